@@ -1,0 +1,136 @@
+/**
+ * The platform stack applied by real Terraform to the moto emulator, checked with AWS SDK calls, planned again
+ * (no changes), destroyed, and checked gone.
+ */
+import { DescribeLogGroupsCommand } from "@aws-sdk/client-cloudwatch-logs";
+import {
+  DescribeFlowLogsCommand, DescribeInternetGatewaysCommand, DescribeNatGatewaysCommand, DescribeRouteTablesCommand,
+  DescribeSecurityGroupsCommand, DescribeSubnetsCommand, DescribeVpcAttributeCommand,
+  DescribeVpcEndpointsCommand, DescribeVpcsCommand, SecurityGroup,
+} from "@aws-sdk/client-ec2";
+import { GetKeyRotationStatusCommand } from "@aws-sdk/client-kms";
+import { join } from "node:path";
+import { localStateOverride, stackWorkdir, Terraform, terraformEnv } from "../../harness/terraform";
+import { Moto, startMoto } from "../../harness/moto";
+import { clients } from "../helpers/aws-clients";
+import { configWith, synthConfig, tempDir } from "../helpers/synth";
+
+jest.setTimeout(600_000);
+
+let moto: Moto;
+let tf: Terraform;
+let aws: ReturnType<typeof clients>;
+let outputs: Record<string, any>;
+const zones = ["eu-west-1a", "eu-west-1b", "eu-west-1c"];
+
+beforeAll(async () => {
+  moto = await startMoto();
+  const config = configWith({ availabilityZones: zones, emulator: { endpoint: moto.endpoint } });
+  const synth = synthConfig(config, "emu-platform");
+  const work = tempDir("emu-platform-tf");
+  const dir = join(work, "dev-platform");
+  tf = new Terraform(stackWorkdir(synth.outdir, "dev-platform", dir, localStateOverride(dir)), terraformEnv(work), { timeoutMs: 300_000 });
+  aws = clients(moto.endpoint, "eu-west-1");
+  await tf.init();
+  await tf.apply();
+  outputs = await tf.outputs();
+});
+
+afterAll(async () => {
+  await moto?.stop();
+});
+
+test("the VPC has DNS support and hostnames and no internet or NAT gateway", async () => {
+  const vpcId = outputs.vpc_id;
+  const vpcs = await aws.ec2.send(new DescribeVpcsCommand({ VpcIds: [vpcId] }));
+  expect(vpcs.Vpcs?.[0]?.CidrBlock).toBe("10.20.0.0/16");
+  for (const Attribute of ["enableDnsSupport", "enableDnsHostnames"] as const) {
+    const attr = await aws.ec2.send(new DescribeVpcAttributeCommand({ VpcId: vpcId, Attribute }));
+    expect(Attribute === "enableDnsSupport" ? attr.EnableDnsSupport?.Value : attr.EnableDnsHostnames?.Value).toBe(true);
+  }
+  const igws = await aws.ec2.send(new DescribeInternetGatewaysCommand({ Filters: [{ Name: "attachment.vpc-id", Values: [vpcId] }] }));
+  expect(igws.InternetGateways).toEqual([]);
+  const nats = await aws.ec2.send(new DescribeNatGatewaysCommand({ Filter: [{ Name: "vpc-id", Values: [vpcId] }] }));
+  expect(nats.NatGateways ?? []).toEqual([]);
+  const tables = await aws.ec2.send(new DescribeRouteTablesCommand({ Filters: [{ Name: "vpc-id", Values: [vpcId] }] }));
+  const routes = (tables.RouteTables ?? []).flatMap((t) => t.Routes ?? []);
+  expect(routes.filter((r) => r.DestinationCidrBlock === "0.0.0.0/0" || r.DestinationIpv6CidrBlock === "::/0")).toEqual([]);
+});
+
+test("one private subnet per zone, no public IPs", async () => {
+  const subnets = await aws.ec2.send(new DescribeSubnetsCommand({ SubnetIds: outputs.subnet_ids }));
+  const byZone = Object.fromEntries((subnets.Subnets ?? []).map((s) => [s.AvailabilityZone, s]));
+  expect(Object.keys(byZone).sort()).toEqual(zones);
+  expect(zones.map((z) => byZone[z].CidrBlock)).toEqual(["10.20.0.0/19", "10.20.32.0/19", "10.20.64.0/19"]);
+  for (const s of subnets.Subnets ?? []) expect(s.MapPublicIpOnLaunch).toBe(false);
+});
+
+test("interface endpoints with private DNS in every subnet, and the S3 gateway endpoint on the route tables", async () => {
+  const all = await aws.ec2.send(new DescribeVpcEndpointsCommand({ Filters: [{ Name: "vpc-id", Values: [outputs.vpc_id] }] }));
+  const byService = Object.fromEntries((all.VpcEndpoints ?? []).map((e) => [e.ServiceName, e]));
+  for (const service of ["com.amazonaws.eu-west-1.sagemaker.api", "com.amazonaws.eu-west-1.sagemaker.runtime",
+    "aws.sagemaker.eu-west-1.notebook", "com.amazonaws.eu-west-1.sts", "com.amazonaws.eu-west-1.logs"]) {
+    const e = byService[service];
+    expect(e?.VpcEndpointType).toBe("Interface");
+    expect(e?.PrivateDnsEnabled).toBe(true);
+    expect([...(e?.SubnetIds ?? [])].sort()).toEqual([...outputs.subnet_ids].sort());
+    expect(e?.Groups?.map((g: { GroupId?: string }) => g.GroupId)).toEqual([outputs.endpoint_security_group_id]);
+  }
+  const s3 = byService["com.amazonaws.eu-west-1.s3"];
+  expect(s3?.VpcEndpointType).toBe("Gateway");
+  expect([...(s3?.RouteTableIds ?? [])].sort()).toEqual([...outputs.route_table_ids].sort());
+  const s3Policy = JSON.parse(s3?.PolicyDocument ?? "{}");
+  expect(JSON.stringify(s3Policy)).toContain("arn:aws:s3:::prod-eu-west-1-starport-layer-bucket/*");
+  expect(JSON.stringify(s3Policy)).toContain("arn:aws:s3:::sds-dev-*");
+  expect(Object.keys(outputs.interface_endpoint_ids).sort()).toEqual(
+    ["ecr.api", "ecr.dkr", "logs", "monitoring", "notebook", "sagemaker.api", "sagemaker.runtime", "sts"]);
+});
+
+test("security groups: endpoints take 443 from the SageMaker group only, nothing open to the world, default group empty", async () => {
+  const described = await aws.ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: "vpc-id", Values: [outputs.vpc_id] }] }));
+  const byId: Record<string, SecurityGroup> = Object.fromEntries((described.SecurityGroups ?? []).map((g) => [g.GroupId, g]));
+  const endpoints = byId[outputs.endpoint_security_group_id];
+  const sagemaker = byId[outputs.sagemaker_security_group_id];
+  for (const g of [endpoints, sagemaker]) {
+    expect(g.Description).toBeTruthy();
+    for (const p of [...(g.IpPermissions ?? []), ...(g.IpPermissionsEgress ?? [])]) {
+      expect(p.IpRanges ?? []).toEqual([]);
+      expect(p.Ipv6Ranges ?? []).toEqual([]);
+      // Prefix-list peers lose their description in moto (see gaps.ts); the unit test checks them in the JSON.
+      for (const peer of p.UserIdGroupPairs ?? []) expect(peer.Description).toBeTruthy();
+    }
+  }
+  expect(endpoints.IpPermissions).toHaveLength(1);
+  expect(endpoints.IpPermissions?.[0]).toMatchObject({ IpProtocol: "tcp", FromPort: 443, ToPort: 443 });
+  expect(endpoints.IpPermissions?.[0].UserIdGroupPairs?.map((p) => p.GroupId)).toEqual([outputs.sagemaker_security_group_id]);
+  expect(endpoints.IpPermissionsEgress).toEqual([]);
+  const egressPeers = (sagemaker.IpPermissionsEgress ?? []).flatMap((p) => [...(p.UserIdGroupPairs ?? []).map((u) => u.GroupId), ...(p.PrefixListIds ?? []).map((l) => l.PrefixListId)]);
+  expect(egressPeers.sort()).toEqual([outputs.endpoint_security_group_id, outputs.sagemaker_security_group_id, outputs.s3_prefix_list_id].sort());
+
+  const defaults = (described.SecurityGroups ?? []).filter((g) => g.GroupName === "default");
+  expect(defaults).toHaveLength(1);
+  expect(defaults[0].IpPermissions).toEqual([]);
+  expect(defaults[0].IpPermissionsEgress).toEqual([]);
+});
+
+test("flow logs of all traffic go to a log group encrypted with a rotated customer-managed key", async () => {
+  const flows = await aws.ec2.send(new DescribeFlowLogsCommand({ FlowLogIds: [outputs.flow_log_id] }));
+  const flow = flows.FlowLogs?.[0];
+  expect(flow).toMatchObject({ ResourceId: outputs.vpc_id, TrafficType: "ALL", LogDestinationType: "cloud-watch-logs" });
+  const groups = await aws.logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: "/sds/dev/vpc-flow-logs" }));
+  const group = groups.logGroups?.[0];
+  expect(group?.kmsKeyId).toBe(outputs.logs_kms_key_arn);
+  expect(group?.retentionInDays).toBe(365);
+  const rotation = await aws.kms.send(new GetKeyRotationStatusCommand({ KeyId: outputs.logs_kms_key_arn }));
+  expect(rotation.KeyRotationEnabled).toBe(true);
+});
+
+test("a second plan shows no changes; destroy removes the VPC", async () => {
+  const plan = await tf.plan();
+  expect(plan.stdout).toContain("No changes.");
+  expect(plan.changes).toBe(false);
+  await tf.destroy();
+  expect(await tf.stateList()).toEqual([]);
+  const vpcs = await aws.ec2.send(new DescribeVpcsCommand({ Filters: [{ Name: "cidr-block-association.cidr-block", Values: ["10.20.0.0/16"] }] }));
+  expect(vpcs.Vpcs?.filter((v) => v.VpcId === outputs.vpc_id)).toEqual([]);
+});

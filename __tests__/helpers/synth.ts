@@ -1,0 +1,38 @@
+/** Test helpers: synthesize a config into a fresh folder and read stacks back. */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { validateConfig } from "../../config/load";
+import { DEFAULT_CONFIG } from "../../config/default";
+import type { Config, ConfigInput } from "../../config/schema";
+import { buildApp } from "../../stacks/app";
+import { readStack } from "../../harness/terraform";
+
+export function tempDir(label: string): string {
+  return mkdtempSync(join(tmpdir(), `sds-${label}-`));
+}
+
+/** The default config with changes applied to its first environment. */
+export function configWith(envChanges: Record<string, unknown> = {}, top: Partial<ConfigInput> = {}): Config {
+  const base = structuredClone(DEFAULT_CONFIG) as any;
+  base.environments[0] = { ...base.environments[0], ...envChanges };
+  return validateConfig({ ...base, ...top });
+}
+
+export interface Synthesized {
+  readonly outdir: string;
+  readonly stackNames: string[];
+  stack(name: string): Record<string, any>;
+}
+
+export function synthConfig(config: Config, label = "synth"): Synthesized {
+  const outdir = tempDir(label);
+  const { app, stackNames } = buildApp(config, outdir);
+  app.synth();
+  return { outdir, stackNames, stack: (name) => readStack(outdir, name) };
+}
+
+/** All resources of a type in a synthesized stack, as [logical id, attributes]. */
+export function resources(stack: Record<string, any>, type: string): [string, Record<string, any>][] {
+  return Object.entries(stack.resource?.[type] ?? {});
+}

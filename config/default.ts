@@ -1,0 +1,21 @@
+import type { ConfigInput } from "./schema";
+
+/**
+ * The embedded default: one example environment in the AWS documentation's example account.
+ * It synthesizes offline with no credentials; copy it to a file and pass `--config FILE` to use your own.
+ */
+export const DEFAULT_CONFIG: ConfigInput = {
+  prefix: "sds",
+  environments: [
+    {
+      name: "dev",
+      accountId: "123456789012",
+      region: "eu-west-1",
+      availabilityZones: ["eu-west-1a", "eu-west-1b"],
+      network: { vpcCidr: "10.20.0.0/16" },
+      logs: { retentionDays: 365 },
+      tags: { "cost-centre": "data-science" },
+      projects: [{ name: "fraud", tags: { owner: "fraud-analytics" } }],
+    },
+  ],
+};

@@ -1,0 +1,61 @@
+/**
+ * Reading and validating the configuration. Everything the app builds comes from the object this returns;
+ * nothing else in the app reads files or the environment.
+ */
+import { readFileSync } from "node:fs";
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import { DEFAULT_CONFIG } from "./default";
+import { Config, ConfigSchema } from "./schema";
+
+/** A config that failed validation: every problem with its path and what would fix it. */
+export class ConfigError extends Error {
+  constructor(readonly source: string, readonly problems: string[]) {
+    super(`config error in ${source} (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n` + problems.map((p) => `  ${p}`).join("\n"));
+    this.name = "ConfigError";
+  }
+}
+
+/** Validates a parsed config object; throws ConfigError listing every problem. */
+export function validateConfig(input: unknown, source = "the config"): Config {
+  const result = ConfigSchema.safeParse(input);
+  if (result.success) return result.data;
+  throw new ConfigError(source, result.error.issues.map(describeIssue));
+}
+
+/** Reads a YAML or JSON file (or the embedded default when `path` is undefined) and validates it. */
+export function loadConfig(path?: string): Config {
+  if (path === undefined) return validateConfig(DEFAULT_CONFIG, "the embedded default config");
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (e) {
+    throw new ConfigError(path, [`cannot read the file: ${(e as Error).message}`]);
+  }
+  let parsed: unknown;
+  try {
+    parsed = path.endsWith(".json") ? JSON.parse(text) : parseYaml(text);
+  } catch (e) {
+    throw new ConfigError(path, [`not valid ${path.endsWith(".json") ? "JSON" : "YAML"}: ${(e as Error).message.split("\n")[0]}`]);
+  }
+  return validateConfig(parsed, path);
+}
+
+/** `environments[1].network.vpcCidr`: the path a user finds in their file. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((acc, key) => (typeof key === "number" ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), "") || "(top level)";
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const at = formatPath(issue.path);
+  switch (issue.code) {
+    case "unrecognized_keys":
+      return `${at}: unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}; check the spelling against the config reference (docs/config.md)`;
+    case "invalid_type":
+      return issue.input === undefined
+        ? `${at}: is required (expected ${issue.expected})`
+        : `${at}: expected ${issue.expected}, got ${JSON.stringify(issue.input)}`;
+    default:
+      return `${at}: ${issue.message}`;
+  }
+}

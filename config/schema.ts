@@ -1,0 +1,142 @@
+/**
+ * The typed configuration: environments (one platform each) and, inside them, projects.
+ * Every rule a config must follow lives here, so that a bad config is rejected before any construct is built.
+ */
+import { z } from "zod";
+import { ENDPOINT_NAMES } from "../catalogue/endpoints";
+import { REGIONS } from "../catalogue/regions";
+import { Cidr, format, isPrivate, parseCidr, subnet } from "./cidr";
+
+/** CloudWatch Logs accepts only these retention periods. */
+export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
+
+const NAME = /^[a-z][a-z0-9-]{0,14}[a-z0-9]$/;
+const nameField = (what: string) =>
+  z.string().regex(NAME, { error: `must be a ${what} name of 2-16 lower-case letters, digits and hyphens, starting with a letter (e.g. "dev")` });
+
+const tags = z.record(z.string().regex(/^[\w .:/=+@-]{1,128}$/, { error: "tag keys are 1-128 letters, digits, spaces and _.:/=+-@" }),
+  z.string().max(256, { error: "tag values are at most 256 characters" })).default({});
+
+const Network = z.strictObject({
+  /** IPv4 CIDR of the VPC, /16 to /28, in a private (RFC 1918) range. */
+  vpcCidr: z.string().default("10.20.0.0/16"),
+  /** Prefix length of each private subnet. Default: the VPC's prefix + 3 (room for 8 subnets), at most /28. */
+  subnetPrefixLength: z.number().int().min(16).max(28).optional(),
+  /** Interface endpoints switched on (true) or off (false) against the catalogue's defaults. */
+  interfaceEndpoints: z.record(z.string(), z.boolean()).default({}),
+  /**
+   * Extra S3 buckets the S3 gateway endpoint lets the VPC reach (names, wildcards allowed, e.g. "corp-datalake-*").
+   * The environment's own buckets (`<prefix>-<environment>-*`) and the region's ECR layer bucket are always allowed.
+   */
+  s3AllowedBuckets: z.array(z.string().regex(/^[a-z0-9*][a-z0-9.*-]{0,62}$/, { error: "must be an S3 bucket name, * allowed as wildcard" })).default([]),
+}).default({ vpcCidr: "10.20.0.0/16", interfaceEndpoints: {}, s3AllowedBuckets: [] });
+
+const Logs = z.strictObject({
+  /** Retention of every log group the environment creates (flow logs, SageMaker, trail). */
+  retentionDays: z.number().int().refine((n) => (LOG_RETENTION_DAYS as readonly number[]).includes(n), {
+    error: `must be one of CloudWatch's retention periods: ${LOG_RETENTION_DAYS.join(", ")}`,
+  }).default(365),
+  /** Required when retentionDays is below 365 (CloudWatch.16 / CKV_AWS_338): why a shorter period is acceptable. */
+  shortRetentionReason: z.string().min(10).optional(),
+}).default({ retentionDays: 365 });
+
+const Emulator = z.strictObject({
+  /** Base URL of an AWS API emulator (moto, LocalStack) that every AWS service call and the S3 backend go to. */
+  endpoint: z.url({ error: "must be a URL such as http://127.0.0.1:5000" }),
+});
+
+const Project = z.strictObject({
+  /** Project name: part of stack, bucket and role names. */
+  name: nameField("project"),
+  /** Tags added to every resource of the project (owner, cost centre, ...). */
+  tags,
+});
+
+const Environment = z.strictObject({
+  name: nameField("environment"),
+  /** The AWS account the environment lives in; the provider refuses to run against any other. */
+  accountId: z.string().regex(/^\d{12}$/, { error: "must be a 12-digit AWS account id (e.g. \"123456789012\")" }),
+  region: z.string().refine((r) => r in REGIONS, { error: (i) => `"${String(i.input)}" is not an AWS region this tool knows (e.g. eu-west-1)` }),
+  /** One private subnet per zone, 1 to 6 zones, each in the environment's region. */
+  availabilityZones: z.array(z.string()),
+  network: Network,
+  logs: Logs,
+  /** Tags on every resource of the environment (through the provider's default_tags). */
+  tags,
+  projects: z.array(Project).default([]),
+  emulator: Emulator.optional(),
+});
+
+export const ConfigSchema = z.strictObject({
+  /** Prefix of every resource name, so that several installations can share an account. */
+  prefix: z.string().regex(/^[a-z][a-z0-9]{1,9}$/, { error: "must be 2-10 lower-case letters and digits, starting with a letter (e.g. \"sds\")" }).default("sds"),
+  environments: z.array(Environment).min(1, { error: "at least one environment is needed" }),
+}).superRefine((config, ctx) => {
+  const seen = new Map<string, number>();
+  config.environments.forEach((env, i) => {
+    const at = (...p: (string | number)[]) => ["environments", i, ...p];
+    if (seen.has(env.name)) {
+      ctx.addIssue({ code: "custom", path: at("name"), message: `"${env.name}" is already the name of environments[${seen.get(env.name)}]; environment names must be unique` });
+    } else seen.set(env.name, i);
+
+    checkZones(env.region, env.availabilityZones, (m, j) => ctx.addIssue({ code: "custom", path: j === undefined ? at("availabilityZones") : at("availabilityZones", j), message: m }));
+    checkNetwork(env.network, env.availabilityZones.length, (m, field) => ctx.addIssue({ code: "custom", path: at("network", field), message: m }));
+    for (const name of Object.keys(env.network.interfaceEndpoints)) {
+      if (!ENDPOINT_NAMES.includes(name)) {
+        ctx.addIssue({ code: "custom", path: at("network", "interfaceEndpoints", name), message: `"${name}" is not in the endpoint catalogue; known: ${ENDPOINT_NAMES.join(", ")}` });
+      }
+    }
+    if (env.logs.retentionDays < 365 && !env.logs.shortRetentionReason) {
+      ctx.addIssue({ code: "custom", path: at("logs", "retentionDays"), message: `${env.logs.retentionDays} days is below the 365 that CloudWatch.16 asks for; set logs.shortRetentionReason to record why, or use 365 or more` });
+    }
+    const projects = new Map<string, number>();
+    env.projects.forEach((p, j) => {
+      if (projects.has(p.name)) ctx.addIssue({ code: "custom", path: at("projects", j, "name"), message: `"${p.name}" is already the name of projects[${projects.get(p.name)}]; project names must be unique in an environment` });
+      else projects.set(p.name, j);
+    });
+  });
+});
+
+function checkZones(region: string, zones: string[], report: (message: string, index?: number) => void): void {
+  if (zones.length < 1 || zones.length > 6) {
+    report(`${zones.length} zones given; 1 to 6 are supported (one private subnet each)`);
+  }
+  const seen = new Set<string>();
+  zones.forEach((zone, j) => {
+    if (!new RegExp(`^${region}[a-z]$`).test(zone)) {
+      report(`"${zone}" is not a zone of ${region}; zones are named ${region}a, ${region}b, ...`, j);
+    } else if (seen.has(zone)) {
+      report(`"${zone}" is listed twice; each zone gets one subnet`, j);
+    }
+    seen.add(zone);
+  });
+}
+
+function checkNetwork(network: z.infer<typeof Network>, zones: number, report: (message: string, field: string) => void): void {
+  const vpc = parseCidr(network.vpcCidr);
+  if (typeof vpc === "string") return report(vpc, "vpcCidr");
+  if (vpc.prefix < 16 || vpc.prefix > 28) return report(`/${vpc.prefix} is outside what a VPC allows; use a prefix from /16 to /28`, "vpcCidr");
+  if (!isPrivate(vpc)) report(`${network.vpcCidr} is not in a private range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16)`, "vpcCidr");
+  const prefix = network.subnetPrefixLength ?? Math.min(vpc.prefix + 3, 28);
+  if (prefix < vpc.prefix) return report(`/${prefix} subnets do not fit in a /${vpc.prefix} VPC; use a prefix of ${vpc.prefix} or more`, "subnetPrefixLength");
+  const slots = 2 ** (prefix - vpc.prefix);
+  if (slots >= Math.max(zones, 1)) return;
+  const bits = Math.ceil(Math.log2(zones));
+  if (network.subnetPrefixLength === undefined) {
+    report(`${network.vpcCidr} is too small for ${zones} subnets of at least /28 each; use a /${28 - bits} or larger VPC, or fewer zones`, "vpcCidr");
+  } else {
+    report(`/${prefix} subnets leave room for ${slots} in ${network.vpcCidr}, but ${zones} zones need one each; use /${vpc.prefix + bits} to /28`, "subnetPrefixLength");
+  }
+}
+
+/** The subnet CIDRs of an environment, one per zone, in zone order. Assumes a validated config. */
+export function subnetCidrs(network: { vpcCidr: string; subnetPrefixLength?: number }, zones: number): string[] {
+  const vpc = parseCidr(network.vpcCidr) as Cidr;
+  const prefix = network.subnetPrefixLength ?? Math.min(vpc.prefix + 3, 28);
+  return Array.from({ length: zones }, (_, i) => format(subnet(vpc, prefix, i)));
+}
+
+export type Config = z.infer<typeof ConfigSchema>;
+export type ConfigInput = z.input<typeof ConfigSchema>;
+export type EnvironmentConfig = Config["environments"][number];
+export type ProjectConfig = EnvironmentConfig["projects"][number];

@@ -1,0 +1,72 @@
+/**
+ * Entry point: load and validate the config, build the app, synthesize. Nothing is written unless every step
+ * succeeds: the app is synthesized into a scratch folder and copied over the output folder at the end, so a
+ * failure leaves the previous output (and any local state beside it) untouched.
+ *
+ *   node .build/main.js [--config FILE] [--out DIR]
+ *   (--config defaults to $SDS_CONFIG, then the embedded default; --out to $CDKTF_OUTDIR, then cdktf.out)
+ */
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { ConfigError, loadConfig } from "./config/load";
+import { buildApp } from "./stacks/app";
+
+interface Args {
+  readonly config?: string;
+  readonly out: string;
+}
+
+function parseArgs(argv: string[], env: NodeJS.ProcessEnv): Args {
+  let config = env.SDS_CONFIG || undefined;
+  let out = env.CDKTF_OUTDIR || "cdktf.out";
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if ((a === "--config" || a === "--out") && argv[i + 1] === undefined) throw new UsageError(`${a} needs a value`);
+    if (a === "--config") config = argv[++i];
+    else if (a === "--out") out = argv[++i];
+    else if (a === "--help" || a === "-h") throw new UsageError("");
+    else throw new UsageError(`unknown argument "${a}"`);
+  }
+  return { config, out };
+}
+
+class UsageError extends Error {}
+
+export function synthesize(args: Args): string[] {
+  const config = loadConfig(args.config);
+  const out = resolve(args.out);
+  const scratch = mkdtempSync(join(dirname(out), `.${basename(out)}.synth-`));
+  try {
+    const { app, stackNames } = buildApp(config, scratch);
+    app.synth();
+    cpSync(scratch, out, { recursive: true });
+    return stackNames;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+function main(): number {
+  let args: Args;
+  try {
+    args = parseArgs(process.argv.slice(2), process.env);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      if (e.message) process.stderr.write(`error: ${e.message}\n`);
+      process.stderr.write("usage: npm run synth -- [--config FILE.yaml|FILE.json] [--out DIR]\n");
+      return e.message ? 2 : 0;
+    }
+    throw e;
+  }
+  try {
+    const stacks = synthesize(args);
+    process.stderr.write(`synthesized ${stacks.length} stack${stacks.length === 1 ? "" : "s"} into ${args.out}: ${stacks.join(", ")}\n`);
+    return 0;
+  } catch (e) {
+    const message = e instanceof ConfigError ? e.message : `synth failed: ${(e as Error).stack ?? e}`;
+    process.stderr.write(`${message}\nnothing was written to ${args.out}\n`);
+    return 1;
+  }
+}
+
+if (require.main === module) process.exitCode = main();

@@ -1,0 +1,53 @@
+/** VPC endpoint policies as data. An endpoint policy made only of Deny grants nothing, so each one is an explicit Allow. */
+import { ArnScope, PolicyDocument, policy } from "../policy/document";
+
+/** What workloads in the VPC do with objects and buckets; no bucket administration goes through the endpoint. */
+export const S3_DATA_ACTIONS = [
+  "s3:GetObject", "s3:GetObjectVersion", "s3:GetObjectTagging", "s3:PutObject", "s3:PutObjectTagging",
+  "s3:DeleteObject", "s3:DeleteObjectVersion", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts",
+  "s3:ListBucket", "s3:ListBucketVersions", "s3:ListBucketMultipartUploads", "s3:GetBucketLocation",
+];
+
+export interface S3EndpointPolicyInput {
+  readonly scope: ArnScope;
+  /** Bucket name patterns principals of the account may use through the endpoint (wildcards allowed). */
+  readonly bucketPatterns: readonly string[];
+}
+
+/**
+ * S3 gateway endpoint: principals of the own account may use the listed buckets; anyone may read ECR image layers
+ * from the region's layer bucket (ECR hands out its layers from there, and jobs in the VPC need them).
+ */
+export function s3GatewayEndpointPolicy(input: S3EndpointPolicyInput): PolicyDocument {
+  const p = input.scope.partition;
+  const buckets = input.bucketPatterns.flatMap((b) => [`arn:${p}:s3:::${b}`, `arn:${p}:s3:::${b}/*`]);
+  return policy(
+    {
+      Sid: "OwnAccountToAllowedBuckets",
+      Effect: "Allow",
+      Principal: "*",
+      Action: S3_DATA_ACTIONS,
+      Resource: buckets,
+      Condition: { StringEquals: { "aws:PrincipalAccount": input.scope.accountId } },
+    },
+    {
+      Sid: "EcrImageLayers",
+      Effect: "Allow",
+      Principal: "*",
+      Action: ["s3:GetObject"],
+      Resource: [`arn:${p}:s3:::prod-${input.scope.region}-starport-layer-bucket/*`],
+    },
+  );
+}
+
+/** Interface endpoints: any action, but only by principals of the own account. */
+export function interfaceEndpointPolicy(scope: ArnScope): PolicyDocument {
+  return policy({
+    Sid: "OwnAccountOnly",
+    Effect: "Allow",
+    Principal: "*",
+    Action: "*",
+    Resource: "*",
+    Condition: { StringEquals: { "aws:PrincipalAccount": scope.accountId } },
+  });
+}

@@ -1,0 +1,39 @@
+import { Construct } from "constructs";
+import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
+import { EndpointEntry, serviceName } from "../../catalogue/endpoints";
+import { ArnScope, policyJson } from "../policy/document";
+import { interfaceEndpointPolicy } from "./endpoint-policies";
+
+export interface InterfaceEndpointsProps {
+  readonly scope: ArnScope;
+  readonly name: string;
+  readonly vpcId: string;
+  readonly subnetIds: readonly string[];
+  readonly securityGroupId: string;
+  /** Catalogue entries to create, one endpoint each. */
+  readonly endpoints: readonly EndpointEntry[];
+}
+
+/** Interface endpoints from the catalogue: private DNS on, in every private subnet, with the account-only policy. */
+export class InterfaceEndpoints extends Construct {
+  /** Endpoint id by catalogue name. */
+  readonly endpointIds: Record<string, string> = {};
+
+  constructor(scope: Construct, id: string, props: InterfaceEndpointsProps) {
+    super(scope, id);
+    const endpointPolicy = policyJson(interfaceEndpointPolicy(props.scope));
+    for (const entry of props.endpoints) {
+      const endpoint = new VpcEndpoint(this, entry.name.replace(/\./g, "-"), {
+        vpcId: props.vpcId,
+        serviceName: serviceName(entry, props.scope.region),
+        vpcEndpointType: "Interface",
+        privateDnsEnabled: true,
+        subnetIds: [...props.subnetIds],
+        securityGroupIds: [props.securityGroupId],
+        policy: entry.supportsPolicy ? endpointPolicy : undefined,
+        tags: { Name: `${props.name}-${entry.name}` },
+      });
+      this.endpointIds[entry.name] = endpoint.id;
+    }
+  }
+}

@@ -1,0 +1,96 @@
+import { Construct } from "constructs";
+import { TerraformOutput, TerraformStack } from "cdktf";
+import { selectEndpoints } from "../catalogue/endpoints";
+import { EnvironmentConfig, subnetCidrs } from "../config/schema";
+import { EncryptionKey } from "../modules/encryption/encryption-key";
+import { logsServiceUse } from "../modules/encryption/key-policy";
+import { FlowLogs } from "../modules/network/flow-logs";
+import { InterfaceEndpoints } from "../modules/network/interface-endpoints";
+import { PrivateNetwork } from "../modules/network/private-network";
+import { S3GatewayEndpoint } from "../modules/network/s3-gateway-endpoint";
+import { SecurityGroups } from "../modules/network/security-groups";
+import { logGroupArn } from "../modules/policy/document";
+import { awsProvider, environmentNames } from "./environment";
+
+export interface PlatformStackProps {
+  readonly prefix: string;
+  readonly environment: EnvironmentConfig;
+}
+
+/**
+ * One per environment: the private network (VPC, subnets, endpoints, security groups, flow logs) and the
+ * environment's log key. Project stacks read its attributes through cross-stack references.
+ */
+export class PlatformStack extends TerraformStack {
+  readonly network: PrivateNetwork;
+  readonly securityGroups: SecurityGroups;
+  readonly s3Endpoint: S3GatewayEndpoint;
+  readonly interfaceEndpoints: InterfaceEndpoints;
+  readonly logsKey: EncryptionKey;
+  readonly flowLogs: FlowLogs;
+
+  constructor(scope: Construct, id: string, props: PlatformStackProps) {
+    super(scope, id);
+    const env = props.environment;
+    const names = environmentNames(props.prefix, env);
+    awsProvider(this, props.prefix, env);
+
+    const flowLogGroup = `/${props.prefix}/${env.name}/vpc-flow-logs`;
+    this.logsKey = new EncryptionKey(this, "logs-key", {
+      alias: `${props.prefix}/${env.name}/logs`,
+      description: `${names.base}: CloudWatch log groups of the environment (VPC flow logs)`,
+      scope: names.scope,
+      services: [logsServiceUse(names.scope, names.dnsSuffix, [logGroupArn(names.scope, flowLogGroup)])],
+    });
+
+    this.network = new PrivateNetwork(this, "network", {
+      name: names.base,
+      cidr: env.network.vpcCidr,
+      availabilityZones: env.availabilityZones,
+      subnetCidrs: subnetCidrs(env.network, env.availabilityZones.length),
+    });
+    this.s3Endpoint = new S3GatewayEndpoint(this, "s3-endpoint", {
+      scope: names.scope,
+      name: names.base,
+      vpcId: this.network.vpcId,
+      routeTableIds: this.network.routeTableIds,
+      bucketPatterns: [`${names.base}-*`, ...env.network.s3AllowedBuckets],
+    });
+    this.securityGroups = new SecurityGroups(this, "security-groups", {
+      name: names.base,
+      vpcId: this.network.vpcId,
+      s3PrefixListId: this.s3Endpoint.prefixListId,
+    });
+    this.interfaceEndpoints = new InterfaceEndpoints(this, "endpoints", {
+      scope: names.scope,
+      name: names.base,
+      vpcId: this.network.vpcId,
+      subnetIds: this.network.subnetIds,
+      securityGroupId: this.securityGroups.endpointSecurityGroupId,
+      endpoints: selectEndpoints(env.network.interfaceEndpoints),
+    });
+    this.flowLogs = new FlowLogs(this, "flow-logs", {
+      scope: names.scope,
+      name: names.base,
+      vpcId: this.network.vpcId,
+      logGroupName: flowLogGroup,
+      kmsKeyArn: this.logsKey.keyArn,
+      retentionDays: env.logs.retentionDays,
+      dnsSuffix: names.dnsSuffix,
+    });
+
+    const outputs: Record<string, { value: unknown; description: string }> = {
+      vpc_id: { value: this.network.vpcId, description: "The environment's VPC (no internet route)" },
+      subnet_ids: { value: this.network.subnetIds, description: "Private subnets, one per zone, in zone order" },
+      route_table_ids: { value: this.network.routeTableIds, description: "Private route tables, one per zone" },
+      sagemaker_security_group_id: { value: this.securityGroups.sagemakerSecurityGroupId, description: "Security group for notebooks, jobs and endpoints" },
+      endpoint_security_group_id: { value: this.securityGroups.endpointSecurityGroupId, description: "Security group of the interface endpoints" },
+      s3_endpoint_id: { value: this.s3Endpoint.endpointId, description: "S3 gateway endpoint (for aws:SourceVpce conditions)" },
+      s3_prefix_list_id: { value: this.s3Endpoint.prefixListId, description: "Prefix list of S3 in the region (security-group egress)" },
+      interface_endpoint_ids: { value: this.interfaceEndpoints.endpointIds, description: "Interface endpoint ids by catalogue name" },
+      logs_kms_key_arn: { value: this.logsKey.keyArn, description: "KMS key of the environment's log groups" },
+      flow_log_id: { value: this.flowLogs.flowLogId, description: "VPC flow log (all traffic)" },
+    };
+    for (const [name, o] of Object.entries(outputs)) new TerraformOutput(this, name, o);
+  }
+}
