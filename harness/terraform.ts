@@ -139,6 +139,40 @@ export function localStateOverride(dir: string): object {
   return { terraform: { backend: { local: { path: join(dir, "terraform.tfstate") } } } };
 }
 
+/**
+ * Override for planning a stack whose cross-stack inputs were never applied (offline): each
+ * `terraform_remote_state` reads an empty local state written into `dir`, with `defaults` (a standard argument)
+ * for every output the stack reads: a placeholder of the right shape (an ARN for `...arn`, an id otherwise).
+ * Real runs never use it.
+ */
+export function remoteStateDefaultsOverride(stack: Record<string, any>, dir: string, scope = { partition: "aws", region: "eu-west-1", accountId: "123456789012" }): object {
+  const sources = Object.keys(stack.data?.terraform_remote_state ?? {});
+  if (sources.length === 0) return {};
+  const text = JSON.stringify(stack);
+  const emptyState = join(dir, "empty-remote.tfstate");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(emptyState, JSON.stringify({ version: 4, terraform_version: "1.11.4", serial: 1, lineage: "offline-placeholder", outputs: {}, resources: [] }));
+  const overrides: Record<string, object> = {};
+  for (const source of sources) {
+    const defaults: Record<string, string> = {};
+    const pattern = new RegExp(`data\\.terraform_remote_state\\.${source.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&")}\\.outputs\\.([\\w-]+)`, "g");
+    for (const m of text.matchAll(pattern)) defaults[m[1]] = placeholder(m[1], scope);
+    overrides[source] = { backend: "local", config: { path: emptyState }, defaults };
+  }
+  return { data: { terraform_remote_state: overrides } };
+}
+
+function placeholder(output: string, scope: { partition: string; region: string; accountId: string }): string {
+  const type = /^cross-stack-output-aws_([a-z0-9_]+?)(?=[a-z0-9-]*_[0-9A-F]{8})/.exec(output)?.[1] ?? "resource";
+  if (/arn$/.test(output)) {
+    if (type.startsWith("kms")) return `arn:${scope.partition}:kms:${scope.region}:${scope.accountId}:key/00000000-0000-0000-0000-000000000000`;
+    if (type.startsWith("iam")) return `arn:${scope.partition}:iam::${scope.accountId}:role/placeholder`;
+    if (type.startsWith("s3")) return `arn:${scope.partition}:s3:::placeholder-bucket`;
+    return `arn:${scope.partition}:${type.split("_")[0]}:${scope.region}:${scope.accountId}:placeholder/placeholder`;
+  }
+  return `${type.replace(/_/g, "-")}-0123456789abcdef0`;
+}
+
 export function readStack(synthOut: string, stack: string): Record<string, any> {
   return JSON.parse(readFileSync(join(synthOut, "stacks", stack, "cdk.tf.json"), "utf8"));
 }

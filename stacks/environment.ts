@@ -29,6 +29,19 @@ export function environmentNames(prefix: string, env: EnvironmentConfig): Enviro
   };
 }
 
+export interface ProjectNames extends EnvironmentNames {
+  /** `<prefix>-<environment>-<project>`: the start of the project's resource names. */
+  readonly project: string;
+  /** Globally unique S3 bucket name for a purpose ("data", "models", ...): `<project base>-<purpose>-<account>`. */
+  bucket(purpose: string): string;
+}
+
+export function projectNames(prefix: string, env: EnvironmentConfig, project: { name: string }): ProjectNames {
+  const e = environmentNames(prefix, env);
+  const base = `${e.base}-${project.name}`;
+  return { ...e, base, project: project.name, bucket: (purpose) => `${base}-${purpose}-${env.accountId}` };
+}
+
 /**
  * The AWS provider of an environment: pinned to its account (the provider refuses any other) and region, with
  * the environment's tags on every resource. With `emulator` set, every service goes to the emulator's URL.
