@@ -15,7 +15,16 @@ export const DEFAULT_CONFIG: ConfigInput = {
       network: { vpcCidr: "10.20.0.0/16" },
       logs: { retentionDays: 365 },
       tags: { "cost-centre": "data-science" },
-      projects: [{ name: "fraud", tags: { owner: "fraud-analytics" } }],
+      projects: [{
+        name: "fraud",
+        tags: { owner: "fraud-analytics" },
+        identity: {
+          // Your IAM Identity Center permission-set role for data scientists (its sessions carry the username tag).
+          dataScientistPrincipals: ["arn:aws:iam::123456789012:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_DataScientist_0123456789abcdef"],
+          cicdPrincipals: ["arn:aws:iam::123456789012:role/sds-terraform"],
+        },
+        notebooks: [{ name: "alice", owner: "alice@example.com", instanceType: "ml.t3.medium", volumeSizeGb: 20 }],
+      }],
       // The role your CI/CD pipeline (or you) run Terraform with: key administrator, and allowed to manage the project
       // buckets from outside the VPC. It must exist before the first apply.
       dataProtection: { administratorArns: ["arn:aws:iam::123456789012:role/sds-terraform"] },

@@ -7,6 +7,7 @@ import { ENDPOINT_NAMES } from "../catalogue/endpoints";
 import { REGIONS } from "../catalogue/regions";
 import { Cidr, format, isPrivate, parseCidr, subnet } from "./cidr";
 import { checkDataProtection, CodeRepository, DataProtection, PackageMirror } from "./data-protection";
+import { checkIdentity, Identity, Notebook, NotebookAutoStop } from "./identity";
 
 /** CloudWatch Logs accepts only these retention periods. */
 export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
@@ -53,6 +54,12 @@ const Project = z.strictObject({
   tags,
   /** The notebooks' default Git repository: a CodeCommit repository of the project, or an external URL. */
   codeRepository: CodeRepository,
+  /** Who may assume the project's roles (config/identity.ts). */
+  identity: Identity,
+  /** The data scientists' notebook instances (config/identity.ts). */
+  notebooks: z.array(Notebook).default([]),
+  /** Idle minutes before a notebook stops itself (its lifecycle configuration); 0 = never. */
+  notebookAutoStopMinutes: NotebookAutoStop,
 });
 
 const Environment = z.strictObject({
@@ -97,6 +104,7 @@ export const ConfigSchema = z.strictObject({
       ctx.addIssue({ code: "custom", path: at("logs", "retentionDays"), message: `${env.logs.retentionDays} days is below the 365 that CloudWatch.16 asks for; set logs.shortRetentionReason to record why, or use 365 or more` });
     }
     checkDataProtection(env, (m, ...p) => ctx.addIssue({ code: "custom", path: at(...p), message: m }));
+    checkIdentity(config.prefix, env, (m, ...p) => ctx.addIssue({ code: "custom", path: at(...p), message: m }));
     const projects = new Map<string, number>();
     env.projects.forEach((p, j) => {
       if (projects.has(p.name)) ctx.addIssue({ code: "custom", path: at("projects", j, "name"), message: `"${p.name}" is already the name of projects[${projects.get(p.name)}]; project names must be unique in an environment` });

@@ -3,6 +3,10 @@ import { TerraformOutput, TerraformStack } from "cdktf";
 import type { EnvironmentConfig, ProjectConfig } from "../config/schema";
 import { ProjectKeys } from "../modules/encryption/project-keys";
 import { ProjectBuckets } from "../modules/storage/project-buckets";
+import { ProjectIdentity } from "../modules/identity/project-identity";
+import { ProjectScopeInput, projectRolesPattern } from "../modules/identity/project-scope";
+import { HardenedNotebook } from "../modules/sagemaker/hardened-notebook";
+import { NotebookLifecycle } from "../modules/sagemaker/notebook-lifecycle";
 import { awsProvider, projectNames } from "./environment";
 import type { PlatformStack } from "./platform-stack";
 
@@ -23,6 +27,10 @@ export class ProjectStack extends TerraformStack {
   readonly keys: ProjectKeys;
   /** The project's buckets: `data`, `models`, `accessLogs`. */
   readonly buckets: ProjectBuckets;
+  /** The permissions boundary and the seven roles (docs/identity.md). */
+  readonly identity: ProjectIdentity;
+  /** The data scientists' notebook instances, by notebook name. */
+  readonly notebooks: Record<string, HardenedNotebook> = {};
 
   constructor(scope: Construct, id: string, props: ProjectStackProps) {
     super(scope, id);
@@ -38,6 +46,7 @@ export class ProjectStack extends TerraformStack {
       name: names.base,
       aliasPrefix: `${props.prefix}/${env.name}/${props.project.name}`,
       administratorArns: dp.administratorArns,
+      principalArns: [projectRolesPattern({ scope: names.scope, projectBase: names.base })],
     });
     this.buckets = new ProjectBuckets(this, "buckets", {
       scope: names.scope,
@@ -58,6 +67,61 @@ export class ProjectStack extends TerraformStack {
         data_bucket: this.buckets.data.bucketName,
         models_bucket: this.buckets.models.bucketName,
         access_logs_bucket: this.buckets.accessLogs.bucketName,
+      },
+    });
+
+    // ---- identity: the seven roles, their boundary, the notebooks (docs/identity.md) ----
+    const identity = props.project.identity;
+    const sagemakerGroups = [props.platform.securityGroups.sagemakerSecurityGroupId];
+    const scopeInput: ProjectScopeInput = {
+      scope: names.scope,
+      projectBase: names.base,
+      subnetIds: props.platform.network.subnetIds,
+      securityGroupIds: sagemakerGroups,
+      sagemakerApiEndpointId: props.platform.interfaceEndpoints.endpointIds["sagemaker.api"],
+      dataBucketArns: [this.buckets.data.bucketArn],
+      modelBucketArns: [this.buckets.models.bucketArn],
+      bucketKeyArns: [this.keys.data.keyArn],
+      volumeKeyArn: this.keys.volumes.keyArn,
+      outputKeyArn: this.keys.data.keyArn,
+    };
+    this.identity = new ProjectIdentity(this, "identity", {
+      input: scopeInput,
+      dataScientistPrincipals: identity.dataScientistPrincipals,
+      cicdPrincipals: identity.cicdPrincipals,
+      serviceCatalog: identity.serviceCatalog,
+      applicationPrincipals: identity.applicationPrincipals,
+    });
+    if (props.project.notebooks.length > 0) {
+      const lifecycle = new NotebookLifecycle(this, "notebook-lifecycle", {
+        name: `${names.base}-notebooks`,
+        region: env.region,
+        autoStopMinutes: props.project.notebookAutoStopMinutes,
+      });
+      const execution = this.identity.roles["notebook-execution"];
+      const subnets = props.platform.network.subnetIds;
+      props.project.notebooks.forEach((n, i) => {
+        this.notebooks[n.name] = new HardenedNotebook(this, `notebook-${n.name}`, {
+          name: `${names.base}-${n.name}`,
+          owner: n.owner,
+          instanceType: n.instanceType,
+          volumeSizeGb: n.volumeSizeGb,
+          platformIdentifier: n.platformIdentifier,
+          roleArn: execution.roleArn,
+          volumeKeyArn: this.keys.volumes.keyArn,
+          subnetId: subnets[i % subnets.length],
+          securityGroupIds: sagemakerGroups,
+          lifecycleConfigName: lifecycle.name,
+          dependsOn: [execution.attachment],
+        });
+      });
+    }
+    new TerraformOutput(this, "roles", {
+      description: "The project's roles (by short name), their permissions boundary, and the notebook instances",
+      value: {
+        role_arns: Object.fromEntries(Object.entries(this.identity.roles).map(([k, r]) => [k, r.roleArn])),
+        boundary_arn: this.identity.boundaryArn,
+        notebooks: Object.values(this.notebooks).map((n) => n.notebookName),
       },
     });
 

@@ -3,9 +3,9 @@
  * to it later. It allows only the actions the seven role tables use, on the resources they name, and denies
  * outright what no project role may ever do.
  */
-import { policy, PolicyDocument, Statement } from "../policy/document";
+import { arn, policy, PolicyDocument, Statement } from "../policy/document";
 import { passedToSageMaker, throughApiEndpoint } from "./conditions";
-import { ProjectScopeInput, ROLE_NAMES } from "./project-scope";
+import { bucketsAndObjects, ProjectScopeInput, projectRolesPattern, ROLE_NAMES } from "./project-scope";
 import { Grant, ROLE_GRANTS } from "./role-policies";
 
 /** SageMaker actions that place compute in a VPC (sagemaker:VpcSubnets / VpcSecurityGroupIds apply). */
@@ -20,15 +20,39 @@ export const VOLUME_ACTIONS = [
   "sagemaker:CreateHyperParameterTuningJob", "sagemaker:CreateTransformJob", "sagemaker:CreateEndpointConfig",
 ];
 
-/** Never, for any project role: tampering with the audit trail, the keys, or identities. */
+/**
+ * Never, for any project role: stopping the audit trail, deleting flow logs or log groups, disabling or deleting
+ * keys, shedding the boundary. (The boundary's allow list has none of these anyway; the explicit deny keeps them
+ * out even if that list grows. IAM caps a managed policy at 6144 characters, so this list is the essentials.)
+ */
 export const NEVER_ACTIONS = [
-  "cloudtrail:StopLogging", "cloudtrail:DeleteTrail", "cloudtrail:UpdateTrail", "cloudtrail:PutEventSelectors",
-  "ec2:DeleteFlowLogs", "logs:DeleteLogGroup", "logs:DeleteRetentionPolicy", "logs:DisassociateKmsKey",
-  "kms:ScheduleKeyDeletion", "kms:DisableKey", "kms:DisableKeyRotation", "kms:PutKeyPolicy",
-  "iam:CreateUser", "iam:CreateAccessKey", "iam:CreateRole", "iam:UpdateAssumeRolePolicy", "iam:PutRolePermissionsBoundary",
-  "iam:DeleteRolePermissionsBoundary", "iam:AttachRolePolicy", "iam:DetachRolePolicy", "iam:PutRolePolicy", "iam:DeleteRolePolicy",
-  "iam:CreatePolicyVersion", "iam:SetDefaultPolicyVersion",
+  "cloudtrail:StopLogging", "cloudtrail:DeleteTrail", "ec2:DeleteFlowLogs", "logs:DeleteLogGroup",
+  "kms:ScheduleKeyDeletion", "kms:DisableKey", "kms:PutKeyPolicy",
+  "iam:DeleteRolePermissionsBoundary", "iam:PutRolePermissionsBoundary",
 ];
+
+/**
+ * The resources a project role may ever touch: the project's SageMaker resources, buckets, repository and mirror;
+ * the account's keys, ECR repositories and EC2 network interfaces in the region and SageMaker's log groups (the
+ * role policies narrow these to the project's keys and the environment's subnets and security groups); the
+ * project's own roles (PassRole).
+ */
+export function projectEnvelope(input: ProjectScopeInput): string[] {
+  const { scope } = input;
+  return [...new Set([
+    arn(scope, "sagemaker", `*/${input.projectBase.toLowerCase()}-*`),
+    // Project buckets are named `<project base>-<purpose>-<account>`; the role policies name each bucket.
+    ...bucketsAndObjects([`arn:${scope.partition}:s3:::${input.projectBase}-*`]),
+    // The role policies name each key; the project keys' policies admit only the project's roles.
+    arn(scope, "kms", "key/*"),
+    arn(scope, "logs", "log-group:/aws/sagemaker/*"),
+    arn(scope, "ecr", "repository/*"),
+    arn(scope, "ec2", "*"),
+    projectRolesPattern(input),
+    ...(input.codeRepositoryArn ? [input.codeRepositoryArn] : []),
+    ...(input.packageMirror ? [input.packageMirror.domainArn, input.packageMirror.repositoryArn] : []),
+  ])];
+}
 
 function union(grants: Grant[], pick: (g: Grant) => readonly string[]): string[] {
   return [...new Set(grants.flatMap(pick))].sort();
@@ -42,18 +66,18 @@ export function boundaryPolicy(input: ProjectScopeInput): PolicyDocument {
     // Resource "*": a deny must hold wherever the action is attempted.
     ({ Sid, Effect: "Deny", Action, Resource: "*", ...(Condition && { Condition }) });
   return policy(
-    { Sid: "ProjectActionsOnProjectResources", Effect: "Allow", Action: union(scoped, (g) => g.actions), Resource: union(scoped, (g) => g.resources as string[]) },
+    { Sid: "ProjectActions", Effect: "Allow", Action: union(scoped, (g) => g.actions), Resource: projectEnvelope(input) },
     // Resource "*": exactly the actions the role tables mark as unscopable (each with its reason there).
-    { Sid: "UnscopableProjectActions", Effect: "Allow", Action: union(unscoped, (g) => g.actions), Resource: "*" },
+    { Sid: "UnscopableActions", Effect: "Allow", Action: union(unscoped, (g) => g.actions), Resource: "*" },
     deny("NeverInternetNotebooks", ["sagemaker:CreateNotebookInstance"], { StringNotEquals: { "sagemaker:DirectInternetAccess": "Disabled" } }),
     deny("NeverRootNotebooks", ["sagemaker:CreateNotebookInstance"], { StringNotEquals: { "sagemaker:RootAccess": "Disabled" } }),
     deny("NeverEnableRoot", ["sagemaker:UpdateNotebookInstance"], { StringEquals: { "sagemaker:RootAccess": "Enabled" } }),
     deny("NeverOutsideVpc", VPC_PLACED_ACTIONS, { Null: { "sagemaker:VpcSubnets": "true" } }),
     deny("NeverOtherSubnets", VPC_PLACED_ACTIONS, { "ForAnyValue:StringNotEquals": { "sagemaker:VpcSubnets": [...input.subnetIds] } }),
-    deny("NeverOtherSecurityGroups", VPC_PLACED_ACTIONS, { "ForAnyValue:StringNotEquals": { "sagemaker:VpcSecurityGroupIds": [...input.securityGroupIds] } }),
-    deny("NeverUnencryptedVolumes", VOLUME_ACTIONS, { Null: { "sagemaker:VolumeKmsKeyArn": "true" } }),
-    deny("NeverNotebookUrlsOutsideEndpoint", ["sagemaker:CreatePresignedNotebookInstanceUrl"], { StringNotEquals: throughApiEndpoint(input).StringEquals }),
-    deny("NeverPassRolesElsewhere", ["iam:PassRole"], { StringNotEquals: passedToSageMaker().StringEquals }),
-    deny("NeverTamperWithAuditKeysOrIdentities", NEVER_ACTIONS),
+    deny("NeverOtherGroups", VPC_PLACED_ACTIONS, { "ForAnyValue:StringNotEquals": { "sagemaker:VpcSecurityGroupIds": [...input.securityGroupIds] } }),
+    deny("NeverUnencrypted", VOLUME_ACTIONS, { Null: { "sagemaker:VolumeKmsKeyArn": "true" } }),
+    deny("NeverUrlsOutsideEndpoint", ["sagemaker:CreatePresignedNotebookInstanceUrl"], { StringNotEquals: throughApiEndpoint(input).StringEquals }),
+    deny("NeverPassElsewhere", ["iam:PassRole"], { StringNotEquals: passedToSageMaker().StringEquals }),
+    deny("NeverTamper", NEVER_ACTIONS),
   );
 }

@@ -82,3 +82,8 @@ export function bucketsAndObjects(bucketArns: readonly string[]): string[] {
 export function sagemakerService(): string {
   return "sagemaker.amazonaws.com";
 }
+
+/** ARN pattern matching every role of the project (for key policies that must not depend on the roles). */
+export function projectRolesPattern(input: Pick<ProjectScopeInput, "scope" | "projectBase">): string {
+  return `arn:${input.scope.partition}:iam::${input.scope.accountId}:role${ROLE_PATH}${input.projectBase}-*`;
+}

@@ -87,15 +87,13 @@ export const ROLE_GRANTS: Readonly<Record<RoleName, (input: ProjectScopeInput) =
     { sid: "Discover", actions: [
       "sagemaker:ListNotebookInstances", "sagemaker:ListTrainingJobs", "sagemaker:ListProcessingJobs", "sagemaker:ListTransformJobs",
       "sagemaker:ListHyperParameterTuningJobs", "sagemaker:ListModels", "sagemaker:ListEndpointConfigs", "sagemaker:ListEndpoints",
-      "sagemaker:ListCodeRepositories", "sagemaker:ListNotebookInstanceLifecycleConfigs",
     ], resources: "*", unscopable: "SageMaker List* actions do not support resource-level permissions" },
     { sid: "DescribeProjectResources", actions: [
       "sagemaker:DescribeNotebookInstance", "sagemaker:DescribeTrainingJob", "sagemaker:DescribeProcessingJob", "sagemaker:DescribeTransformJob",
       "sagemaker:DescribeHyperParameterTuningJob", "sagemaker:DescribeModel", "sagemaker:DescribeEndpointConfig", "sagemaker:DescribeEndpoint",
-      "sagemaker:DescribeNotebookInstanceLifecycleConfig", "sagemaker:ListTags",
     ], resources: [
       projectResources(input, "notebook-instance"), ...allJobs(input), projectResources(input, "model"),
-      projectResources(input, "endpoint-config"), projectResources(input, "endpoint"), projectResources(input, "notebook-instance-lifecycle-config"),
+      projectResources(input, "endpoint-config"), projectResources(input, "endpoint"),
     ] },
     { sid: "StartStopOwnNotebooks", actions: ["sagemaker:StartNotebookInstance", "sagemaker:StopNotebookInstance"],
       resources: [projectResources(input, "notebook-instance")], conditions: ownNotebook() },
@@ -111,7 +109,7 @@ export const ROLE_GRANTS: Readonly<Record<RoleName, (input: ProjectScopeInput) =
     { sid: "UpdateWithoutRoot", actions: ["sagemaker:UpdateNotebookInstance"], resources: [projectResources(input, "notebook-instance")],
       conditions: { StringEqualsIfExists: { "sagemaker:RootAccess": "Disabled", "sagemaker:MinimumInstanceMetadataServiceVersion": "2" } } },
     { sid: "ManageProjectNotebooks", actions: [
-      "sagemaker:DescribeNotebookInstance", "sagemaker:StopNotebookInstance", "sagemaker:DeleteNotebookInstance", "sagemaker:AddTags", "sagemaker:ListTags",
+      "sagemaker:DescribeNotebookInstance", "sagemaker:StopNotebookInstance", "sagemaker:DeleteNotebookInstance", "sagemaker:AddTags",
     ], resources: [projectResources(input, "notebook-instance")] },
     { sid: "ManageLifecycleConfigs", actions: [
       "sagemaker:CreateNotebookInstanceLifecycleConfig", "sagemaker:DescribeNotebookInstanceLifecycleConfig",
@@ -124,6 +122,8 @@ export const ROLE_GRANTS: Readonly<Record<RoleName, (input: ProjectScopeInput) =
   "notebook-execution": (input) => [
     ...bucketAccess(input, "ProjectData", [...input.dataBucketArns, ...input.modelBucketArns], true),
     { sid: "NotebookLogs", actions: LOG_WRITE, resources: sagemakerLogGroups(input, ["NotebookInstances"]) },
+    // The lifecycle configuration's idle check stops the instance it runs on (the only way a notebook stops itself).
+    { sid: "StopIdleNotebooks", actions: ["sagemaker:StopNotebookInstance"], resources: [projectResources(input, "notebook-instance")] },
     { sid: "StartIsolatedJobsInVpc", actions: ["sagemaker:CreateTrainingJob", "sagemaker:CreateProcessingJob", "sagemaker:CreateHyperParameterTuningJob"],
       resources: [projectResources(input, "training-job"), projectResources(input, "processing-job"), projectResources(input, "hyper-parameter-tuning-job")],
       conditions: allOf(inEnvironmentVpc(input), withVolumeKey(input), withOutputKey(input), encryptedAndIsolated()) },
@@ -132,7 +132,7 @@ export const ROLE_GRANTS: Readonly<Record<RoleName, (input: ProjectScopeInput) =
     { sid: "FollowProjectJobs", actions: [
       "sagemaker:DescribeTrainingJob", "sagemaker:DescribeProcessingJob", "sagemaker:DescribeHyperParameterTuningJob", "sagemaker:DescribeTransformJob",
       "sagemaker:StopTrainingJob", "sagemaker:StopProcessingJob", "sagemaker:StopHyperParameterTuningJob", "sagemaker:StopTransformJob",
-      "sagemaker:AddTags", "sagemaker:ListTags",
+      "sagemaker:AddTags",
     ], resources: allJobs(input) },
     { sid: "ListJobs", actions: ["sagemaker:ListTrainingJobs", "sagemaker:ListProcessingJobs", "sagemaker:ListHyperParameterTuningJobs", "sagemaker:ListTransformJobs"],
       resources: "*", unscopable: "SageMaker List* actions do not support resource-level permissions" },
@@ -159,7 +159,7 @@ export const ROLE_GRANTS: Readonly<Record<RoleName, (input: ProjectScopeInput) =
     { sid: "ManageProjectEndpoints", actions: [
       "sagemaker:CreateEndpoint", "sagemaker:UpdateEndpoint", "sagemaker:DeleteEndpoint", "sagemaker:DescribeEndpoint",
       "sagemaker:DescribeEndpointConfig", "sagemaker:DeleteEndpointConfig", "sagemaker:DescribeModel", "sagemaker:DeleteModel",
-      "sagemaker:AddTags", "sagemaker:ListTags",
+      "sagemaker:AddTags",
     ], resources: [projectResources(input, "endpoint"), projectResources(input, "endpoint-config"), projectResources(input, "model")] },
     ...volumeKeyGrants(input, "VolumeKeyGrants"),
     passRole(input, "PassHostingRole", "endpoint-hosting"),
