@@ -3,7 +3,7 @@
  * succeeds: the app is synthesized into a scratch folder and copied over the output folder at the end, so a
  * failure leaves the previous output (and any local state beside it) untouched.
  *
- *   node .build/main.js [--config FILE] [--out DIR]
+ *   npm run synth -- [--config FILE] [--out DIR]     (scripts/synth.mjs: bundles when sources changed, then runs main)
  *   (--config defaults to $SDS_CONFIG, then the embedded default; --out to $CDKTF_OUTDIR, then cdktf.out)
  */
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
@@ -46,10 +46,11 @@ export function synthesize(args: Args): string[] {
   }
 }
 
-function main(): number {
+/** Runs the command line; returns the exit code. */
+export function main(argv: string[]): number {
   let args: Args;
   try {
-    args = parseArgs(process.argv.slice(2), process.env);
+    args = parseArgs(argv, process.env);
   } catch (e) {
     if (e instanceof UsageError) {
       if (e.message) process.stderr.write(`error: ${e.message}\n`);
@@ -69,4 +70,4 @@ function main(): number {
   }
 }
 
-if (require.main === module) process.exitCode = main();
+if (require.main === module) process.exitCode = main(process.argv.slice(2));

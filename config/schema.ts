@@ -13,8 +13,8 @@ import { checkIdentity, Identity, Notebook, NotebookAutoStop } from "./identity"
 export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
 
 const NAME = /^[a-z][a-z0-9-]{0,14}[a-z0-9]$/;
-const nameField = (what: string) =>
-  z.string().regex(NAME, { error: `must be a ${what} name of 2-16 lower-case letters, digits and hyphens, starting with a letter (e.g. "dev")` });
+const nameField = (example: string) =>
+  z.string().regex(NAME, { error: `must be 2-16 lower-case letters, digits and hyphens, starting with a letter and not ending with a hyphen (e.g. "${example}")` });
 
 const tags = z.record(z.string().regex(/^[\w .:/=+@-]{1,128}$/, { error: "tag keys are 1-128 letters, digits, spaces and _.:/=+-@" }),
   z.string().max(256, { error: "tag values are at most 256 characters" })).default({});
@@ -49,7 +49,7 @@ const Emulator = z.strictObject({
 
 const Project = z.strictObject({
   /** Project name: part of stack, bucket and role names. */
-  name: nameField("project"),
+  name: nameField("fraud"),
   /** Tags added to every resource of the project (owner, cost centre, ...). */
   tags,
   /** The notebooks' default Git repository: a CodeCommit repository of the project, or an external URL. */
@@ -63,7 +63,7 @@ const Project = z.strictObject({
 });
 
 const Environment = z.strictObject({
-  name: nameField("environment"),
+  name: nameField("dev"),
   /** The AWS account the environment lives in; the provider refuses to run against any other. */
   accountId: z.string().regex(/^\d{12}$/, { error: "must be a 12-digit AWS account id (e.g. \"123456789012\")" }),
   region: z.string().refine((r) => r in REGIONS, { error: (i) => `"${String(i.input)}" is not an AWS region this tool knows (e.g. eu-west-1)` }),
