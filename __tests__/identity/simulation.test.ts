@@ -262,7 +262,8 @@ test("the boundary caps a role even if someone attaches an administrator policy 
     simulate({ principal: session("training"), action, resource, context }, { identity: [rolePolicy("training", INPUT), admin], boundary });
   expect(await asAdmin("s3:GetObject", `${DATA_BUCKET}/train.csv`)).toBe("Allowed");
   expect(await asAdmin("s3:GetObject", "arn:aws:s3:::someone-elses-bucket/x")).toBe("ImplicitlyDenied");
-  expect(await asAdmin("iam:CreateUser", `arn:aws:iam::${ACCOUNT}:user/backdoor`)).toBe("ExplicitlyDenied");
+  expect(await asAdmin("iam:CreateUser", `arn:aws:iam::${ACCOUNT}:user/backdoor`)).toBe("ImplicitlyDenied");
+  expect(await asAdmin("iam:DeleteRolePermissionsBoundary", roleArn(INPUT, "training"))).toBe("ExplicitlyDenied");
   expect(await asAdmin("kms:ScheduleKeyDeletion", VOLUME_KEY)).toBe("ExplicitlyDenied");
   expect(await asAdmin("ec2:DeleteFlowLogs", `arn:aws:ec2:${REGION}:${ACCOUNT}:vpc-flow-log/fl-0123456789abcdef0`)).toBe("ExplicitlyDenied");
   expect(await asAdmin("sagemaker:CreateNotebookInstance", NOTEBOOK, { ...vpc, "sagemaker:VolumeKmsKeyArn": VOLUME_KEY,

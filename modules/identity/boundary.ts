@@ -40,7 +40,9 @@ export const NEVER_ACTIONS = [
 export function projectEnvelope(input: ProjectScopeInput): string[] {
   const { scope } = input;
   return [...new Set([
-    arn(scope, "sagemaker", `*/${input.projectBase.toLowerCase()}-*`),
+    // Any SageMaker resource type whose name starts with the project base (one pattern instead of one per type:
+    // IAM caps a managed policy at 6144 characters). The role policies name each type.
+    arn(scope, "sagemaker", `*${input.projectBase.toLowerCase()}-*`),
     // Project buckets are named `<project base>-<purpose>-<account>`; the role policies name each bucket.
     ...bucketsAndObjects([`arn:${scope.partition}:s3:::${input.projectBase}-*`]),
     // The role policies name each key; the project keys' policies admit only the project's roles.
