@@ -54,6 +54,12 @@ export const EMULATOR_GAPS: readonly EmulatorGap[] = [
     handling: "drift tolerated",
     attribute: { type: "aws_sagemaker_notebook_instance", name: "platform_identifier" },
   },
+  {
+    subject: "aws_sagemaker_notebook_instance.instance_metadata_service_configuration",
+    reason: "moto 5.2.1's DescribeNotebookInstance omits InstanceMetadataServiceConfiguration, so the second plan wants to add IMDSv2 again (the unit tests check it in the synthesized JSON)",
+    handling: "drift tolerated",
+    attribute: { type: "aws_sagemaker_notebook_instance", name: "instance_metadata_service_configuration" },
+  },
 ];
 
 /** Resource types the emulator runs leave out. */
