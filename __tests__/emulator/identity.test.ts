@@ -33,7 +33,9 @@ beforeAll(async () => {
   const common = { endpoint: moto.endpoint, region: "eu-west-1", credentials: { accessKeyId: "testing", secretAccessKey: "testing" } };
   iam = new IAMClient(common);
   sagemaker = new SageMakerClient(common);
-  const synth = synthConfig(configWith({ emulator: { endpoint: moto.endpoint } }), "emu-identity");
+  // Buckets holding data (access logs) are deleted with the stack here; the storage suite proves the refusal.
+  const synth = synthConfig(configWith({ emulator: { endpoint: moto.endpoint },
+    dataProtection: { administratorArns: ["arn:aws:iam::123456789012:role/sds-terraform"], bucketsOnDestroy: "delete-with-data" } }), "emu-identity");
   const work = tempDir("emu-identity-tf");
   const env = terraformEnv(work);
   const stateFiles: Record<string, string> = {};
@@ -88,7 +90,7 @@ test("seven roles, each with the permissions boundary and exactly its own manage
 test("the policies IAM stored carry the real ids and keys, and still decide as simulated", async () => {
   const creation = await storedPolicy((await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: "sds-dev-fraud-notebook-creation" }))).AttachedPolicies![0].PolicyArn!);
   const boundary = await storedPolicy(project.roles.boundary_arn);
-  const volumeKey = project.data_protection.volumes_key_arn;
+  const volumeKey = project.volumes_key_arn;
   const subnet = platform.subnet_ids[0];
   const sg = platform.sagemaker_security_group_id;
   expect(JSON.stringify(creation)).toContain(volumeKey);
@@ -116,7 +118,7 @@ test("the notebook: no internet, no root, the project volume key, an environment
   expect(nb).toMatchObject({
     DirectInternetAccess: "Disabled",
     RootAccess: "Disabled",
-    KmsKeyId: project.data_protection.volumes_key_arn,
+    KmsKeyId: project.volumes_key_arn,
     SecurityGroups: [platform.sagemaker_security_group_id],
     RoleArn: project.roles.role_arns["notebook-execution"],
     InstanceType: "ml.t3.medium",

@@ -23,7 +23,7 @@ export const INPUT: ProjectScopeInput = {
   bucketKeyArns: [DATA_KEY],
   volumeKeyArn: VOLUME_KEY,
   outputKeyArn: DATA_KEY,
-  codeRepositoryArn: `arn:aws:codecommit:${REGION}:${ACCOUNT}:sds-dev-fraud`,
+  codeRepository: { arn: `arn:aws:codecommit:${REGION}:${ACCOUNT}:sds-dev-fraud`, keyArn: `arn:aws:kms:${REGION}:${ACCOUNT}:key/22222222-2222-2222-2222-222222222222` },
   packageMirror: {
     domainArn: `arn:aws:codeartifact:${REGION}:${ACCOUNT}:domain/sds-dev`,
     repositoryArn: `arn:aws:codeartifact:${REGION}:${ACCOUNT}:repository/sds-dev/pypi`,

@@ -4,11 +4,12 @@
  * policies use has a case that changes only that key and flips the compliant request from allowed to denied.
  */
 import { boundaryPolicy } from "../../modules/identity/boundary";
-import { KEY_USE_ACTIONS } from "../../modules/encryption/key-policy";
-import { OWNER_TAG, ROLE_NAMES, RoleName, roleArn } from "../../modules/identity/project-scope";
+import { keyPolicyStatements } from "../../modules/encryption/key-policy";
+import { KEY_SERVICES } from "../../modules/encryption/project-keys";
+import { OWNER_TAG, ROLE_NAMES, RoleName, roleArn, projectRolesPattern } from "../../modules/identity/project-scope";
 import { rolePolicy } from "../../modules/identity/role-policies";
 import { automationTrust, dataScientistTrust, sagemakerTrust } from "../../modules/identity/trust-policies";
-import { accountRoot, policy, PolicyDocument } from "../../modules/policy/document";
+import { policy, PolicyDocument } from "../../modules/policy/document";
 import { ACCOUNT, API_ENDPOINT, DATA_BUCKET, DATA_KEY, INPUT, MODEL_BUCKET, OTHER_KEY, REGION, SG, sm, SUBNETS, VOLUME_KEY } from "./fixture";
 import { Decision, simulate } from "./simulate";
 import { policyConditionKeys } from "./policy-walk";
@@ -41,8 +42,13 @@ function flip(base: Scenario, key: string, value: string | string[] | undefined,
   return { ...base, title: title ?? `${base.title}, but ${key} ${value === undefined ? "absent" : `= ${JSON.stringify(value)}`}`, context, expect, flips: key, base };
 }
 
-/** KMS decides on the key policy too: here one that delegates key use to IAM, so the role's own policy decides. */
-const KEY_POLICY = policy({ Sid: "DelegateUseToIam", Effect: "Allow", Principal: { AWS: accountRoot(INPUT.scope) }, Action: [...KEY_USE_ACTIONS, "kms:CreateGrant"], Resource: "*" });
+/** KMS decides on the key policy too: the project keys' real policies (the data-protection layer's), as the stack builds them. */
+const keyPolicy = (services: readonly string[]) => policy(...keyPolicyStatements({ scope: INPUT.scope,
+  principalUses: [{ sid: "ProjectRoles", principalArns: [projectRolesPattern(INPUT)], viaServices: services }] }));
+const DATA_KEY_POLICY = keyPolicy(KEY_SERVICES.data);
+const VOLUME_KEY_POLICY = keyPolicy(KEY_SERVICES.volumes);
+/** What KMS knows about a caller that is a project role (with its IAM path). */
+const kmsCaller = (role: RoleName) => ({ "aws:PrincipalArn": roleArn(INPUT, role), "kms:CallerAccount": ACCOUNT });
 const OWNER = `aws:PrincipalTag/${OWNER_TAG}`;
 const RESOURCE_OWNER = `sagemaker:ResourceTag/${OWNER_TAG}`;
 const NOTEBOOK = sm("notebook-instance", "sds-dev-fraud-alice");
@@ -103,7 +109,7 @@ const transformJob = allow({ title: "a notebook starts a transform job on a proj
   resource: sm("transform-job", "sds-dev-fraud-batch-1"), context: { "sagemaker:VolumeKmsKeyArn": VOLUME_KEY, "sagemaker:OutputKmsKeyArn": DATA_KEY,
     "sagemaker:ModelArn": sm("model", "sds-dev-fraud-xgb") } });
 const bucketKey = allow({ title: "a notebook decrypts project data through S3", role: "notebook-execution", action: "kms:Decrypt", resource: DATA_KEY,
-  context: { "kms:ViaService": `s3.${REGION}.amazonaws.com` }, resourcePolicy: KEY_POLICY });
+  context: { "kms:ViaService": `s3.${REGION}.amazonaws.com`, ...kmsCaller("notebook-execution") }, resourcePolicy: DATA_KEY_POLICY });
 const bearer = allow({ title: "a notebook gets a CodeArtifact bearer token for pip", role: "notebook-execution", action: "sts:GetServiceBearerToken", resource: "*",
   context: { "sts:AWSServiceName": "codeartifact.amazonaws.com" } });
 const notebookExecution: Scenario[] = [
@@ -119,6 +125,8 @@ const notebookExecution: Scenario[] = [
   { title: "a notebook cannot read another bucket", role: "notebook-execution", action: "s3:GetObject", resource: "arn:aws:s3:::someone-elses-bucket/x", expect: "ImplicitlyDenied" },
   bucketKey,
   flip(bucketKey, "kms:ViaService", undefined, "ImplicitlyDenied", "a notebook cannot use the bucket key directly"),
+  flip(bucketKey, "kms:CallerAccount", "999999999999", "ImplicitlyDenied", "the key policy admits callers of the own account only"),
+  flip(bucketKey, "aws:PrincipalArn", `arn:aws:iam::${ACCOUNT}:role/sds-dev-other-notebook-execution`, "ImplicitlyDenied", "the key policy admits the project's roles only"),
   allow({ title: "a notebook passes the training role to SageMaker", role: "notebook-execution", action: "iam:PassRole", resource: roleArn(INPUT, "training"),
     context: { "iam:PassedToService": "sagemaker.amazonaws.com" } }),
   { title: "a notebook cannot pass the hosting role", role: "notebook-execution", action: "iam:PassRole", resource: roleArn(INPUT, "endpoint-hosting"),
@@ -130,7 +138,7 @@ const notebookExecution: Scenario[] = [
 
 // --- training / transform job execution -----------------------------------------------------------------------
 const grant = allow({ title: "a job's instance gets a grant on the volume key for its EBS volume", role: "training", action: "kms:CreateGrant", resource: VOLUME_KEY,
-  context: { "kms:GrantIsForAWSResource": "true" }, resourcePolicy: KEY_POLICY });
+  context: { "kms:GrantIsForAWSResource": "true", "kms:ViaService": `ec2.${REGION}.amazonaws.com`, ...kmsCaller("training") }, resourcePolicy: VOLUME_KEY_POLICY });
 const metrics = allow({ title: "a job publishes metrics to SageMaker's namespace", role: "training", action: "cloudwatch:PutMetricData", resource: "*",
   context: { "cloudwatch:namespace": "/aws/sagemaker/TrainingJobs" } });
 const eni = allow({ title: "a job deletes its network interface in the environment's region", role: "training", action: "ec2:DeleteNetworkInterface",
@@ -142,6 +150,7 @@ const training: Scenario[] = [
   allow({ title: "a job pulls its image from the account's ECR", role: "training", action: "ecr:BatchGetImage", resource: `arn:aws:ecr:${REGION}:${ACCOUNT}:repository/fraud-xgb` }),
   grant,
   flip(grant, "kms:GrantIsForAWSResource", "false", "ImplicitlyDenied", "a grant not for an AWS resource is denied"),
+  flip(grant, "kms:ViaService", `lambda.${REGION}.amazonaws.com`, "ImplicitlyDenied", "a grant requested through another service is denied by the key policy"),
   metrics,
   flip(metrics, "cloudwatch:namespace", "Custom/Exfil", "ImplicitlyDenied", "metrics outside SageMaker's namespace are denied"),
   eni,
@@ -249,7 +258,7 @@ test("every role has allowed and denied cases, 30 scenarios at least", () => {
 
 test("every condition key of every generated policy has a scenario that flips the decision", () => {
   const used = new Set<string>();
-  for (const doc of [boundary, ...Object.values(TRUST), ...ROLE_NAMES.map((r) => rolePolicy(r, INPUT))]) {
+  for (const doc of [boundary, DATA_KEY_POLICY, VOLUME_KEY_POLICY, ...Object.values(TRUST), ...ROLE_NAMES.map((r) => rolePolicy(r, INPUT))]) {
     for (const key of policyConditionKeys(doc as PolicyDocument)) used.add(key);
   }
   const flipped = new Set(ALL.flatMap((s) => (s.flips ? [s.flips] : [])));

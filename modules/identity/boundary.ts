@@ -51,7 +51,7 @@ export function projectEnvelope(input: ProjectScopeInput): string[] {
     arn(scope, "ecr", "repository/*"),
     arn(scope, "ec2", "*"),
     projectRolesPattern(input),
-    ...(input.codeRepositoryArn ? [input.codeRepositoryArn] : []),
+    ...(input.codeRepository ? [input.codeRepository.arn] : []),
     ...(input.packageMirror ? [input.packageMirror.domainArn, input.packageMirror.repositoryArn] : []),
   ])];
 }

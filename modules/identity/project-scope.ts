@@ -40,8 +40,8 @@ export interface ProjectScopeInput {
   readonly volumeKeyArn: string;
   /** KMS key every job output must be encrypted with (`sagemaker:OutputKmsKeyArn`). */
   readonly outputKeyArn: string;
-  /** The project's CodeCommit repository, if any: notebooks pull and push there. @default none */
-  readonly codeRepositoryArn?: string;
+  /** The project's CodeCommit repository and the key it is encrypted with, if any: notebooks pull and push there. @default none */
+  readonly codeRepository?: { readonly arn: string; readonly keyArn: string };
   /** The private package mirror (CodeArtifact), if enabled: notebooks and jobs read packages from it. @default none */
   readonly packageMirror?: { readonly domainArn: string; readonly repositoryArn: string };
 }

@@ -75,6 +75,16 @@ function packageMirror(input: ProjectScopeInput, sid: string): Grant[] {
   ];
 }
 
+/** Pull and push the project's CodeCommit repository, whose key is used through CodeCommit only. */
+function codeRepository(input: ProjectScopeInput): Grant[] {
+  if (!input.codeRepository) return [];
+  return [
+    { sid: "ProjectRepository", actions: ["codecommit:GitPull", "codecommit:GitPush"], resources: [input.codeRepository.arn] },
+    { sid: "ProjectRepositoryKey", actions: ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"], resources: [input.codeRepository.keyArn],
+      conditions: { StringEquals: { "kms:ViaService": `codecommit.${input.scope.region}.amazonaws.com` } } },
+  ];
+}
+
 function passRole(input: ProjectScopeInput, sid: string, role: RoleName): Grant {
   return { sid, actions: ["iam:PassRole"], resources: [roleArn(input, role)], conditions: passedToSageMaker() };
 }
@@ -138,7 +148,7 @@ export const ROLE_GRANTS: Readonly<Record<RoleName, (input: ProjectScopeInput) =
       resources: "*", unscopable: "SageMaker List* actions do not support resource-level permissions" },
     ...volumeKeyGrants(input, "VolumeKeyGrants"),
     passRole(input, "PassTrainingRole", "training"),
-    ...(input.codeRepositoryArn ? [{ sid: "ProjectRepository", actions: ["codecommit:GitPull", "codecommit:GitPush"], resources: [input.codeRepositoryArn] }] : []),
+    ...codeRepository(input),
     ...packageMirror(input, "PackageMirror"),
   ],
 

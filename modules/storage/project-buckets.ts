@@ -53,7 +53,7 @@ export class ProjectBuckets extends Construct {
       bucketName: props.bucketName(purpose),
       encryption: { kmsKeyArn: props.dataKeyArn },
       vpcEndpoint: { endpointId: props.s3EndpointId, exemptPrincipalArns: props.administratorArns },
-      accessLogs: { targetBucket: this.accessLogs.bucketName },
+      accessLogs: { target: this.accessLogs },
       lifecycle: { noncurrentVersionDays: props.noncurrentVersionDays },
       onDestroy: props.onDestroy,
     });

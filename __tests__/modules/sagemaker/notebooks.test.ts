@@ -25,6 +25,7 @@ test("every notebook is hardened: no internet, no root, IMDSv2, project volume k
     expect(n.role_arn).toMatch(/^\$\{aws_iam_role\.identity_notebook-execution_role_\w+\.arn\}$/);
     expect(n.security_groups).toEqual([expect.stringMatching(/outputs\.[\w-]+sagemaker\w*\}$/)]);
     expect(n.lifecycle_config_name).toMatch(/^\$\{aws_sagemaker_notebook_instance_lifecycle_configuration\.[\w-]+\.name\}$/);
+    expect(n.default_code_repository).toMatch(/^\$\{aws_sagemaker_code_repository\.[\w-]+\.code_repository_name\}$/);
     expect(n.depends_on).toEqual([expect.stringMatching(/^aws_iam_role_policy_attachment\.identity_notebook-execution_attachment_/)]);
   }
   // Spread over the zones' subnets, sized from config, tagged with the owner the data scientist role checks.
@@ -42,6 +43,17 @@ test("one lifecycle configuration per project whose on-start script stops idle n
   const script = Buffer.from(config.on_start, "base64").toString("utf8");
   expect(script).toContain("/usr/local/bin/sds-autostop 60 eu-west-1");
   expect(script).not.toContain("codeartifact");
+});
+
+test("with the private package mirror on, the on-start script points pip at it and the notebook role may read it", () => {
+  const withMirror = synthConfig(configWith({ packageMirror: { enabled: true }, projects: [{ name: "fraud", notebooks: [{ name: "alice", owner: "alice" }] }] }), "notebooks-mirror");
+  const st = withMirror.stack("dev-project-fraud");
+  const script = Buffer.from(resources(st, "aws_sagemaker_notebook_instance_lifecycle_configuration")[0][1].on_start, "base64").toString("utf8");
+  expect(script).toContain("get-authorization-token --domain sds-dev --domain-owner 123456789012");
+  expect(script).toContain("--repository pypi --format pypi");
+  const execution = resources(st, "aws_iam_policy").find(([, p]) => p.name === "sds-dev-fraud-notebook-execution")![1].policy as string;
+  expect(execution).toContain('"arn:aws:codeartifact:eu-west-1:123456789012:repository/sds-dev/pypi"');
+  expect(execution).toContain('"sts:AWSServiceName":"codeartifact.amazonaws.com"');
 });
 
 test("a project without notebooks gets neither instances nor a lifecycle configuration", () => {
