@@ -3,7 +3,8 @@
 import { build } from "esbuild";
 
 await build({
-  entryPoints: ["main.ts"],
+  entryPoints: ["main.ts", "cli/check.ts", "cli/cost.ts"],
+  outbase: ".",
   outdir: ".build",
   bundle: true,
   platform: "node",
