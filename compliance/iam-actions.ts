@@ -8,7 +8,17 @@ import { actionMatches } from "./policies";
 
 interface ActionData {
   readonly name: string;
-  readonly resourceTypes: readonly unknown[];
+  readonly resourceTypes: readonly { readonly name: string; readonly required: boolean }[];
+}
+
+/**
+ * Whether an action can be limited to resources. The reference marks a resource type "required" when the action
+ * always acts on one; several optional types are alternatives (s3:ListBucket on a bucket or an access point), one of
+ * which always applies. A single optional type means the action also runs without a resource (cloudwatch:PutMetricData
+ * with or without a dataset), so "*" is needed for it.
+ */
+function supportsResourceScoping(a: ActionData): boolean {
+  return a.resourceTypes.some((t) => t.required) || a.resourceTypes.length > 1;
 }
 
 let dataDir: string | undefined;
@@ -35,5 +45,5 @@ export function scopableActions(pattern: string): string[] {
   if (!actions) return [pattern];
   const matched = Object.values(actions).filter((a) => actionMatches(action, a.name));
   if (matched.length === 0) return [pattern];
-  return matched.filter((a) => a.resourceTypes.length > 0).map((a) => `${service}:${a.name}`);
+  return matched.filter(supportsResourceScoping).map((a) => `${service}:${a.name}`);
 }

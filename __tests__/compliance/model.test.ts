@@ -48,6 +48,8 @@ describe("actions that support resource-level permissions (service authorization
     ["sts:GetCallerIdentity", []],
     ["ecr:GetAuthorizationToken", []],
     ["s3:GetObject", ["s3:GetObject"]],
+    ["s3:ListBucket", ["s3:ListBucket"]], // bucket or access point: alternatives, one always applies
+    ["cloudwatch:PutMetricData", []], // an optional dataset: the call also works without one
     ["made-up-service:Thing", ["made-up-service:Thing"]],
   ])("%s", (action, scopable) => {
     expect(scopableActions(action)).toEqual(scopable);
