@@ -37,7 +37,7 @@ export function formatCost(report: CostReport): string {
     for (const l of e.lines) {
       out.push(`  ${l.item.padEnd(w)}  ${String(+l.quantity.toFixed(2)).padStart(10)}  ${l.unit.padEnd(14)}  ${("$" + l.unitUsd).padStart(10)}  ${usd(l.monthlyUsd).padStart(9)}  ${l.basis}`);
     }
-    out.push(`  for comparison: the reference architecture's ${REFERENCE_ARCHITECTURE_ENDPOINTS.length} interface endpoints in ${e.zones || "the same"} zones cost ${usd(e.referenceEndpointsMonthlyUsd)} a month (hours only)`);
+    out.push(`  for comparison: the reference architecture's ${REFERENCE_ARCHITECTURE_ENDPOINTS.length} interface endpoints in ${e.zones} zone${e.zones === 1 ? "" : "s"} cost ${usd(e.referenceEndpointsMonthlyUsd)} a month (hours only)`);
     for (const n of e.notes) out.push(`  note: ${n}`);
     out.push("");
   }

@@ -48,6 +48,13 @@ describe("the default config", () => {
   });
 });
 
+test("the minimal one-zone dev profile (config/profiles/minimal-dev.yaml) passes with zero failures", () => {
+  const config = loadConfig(join(__dirname, "..", "..", "config", "profiles", "minimal-dev.yaml"));
+  expect(config.environments[0].availabilityZones).toHaveLength(1);
+  const s = synthConfig(config, "compliance-minimal");
+  expect(failures(checkSynthesized(config, s.outdir, s.stackNames))).toEqual([]);
+});
+
 describe("the synth gate (main.ts)", () => {
   /** A rule every VPC fails, added to the real pack, so the gate has something to stop. */
   const alwaysFails: Rule = {
