@@ -2,6 +2,8 @@
  * Every rule of the pack against a small passing and a small failing fixture. The table must cover every rule in
  * the registry (a new rule without cases fails the first test).
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { evaluate } from "../../compliance/engine";
 import type { SynthModel } from "../../compliance/model";
 import { RULES } from "../../compliance/registry";
@@ -160,6 +162,11 @@ describe("compliance rules", () => {
     const failing = evaluate(c.fail, [rule]).findings.filter((f) => f.status === "fail");
     expect(failing.map((f) => f.resource.address)).toContain(c.failing);
     expect(failing.find((f) => f.resource.address === c.failing)?.detail).toMatch(c.detail);
+  });
+
+  test("docs/compliance.md lists every rule with its standard ids", () => {
+    const doc = readFileSync(join(__dirname, "..", "..", "docs", "compliance.md"), "utf8");
+    for (const r of RULES) expect(doc).toContain(`| \`${r.id}\` | ${r.ids.join(", ")} |`);
   });
 
   test.each(RULES.map((r) => [r.id, r] as const))("%s: carries standard ids, a reason and a fix", (_, rule) => {
