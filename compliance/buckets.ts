@@ -4,7 +4,7 @@
  * this lookup and its failure wording.
  */
 import type { SynthModel, SynthResource } from "./model";
-import { CheckResult, expect, fail } from "./rule";
+import { CheckResult, passIf, fail } from "./rule";
 
 /** The settings resources of `type` that belong to `bucket`. */
 export function bucketSettings(app: SynthModel, bucket: SynthResource, type: string): SynthResource[] {
@@ -15,5 +15,5 @@ export function bucketSettings(app: SynthModel, bucket: SynthResource, type: str
 export function bucketHas(app: SynthModel, bucket: SynthResource, type: string, ok: (s: SynthResource) => boolean, wrong: string): CheckResult {
   const settings = bucketSettings(app, bucket, type);
   if (settings.length === 0) return fail(`no ${type} refers to this bucket`);
-  return expect(settings.some(ok), `${settings.map((s) => s.address).join(", ")}: ${wrong}`);
+  return passIf(settings.some(ok), `${settings.map((s) => s.address).join(", ")}: ${wrong}`);
 }

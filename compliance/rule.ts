@@ -11,7 +11,7 @@ export function fail(detail: string): CheckResult {
   return { status: "fail", detail };
 }
 /** Fails with `detail` unless `ok`. */
-export function expect(ok: boolean, detail: string): CheckResult {
+export function passIf(ok: boolean, detail: string): CheckResult {
   return ok ? pass : fail(detail);
 }
 /** The first failure of several checks, or pass. */

@@ -1,5 +1,5 @@
 import { blocks, isTrue } from "../model";
-import { all, expect, Rule } from "../rule";
+import { all, passIf, Rule } from "../rule";
 
 export const cloudtrailMultiRegion: Rule = {
   id: "cloudtrail-multi-region",
@@ -14,9 +14,9 @@ export const cloudtrailMultiRegion: Rule = {
         && !blocks(s.field_selector).some((f) => f.field === "readOnly"))
       : basic.length === 0 || basic.some((s) => s.include_management_events !== false && (s.read_write_type ?? "All") === "All");
     return all(
-      expect(isTrue(r.attrs.is_multi_region_trail), "is_multi_region_trail is not true"),
-      expect(r.attrs.include_global_service_events !== false, "include_global_service_events is false (IAM and STS events are missed)"),
-      expect(management, "no event selector records all (read and write) management events"),
+      passIf(isTrue(r.attrs.is_multi_region_trail), "is_multi_region_trail is not true"),
+      passIf(r.attrs.include_global_service_events !== false, "include_global_service_events is false (IAM and STS events are missed)"),
+      passIf(management, "no event selector records all (read and write) management events"),
     );
   },
   why: "API calls in a region the trail does not cover, or management events it filters out, leave no audit record.",

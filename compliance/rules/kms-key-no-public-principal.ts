@@ -1,5 +1,5 @@
 import { hasCondition, offendingStatements } from "../policies";
-import { expect, Rule } from "../rule";
+import { passIf, Rule } from "../rule";
 
 export const kmsKeyNoPublicPrincipal: Rule = {
   id: "kms-key-no-public-principal",
@@ -10,7 +10,7 @@ export const kmsKeyNoPublicPrincipal: Rule = {
   check: (r, app) => {
     const problems = offendingStatements(app, r, [r.attrs.policy], (s) =>
       s.effect === "Allow" && s.principals === "*" && !hasCondition(s) ? `Allow to "*" on ${s.actions.join(", ")} without a condition` : undefined);
-    return expect(problems.length === 0, problems.join("; "));
+    return passIf(problems.length === 0, problems.join("; "));
   },
   why: "A key usable by any principal of any account is as good as no encryption.",
   fix: "Name the principals (account root, roles, service principals) or add a condition such as aws:PrincipalAccount.",

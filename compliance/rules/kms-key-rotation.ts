@@ -1,5 +1,5 @@
 import { isTrue } from "../model";
-import { expect, Rule } from "../rule";
+import { passIf, Rule } from "../rule";
 
 export const kmsKeyRotation: Rule = {
   id: "kms-key-rotation",
@@ -8,7 +8,7 @@ export const kmsKeyRotation: Rule = {
   appliesTo: ["aws_kms_key"],
   // AWS rotates only symmetric encryption keys; asymmetric and HMAC keys cannot rotate.
   when: (r) => r.attrs.customer_master_key_spec === undefined || r.attrs.customer_master_key_spec === "SYMMETRIC_DEFAULT",
-  check: (r) => expect(isTrue(r.attrs.enable_key_rotation), "enable_key_rotation is not true"),
+  check: (r) => passIf(isTrue(r.attrs.enable_key_rotation), "enable_key_rotation is not true"),
   why: "Rotation limits how much data one key version protects, and is expected by every standard the project maps to.",
   fix: "Create keys through modules/encryption/encryption-key.ts (rotation on), or set enable_key_rotation = true.",
 };

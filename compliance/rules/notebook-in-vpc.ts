@@ -1,4 +1,4 @@
-import { expect, Rule } from "../rule";
+import { passIf, Rule } from "../rule";
 
 export const notebookInVpc: Rule = {
   id: "notebook-in-vpc",
@@ -8,7 +8,7 @@ export const notebookInVpc: Rule = {
   check: (r) => {
     const sgs = r.attrs.security_groups;
     const hasSgs = Array.isArray(sgs) ? sgs.length > 0 : typeof sgs === "string" && sgs !== "";
-    return expect(Boolean(r.attrs.subnet_id) && hasSgs, `subnet_id ${r.attrs.subnet_id ? "is set" : "is missing"}, security_groups ${hasSgs ? "are set" : "are missing"}`);
+    return passIf(Boolean(r.attrs.subnet_id) && hasSgs, `subnet_id ${r.attrs.subnet_id ? "is set" : "is missing"}, security_groups ${hasSgs ? "are set" : "are missing"}`);
   },
   why: "Without a subnet the notebook runs in a SageMaker-managed network outside the environment's controls.",
   fix: "Give the notebook the platform's private subnet and SageMaker security group (subnet_id, security_groups).",

@@ -1,6 +1,6 @@
 import { bucketSettings } from "../buckets";
 import { actionMatches, NormalStatement, parsePolicy } from "../policies";
-import { expect, fail, Rule } from "../rule";
+import { passIf, fail, Rule } from "../rule";
 
 function deniesInsecureTransport(s: NormalStatement): boolean {
   const bool = { ...s.conditions.Bool, ...s.conditions.BoolIfExists };
@@ -20,7 +20,7 @@ export const s3DenyInsecureTransport: Rule = {
     const parsed = policies.map((p) => parsePolicy(app, p, p.attrs.policy));
     const unreadable = parsed.flatMap((p) => (p.ok ? [] : [p.reason]));
     const ok = parsed.some((p) => p.ok && p.statements.some(deniesInsecureTransport));
-    return expect(ok, unreadable.length ? unreadable.join("; ") : "no statement denies s3:* to \"*\" on the bucket and its objects when aws:SecureTransport is false");
+    return passIf(ok, unreadable.length ? unreadable.join("; ") : "no statement denies s3:* to \"*\" on the bucket and its objects when aws:SecureTransport is false");
   },
   why: "Without the deny, a client can read or write the data over plain HTTP, and the standards require it explicitly.",
   fix: "Add a Deny statement: Principal \"*\", Action \"s3:*\", Resource [bucket ARN, bucket ARN/*], Condition Bool aws:SecureTransport = \"false\".",

@@ -1,5 +1,5 @@
 import { Attrs, blocks } from "../model";
-import { expect, Rule } from "../rule";
+import { passIf, Rule } from "../rule";
 
 /** What the provider writes when no description is given. */
 const PROVIDER_DEFAULT = "Managed by Terraform";
@@ -18,7 +18,7 @@ export const securityGroupDescribed: Rule = {
         blocks(r.attrs[kind]).forEach((b, i) => described(b) || missing.push(`${kind}[${i}]`));
       }
     }
-    return expect(missing.length === 0, `no description on ${missing.join(", ")}`);
+    return passIf(missing.length === 0, `no description on ${missing.join(", ")}`);
   },
   why: "A reviewer (and an incident responder) must be able to tell why each path through the network exists.",
   fix: "Give the group and each rule a description saying what traffic it carries and why.",

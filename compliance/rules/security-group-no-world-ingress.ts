@@ -1,5 +1,5 @@
 import { Attrs, blocks } from "../model";
-import { expect, Rule } from "../rule";
+import { passIf, Rule } from "../rule";
 
 const WORLD = ["0.0.0.0/0", "::/0"];
 
@@ -17,7 +17,7 @@ export const securityGroupNoWorldIngress: Rule = {
   check: (r) => {
     const rules = r.type === "aws_security_group" ? blocks(r.attrs.ingress) : [r.attrs];
     const open = rules.flatMap(worldSources);
-    return expect(open.length === 0, `ingress from ${[...new Set(open)].join(" and ")}`);
+    return passIf(open.length === 0, `ingress from ${[...new Set(open)].join(" and ")}`);
   },
   why: "An ingress rule open to the world exposes whatever listens on those ports to the internet once a route exists.",
   fix: "Admit traffic only from security groups (source_security_group_id / referenced_security_group_id) or the VPC's own CIDR.",
