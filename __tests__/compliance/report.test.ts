@@ -2,7 +2,7 @@
  * The report forms: the `npm run check` command's table, JSON and SARIF 2.1.0 files, checked for the structure
  * code-scanning tools read.
  */
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { evaluate } from "../../compliance/engine";
 import { RULES } from "../../compliance/registry";
@@ -49,6 +49,18 @@ describe("npm run check", () => {
     expect(sarif.runs[0].tool.driver.rules.map((r: any) => r.id)).toEqual(RULES.map((r) => r.id));
     expect(sarif.runs[0].results.filter((r: any) => r.level === "error" && !r.suppressions)).toEqual([]);
   });
+});
+
+test("npm run check --synth-dir reads an existing synth and locates results in it", () => {
+  const root = tempDir("check-existing");
+  const synthDir = join(root, "out");
+  mkdirSync(join(synthDir, "stacks", "dev-platform"), { recursive: true });
+  writeFileSync(join(synthDir, "stacks", "dev-platform", "cdk.tf.json"), JSON.stringify({ resource: { aws_subnet: { pub: { map_public_ip_on_launch: true } } } }));
+  const { code, out } = captureStdout(() => check(["--synth-dir", synthDir, "--report-dir", root]));
+  expect(code).toBe(1);
+  expect(out).toMatch(/subnet-no-public-ip\s+FSBP EC2\.15, CKV_AWS_130\s+dev-platform\/aws_subnet\.pub\s+FAIL/);
+  const sarif = JSON.parse(readFileSync(join(root, "compliance.sarif"), "utf8"));
+  expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe(`${synthDir}/stacks/dev-platform/cdk.tf.json`);
 });
 
 describe("SARIF results", () => {
