@@ -8,6 +8,8 @@
  */
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
+import { ComplianceError, enforceCompliance } from "./compliance/gate";
+import { formatWarnings } from "./compliance/report";
 import { ConfigError, loadConfig } from "./config/load";
 import { buildApp } from "./stacks/app";
 
@@ -39,6 +41,9 @@ export function synthesize(args: Args): string[] {
   try {
     const { app, stackNames } = buildApp(config, scratch);
     app.synth();
+    // The compliance rule pack runs on the scratch output: a failing rule stops the synth before anything is copied.
+    const warnings = formatWarnings(enforceCompliance(config, scratch, stackNames));
+    if (warnings) process.stderr.write(`${warnings}\n`);
     cpSync(scratch, out, { recursive: true });
     return stackNames;
   } finally {
@@ -64,7 +69,7 @@ export function main(argv: string[]): number {
     process.stderr.write(`synthesized ${stacks.length} stack${stacks.length === 1 ? "" : "s"} into ${args.out}: ${stacks.join(", ")}\n`);
     return 0;
   } catch (e) {
-    const message = e instanceof ConfigError ? e.message : `synth failed: ${(e as Error).stack ?? e}`;
+    const message = e instanceof ConfigError || e instanceof ComplianceError ? e.message : `synth failed: ${(e as Error).stack ?? e}`;
     process.stderr.write(`${message}\nnothing was written to ${args.out}\n`);
     return 1;
   }
