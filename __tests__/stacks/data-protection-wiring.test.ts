@@ -22,6 +22,8 @@ test("project buckets: data and models on the data key behind the platform's S3 
   const synth = synthConfig(configWith({ dataProtection: { administratorArns: ["arn:aws:iam::123456789012:role/ci"], bucketsOnDestroy: "retain" } }), "dp-wiring");
   const project = synth.stack("dev-project-fraud");
   const buckets = resources(project, "aws_s3_bucket").map(([, b]) => b);
+  // Data and model buckets are destroyed before their key: a bucket that still holds data keeps the key alive.
+  expect(buckets.map((b) => b.depends_on)).toEqual([undefined, [expect.stringMatching(/^aws_kms_key\.keys_data_/)], [expect.stringMatching(/^aws_kms_key\.keys_data_/)]]);
   expect(buckets.map((b) => b.bucket).sort()).toEqual(["sds-dev-fraud-access-logs-123456789012", "sds-dev-fraud-data-123456789012", "sds-dev-fraud-models-123456789012"]);
   for (const b of buckets) expect(b.lifecycle).toEqual({ prevent_destroy: true });
   const policies = resources(project, "aws_s3_bucket_policy").map(([, p]) => JSON.parse(p.policy));

@@ -73,6 +73,16 @@ test("once the roles exist, their ARNs narrow use to them (by aws:PrincipalArn, 
     expect(statements("data").find((x) => x.Sid === sid).Condition.ArnLike).toEqual({ "aws:PrincipalArn": roles });
   }
   expect(statements("logs").some((x) => x.Condition?.ArnLike?.["aws:PrincipalArn"])).toBe(false);
+  // The administrators keep what Terraform needs for the CodeCommit repository, through CodeCommit only.
+  expect(statements("data").find((x) => x.Sid === "AdministratorsViaServices").Condition).toEqual({
+    StringEquals: { "kms:ViaService": ["codecommit.eu-west-1.amazonaws.com"], "kms:CallerAccount": "123456789012" },
+    ArnLike: { "aws:PrincipalArn": [ADMIN] },
+  });
+  expect(statements("volumes").some((x) => x.Sid.startsWith("Administrators"))).toBe(false);
+});
+
+test("until role ARNs are given, the account delegates use to IAM and no administrator statement is needed", () => {
+  expect(synth().statements("data").some((x) => x.Sid.startsWith("AdministratorsVia"))).toBe(false);
 });
 
 test("without administrators the account root administers (IAM decides)", () => {
