@@ -45,6 +45,7 @@ export class PlatformStack extends TerraformStack {
       alias: `${props.prefix}/${env.name}/logs`,
       description: `${names.base}: CloudWatch log groups of the environment (VPC flow logs)`,
       scope: names.scope,
+      administratorArns: env.dataProtection.administratorArns,
       services: [logsServiceUse(names.scope, names.dnsSuffix, [logGroupArn(names.scope, flowLogGroup)])],
     });
 

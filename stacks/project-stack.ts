@@ -55,7 +55,7 @@ export class ProjectStack extends TerraformStack {
     this.buckets = new ProjectBuckets(this, "buckets", {
       scope: names.scope,
       bucketName: names.bucket,
-      dataKeyArn: this.keys.data.keyArn,
+      dataKey: this.keys.data,
       s3EndpointId: props.platform.s3Endpoint.endpointId,
       administratorArns: dp.administratorArns,
       noncurrentVersionDays: dp.noncurrentVersionDays,

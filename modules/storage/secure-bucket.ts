@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { ITerraformDependable } from "cdktf";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
 import { S3BucketLoggingA } from "@cdktf/provider-aws/lib/s3-bucket-logging";
@@ -44,6 +45,11 @@ export interface SecureBucketProps {
   readonly extraStatements?: readonly Statement[];
   /** @default "delete-if-empty" */
   readonly onDestroy?: OnDestroy;
+  /**
+   * Resources the bucket must outlive, above all its KMS key: Terraform then destroys the bucket first, so a bucket
+   * that refuses deletion (it holds data) keeps its key from being scheduled for deletion. @default none
+   */
+  readonly dependsOn?: readonly ITerraformDependable[];
 }
 
 /**
@@ -67,6 +73,7 @@ export class SecureBucket extends Construct {
       bucket: props.bucketName,
       forceDestroy: onDestroy === "delete-with-data",
       lifecycle: onDestroy === "retain" ? { preventDestroy: true } : undefined,
+      dependsOn: props.dependsOn?.length ? [...props.dependsOn] : undefined,
     });
     const ref = { bucket: bucket.id };
     const publicAccess = new S3BucketPublicAccessBlock(this, "public-access", {
