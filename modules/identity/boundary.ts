@@ -32,10 +32,9 @@ export const NEVER_ACTIONS = [
 ];
 
 /**
- * The resources a project role may ever touch: the project's SageMaker resources, buckets, repository and mirror;
- * the account's keys, ECR repositories and EC2 network interfaces in the region and SageMaker's log groups (the
- * role policies narrow these to the project's keys and the environment's subnets and security groups); the
- * project's own roles (PassRole).
+ * The resources a project role may ever touch: the project's SageMaker resources, buckets, keys, repository and
+ * mirror; the account's ECR repositories and EC2 network interfaces in the region and SageMaker's log groups (the
+ * role policies narrow these to the environment's subnets and security groups); the project's own roles (PassRole).
  */
 export function projectEnvelope(input: ProjectScopeInput): string[] {
   const { scope } = input;
@@ -45,8 +44,8 @@ export function projectEnvelope(input: ProjectScopeInput): string[] {
     arn(scope, "sagemaker", `*${input.projectBase.toLowerCase()}-*`),
     // Project buckets are named `<project base>-<purpose>-<account>`; the role policies name each bucket.
     ...bucketsAndObjects([`arn:${scope.partition}:s3:::${input.projectBase}-*`]),
-    // The role policies name each key; the project keys' policies admit only the project's roles.
-    arn(scope, "kms", "key/*"),
+    // The project's keys by ARN: never `key/*` (FSBP KMS.2: no decryption on all keys, even in a boundary).
+    ...input.bucketKeyArns, input.volumeKeyArn, input.outputKeyArn, ...(input.codeRepository ? [input.codeRepository.keyArn] : []),
     arn(scope, "logs", "log-group:/aws/sagemaker/*"),
     arn(scope, "ecr", "repository/*"),
     arn(scope, "ec2", "*"),
