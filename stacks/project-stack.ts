@@ -86,6 +86,7 @@ export class ProjectStack extends TerraformStack {
     const mirror = props.platform.packageMirror?.pip;
     const scopeInput: ProjectScopeInput = {
       scope: names.scope,
+      dnsSuffix: names.dnsSuffix,
       projectBase: names.base,
       subnetIds: props.platform.network.subnetIds,
       securityGroupIds: sagemakerGroups,

@@ -71,7 +71,12 @@ export function passedToSageMaker(): Conditions {
 
 /** KMS used on the caller's behalf by S3 in the environment's region only. */
 export function viaS3(input: ProjectScopeInput): Conditions {
-  return { StringEquals: { "kms:ViaService": `s3.${input.scope.region}.amazonaws.com` } };
+  return viaService(input, "s3");
+}
+
+/** KMS used on the caller's behalf by the given service in the environment's region only. */
+export function viaService(input: ProjectScopeInput, service: string): Conditions {
+  return { StringEquals: { "kms:ViaService": `${service}.${input.scope.region}.${input.dnsSuffix ?? "amazonaws.com"}` } };
 }
 
 /** Grants on a key only for AWS resources (SageMaker and EC2 create them for encrypted volumes). */

@@ -22,6 +22,8 @@ export const OWNER_TAG = "username";
 
 export interface ProjectScopeInput {
   readonly scope: ArnScope;
+  /** DNS suffix of the partition, for `kms:ViaService` values. @default "amazonaws.com" */
+  readonly dnsSuffix?: string;
   /** `<prefix>-<environment>-<project>`: project resources (notebooks, jobs, models, endpoints) are named `<base>-*`. */
   readonly projectBase: string;
   /** The environment's private subnets: the only ones notebooks, jobs and models may use. */

@@ -5,7 +5,7 @@
 import { arn, Conditions, policy, PolicyDocument, Statement } from "../policy/document";
 import {
   allOf, encryptedAndIsolated, grantForAwsResource, hardenedNotebook, inEnvironmentVpc, ownNotebook, passedToSageMaker,
-  throughApiEndpoint, viaS3, withOutputKey, withVolumeKey,
+  throughApiEndpoint, viaS3, viaService, withOutputKey, withVolumeKey,
 } from "./conditions";
 import {
   bucketsAndObjects, ProjectScopeInput, projectResources, RoleName, roleArn, sagemakerLogGroups,
@@ -81,7 +81,7 @@ function codeRepository(input: ProjectScopeInput): Grant[] {
   return [
     { sid: "ProjectRepository", actions: ["codecommit:GitPull", "codecommit:GitPush"], resources: [input.codeRepository.arn] },
     { sid: "ProjectRepositoryKey", actions: ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"], resources: [input.codeRepository.keyArn],
-      conditions: { StringEquals: { "kms:ViaService": `codecommit.${input.scope.region}.amazonaws.com` } } },
+      conditions: viaService(input, "codecommit") },
   ];
 }
 
