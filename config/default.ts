@@ -16,6 +16,7 @@ export const DEFAULT_CONFIG: ConfigInput = {
       logs: { retentionDays: 365 },
       tags: { "cost-centre": "data-science" },
       projects: [{ name: "fraud", tags: { owner: "fraud-analytics" } }],
+      audit: { trail: "account", alertSubscriptions: [{ protocol: "email", endpoint: "security-alerts@example.com" }] },
     },
   ],
 };

@@ -10,6 +10,7 @@ import { PrivateNetwork } from "../modules/network/private-network";
 import { S3GatewayEndpoint } from "../modules/network/s3-gateway-endpoint";
 import { SecurityGroups } from "../modules/network/security-groups";
 import { logGroupArn } from "../modules/policy/document";
+import { auditLogGroupNames, EnvironmentAudit } from "../modules/audit/environment-audit";
 import { awsProvider, environmentNames } from "./environment";
 
 export interface PlatformStackProps {
@@ -28,6 +29,7 @@ export class PlatformStack extends TerraformStack {
   readonly interfaceEndpoints: InterfaceEndpoints;
   readonly logsKey: EncryptionKey;
   readonly flowLogs: FlowLogs;
+  readonly audit: EnvironmentAudit;
 
   constructor(scope: Construct, id: string, props: PlatformStackProps) {
     super(scope, id);
@@ -36,11 +38,16 @@ export class PlatformStack extends TerraformStack {
     awsProvider(this, props.prefix, env);
 
     const flowLogGroup = `/${props.prefix}/${env.name}/vpc-flow-logs`;
+    // audit (issue #5): the audit log groups' names, admitted by the logs key's policy below.
+    const auditLogGroups = auditLogGroupNames({
+      prefix: props.prefix, environment: env.name, accountTrail: env.audit.trail === "account", sageMakerLogGroups: env.audit.sageMakerLogGroups,
+    });
+    const auditLogGroupArns = [auditLogGroups.trail, ...auditLogGroups.sageMaker].flatMap((n) => (n ? [logGroupArn(names.scope, n)] : []));
     this.logsKey = new EncryptionKey(this, "logs-key", {
       alias: `${props.prefix}/${env.name}/logs`,
-      description: `${names.base}: CloudWatch log groups of the environment (VPC flow logs)`,
+      description: `${names.base}: CloudWatch log groups of the environment (VPC flow logs, trail, SageMaker)`,
       scope: names.scope,
-      services: [logsServiceUse(names.scope, names.dnsSuffix, [logGroupArn(names.scope, flowLogGroup)])],
+      services: [logsServiceUse(names.scope, names.dnsSuffix, [logGroupArn(names.scope, flowLogGroup), ...auditLogGroupArns])],
     });
 
     this.network = new PrivateNetwork(this, "network", {
@@ -79,6 +86,23 @@ export class PlatformStack extends TerraformStack {
       dnsSuffix: names.dnsSuffix,
     });
 
+    // --- audit (issue #5): trail, SageMaker log groups, detective control ---
+    this.audit = new EnvironmentAudit(this, "audit", {
+      scope: names.scope,
+      name: names.base,
+      aliasBase: `${props.prefix}/${env.name}`,
+      logGroups: auditLogGroups,
+      logsKmsKeyArn: this.logsKey.keyArn,
+      retentionDays: env.logs.retentionDays,
+      alertSubscriptions: env.audit.alertSubscriptions,
+      dnsSuffix: names.dnsSuffix,
+    });
+    const auditOutputs: Record<string, { value: unknown; description: string }> = {
+      security_alerts_topic_arn: { value: this.audit.detectiveControl.topicArn, description: "SNS topic of the SageMaker detective control (subscribe security on-call here)" },
+      detective_control_rule_arn: { value: this.audit.detectiveControl.ruleArn, description: "EventBridge rule matching non-compliant SageMaker create calls" },
+    };
+    // --- end audit ---
+
     const outputs: Record<string, { value: unknown; description: string }> = {
       vpc_id: { value: this.network.vpcId, description: "The environment's VPC (no internet route)" },
       subnet_ids: { value: this.network.subnetIds, description: "Private subnets, one per zone, in zone order" },
@@ -91,6 +115,6 @@ export class PlatformStack extends TerraformStack {
       logs_kms_key_arn: { value: this.logsKey.keyArn, description: "KMS key of the environment's log groups" },
       flow_log_id: { value: this.flowLogs.flowLogId, description: "VPC flow log (all traffic)" },
     };
-    for (const [name, o] of Object.entries(outputs)) new TerraformOutput(this, name, o);
+    for (const [name, o] of Object.entries({ ...outputs, ...auditOutputs })) new TerraformOutput(this, name, o);
   }
 }
