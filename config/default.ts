@@ -17,6 +17,9 @@ export const DEFAULT_CONFIG: ConfigInput = {
       tags: { "cost-centre": "data-science" },
       projects: [{ name: "fraud", tags: { owner: "fraud-analytics" } }],
       audit: { trail: "account", alertSubscriptions: [{ protocol: "email", endpoint: "security-alerts@example.com" }] },
+      // The role your CI/CD pipeline (or you) run Terraform with: key administrator, and allowed to manage the project
+      // buckets from outside the VPC. It must exist before the first apply.
+      dataProtection: { administratorArns: ["arn:aws:iam::123456789012:role/sds-terraform"] },
     },
   ],
 };

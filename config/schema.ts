@@ -6,6 +6,7 @@ import { z } from "zod";
 import { ENDPOINT_NAMES } from "../catalogue/endpoints";
 import { REGIONS } from "../catalogue/regions";
 import { Cidr, format, isPrivate, parseCidr, subnet } from "./cidr";
+import { checkDataProtection, CodeRepository, DataProtection, PackageMirror } from "./data-protection";
 
 /** CloudWatch Logs accepts only these retention periods. */
 export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
@@ -75,6 +76,8 @@ const Project = z.strictObject({
   name: nameField("project"),
   /** Tags added to every resource of the project (owner, cost centre, ...). */
   tags,
+  /** The notebooks' default Git repository: a CodeCommit repository of the project, or an external URL. */
+  codeRepository: CodeRepository,
 });
 
 const Environment = z.strictObject({
@@ -91,6 +94,10 @@ const Environment = z.strictObject({
   projects: z.array(Project).default([]),
   audit: Audit,
   emulator: Emulator.optional(),
+  /** Key administrators, bucket access carve-out and destroy behaviour (config/data-protection.ts). */
+  dataProtection: DataProtection,
+  /** The optional private PyPI mirror (config/data-protection.ts). */
+  packageMirror: PackageMirror,
 });
 
 export const ConfigSchema = z.strictObject({
@@ -121,6 +128,7 @@ export const ConfigSchema = z.strictObject({
     if (env.audit.sageMakerLogGroups && owner !== undefined) {
       ctx.addIssue({ code: "custom", path: at("audit", "sageMakerLogGroups"), message: `environments[${owner}] already creates SageMaker's log groups (/aws/sagemaker/...) in account ${env.accountId} ${env.region}; they exist once per account and region, so set audit.sageMakerLogGroups: false here` });
     } else if (env.audit.sageMakerLogGroups) sageMakerLogGroupOwners.set(`${env.accountId}/${env.region}`, i);
+    checkDataProtection(env, (m, ...p) => ctx.addIssue({ code: "custom", path: at(...p), message: m }));
     const projects = new Map<string, number>();
     env.projects.forEach((p, j) => {
       if (projects.has(p.name)) ctx.addIssue({ code: "custom", path: at("projects", j, "name"), message: `"${p.name}" is already the name of projects[${projects.get(p.name)}]; project names must be unique in an environment` });
