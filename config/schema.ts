@@ -59,11 +59,13 @@ const Audit = z.strictObject({
   trail: z.enum(["account", "organization"], { error: "must be \"account\" (the environment makes its trail) or \"organization\" (an organization trail records the account)" }).default("account"),
   /** With trail = "organization": the organization trail the environment relies on (for the record and the outputs). */
   organizationTrailArn: z.string().regex(/^arn:aws[a-z-]*:cloudtrail:[a-z0-9-]+:\d{12}:trail\/[A-Za-z0-9._-]{3,128}$/, { error: "must be a trail ARN such as arn:aws:cloudtrail:us-east-1:111122223333:trail/org-trail" }).optional(),
+  /** Days the account trail's log and digest files (and their access logs) are kept in S3; at least a year. */
+  trailFileRetentionDays: z.number().int().min(365, { error: "trail files must be kept at least 365 days (CIS, and most audit regimes ask for more); e.g. 2557 for seven years" }).max(36500).default(2557),
   /** Whether this environment creates SageMaker's account-wide log groups (/aws/sagemaker/...) in its account and region. */
   sageMakerLogGroups: z.boolean().default(true),
   /** Subscriptions of the detective control's alert topic. */
   alertSubscriptions: z.array(AlertSubscription).default([]),
-}).default({ trail: "account", sageMakerLogGroups: true, alertSubscriptions: [] });
+}).default({ trail: "account", trailFileRetentionDays: 2557, sageMakerLogGroups: true, alertSubscriptions: [] });
 // --- end audit ---
 
 const Emulator = z.strictObject({

@@ -11,7 +11,9 @@ import { S3GatewayEndpoint } from "../modules/network/s3-gateway-endpoint";
 import { SecurityGroups } from "../modules/network/security-groups";
 import { logGroupArn } from "../modules/policy/document";
 import { auditLogGroupNames, EnvironmentAudit } from "../modules/audit/environment-audit";
-import { awsProvider, environmentNames } from "./environment";
+import { cloudTrailApiSelectors, trailEventSelectors } from "../modules/audit/audit-trail";
+import { BUCKET_PURPOSES } from "../modules/storage/project-buckets";
+import { awsProvider, environmentNames, projectNames } from "./environment";
 
 export interface PlatformStackProps {
   readonly prefix: string;
@@ -87,6 +89,8 @@ export class PlatformStack extends TerraformStack {
     });
 
     // --- audit (issue #5): trail, SageMaker log groups, detective control ---
+    // Every project's data and model bucket, computed from the names, so the platform never depends on a project stack.
+    const dataEventBuckets = env.projects.flatMap((p) => [BUCKET_PURPOSES.data, BUCKET_PURPOSES.models].map((purpose) => projectNames(props.prefix, env, p).bucket(purpose)));
     this.audit = new EnvironmentAudit(this, "audit", {
       scope: names.scope,
       name: names.base,
@@ -94,12 +98,28 @@ export class PlatformStack extends TerraformStack {
       logGroups: auditLogGroups,
       logsKmsKeyArn: this.logsKey.keyArn,
       retentionDays: env.logs.retentionDays,
+      trail: env.audit.trail === "account" ? {
+        dataEventBuckets,
+        fileRetentionDays: env.audit.trailFileRetentionDays,
+        keyAdministratorArns: env.dataProtection.administratorArns,
+        onDestroy: env.dataProtection.bucketsOnDestroy,
+      } : undefined,
       alertSubscriptions: env.audit.alertSubscriptions,
       dnsSuffix: names.dnsSuffix,
     });
     const auditOutputs: Record<string, { value: unknown; description: string }> = {
       security_alerts_topic_arn: { value: this.audit.detectiveControl.topicArn, description: "SNS topic of the SageMaker detective control (subscribe security on-call here)" },
       detective_control_rule_arn: { value: this.audit.detectiveControl.ruleArn, description: "EventBridge rule matching non-compliant SageMaker create calls" },
+      trail: {
+        value: this.audit.trail
+          ? { arn: this.audit.trail.trailArn, bucket: this.audit.trail.bucket.bucketName, kms_key_arn: this.audit.trail.keyArn, log_group_arn: this.audit.trail.logGroupArn }
+          : { organization_trail_arn: env.audit.organizationTrailArn },
+        description: "The trail that records the environment (its own, or the organization trail it relies on)",
+      },
+      trail_event_selectors: {
+        value: cloudTrailApiSelectors(trailEventSelectors(names.scope.partition, dataEventBuckets)),
+        description: "The trail's advanced event selectors in CloudTrail API form (put-event-selectors --advanced-event-selectors); an organization trail needs the same to record the project buckets' data events",
+      },
     };
     // --- end audit ---
 

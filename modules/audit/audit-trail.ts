@@ -1,10 +1,14 @@
 import { Construct } from "constructs";
-import { ITerraformDependable } from "cdktf";
-import { Cloudtrail } from "@cdktf/provider-aws/lib/cloudtrail";
+import { Cloudtrail, CloudtrailAdvancedEventSelector } from "@cdktf/provider-aws/lib/cloudtrail";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import { S3BucketLoggingA } from "@cdktf/provider-aws/lib/s3-bucket-logging";
+import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
 import { EncryptionKey } from "../encryption/encryption-key";
+import { ServiceKeyUse, viaService } from "../encryption/key-policy";
 import { accountRoot, arn, ArnScope, logGroupArn, policy, policyJson, Statement } from "../policy/document";
+import { accessLogDeliveryStatement, bucketArns } from "../storage/bucket-policy";
+import { OnDestroy, SecureBucket } from "../storage/secure-bucket";
 import { EncryptedLogGroup } from "./encrypted-log-group";
 
 /** The trail's ARN (home region), computed from its name so that policies need no reference to the trail. */
@@ -21,19 +25,29 @@ export function s3ObjectArnPrefixes(partition: string, bucketNames: readonly str
  * Advanced event selectors: every management event (read and write), and S3 object-level data events (read and
  * write) of the given buckets. An organization trail's administrator can copy these to cover the same ground.
  */
-export function trailEventSelectors(partition: string, dataEventBuckets: readonly string[]) {
-  const selectors = [{ name: "Management events (read and write)", fieldSelector: [{ field: "eventCategory", equalTo: ["Management"] }] }];
+export function trailEventSelectors(partition: string, dataEventBuckets: readonly string[]): CloudtrailAdvancedEventSelector[] {
+  const selectors: CloudtrailAdvancedEventSelector[] = [{ name: "Management events (read and write)", fieldSelector: [{ field: "eventCategory", equalTo: ["Management"] }] }];
   if (dataEventBuckets.length > 0) {
     selectors.push({
       name: "S3 data events (read and write) of the project data and model buckets",
       fieldSelector: [
         { field: "eventCategory", equalTo: ["Data"] },
         { field: "resources.type", equalTo: ["AWS::S3::Object"] },
-        { field: "resources.ARN", startsWith: s3ObjectArnPrefixes(partition, dataEventBuckets) } as any,
+        { field: "resources.ARN", startsWith: s3ObjectArnPrefixes(partition, dataEventBuckets) },
       ],
     });
   }
   return selectors;
+}
+
+/** The same selectors in the CloudTrail API's form, for an organization trail's administrator (`aws cloudtrail put-event-selectors`). */
+export function cloudTrailApiSelectors(selectors: readonly CloudtrailAdvancedEventSelector[]): { Name?: string; FieldSelectors: Record<string, unknown>[] }[] {
+  return selectors.map((sel) => ({
+    Name: sel.name,
+    FieldSelectors: (sel.fieldSelector as { field: string; equalTo?: string[]; startsWith?: string[] }[]).map((f) => ({
+      Field: f.field, ...(f.equalTo && { Equals: f.equalTo }), ...(f.startsWith && { StartsWith: f.startsWith }),
+    })),
+  }));
 }
 
 /** The statements CloudTrail needs on its bucket, each bound to this trail by `aws:SourceArn`. */
@@ -53,34 +67,34 @@ export function cloudTrailBucketStatements(scope: ArnScope, bucketName: string, 
   ];
 }
 
-/** Key policy statements for the trail's key: CloudTrail encrypts for this trail only; account principals (with IAM permission) decrypt its files. */
-export function cloudTrailKeyStatements(scope: ArnScope, trailName: string, dnsSuffix = "amazonaws.com"): { services: ConstructorParameters<typeof EncryptionKey>[2]["services"]; additional: Statement[] } {
-  const ownTrail = trailArn(scope, trailName);
+/**
+ * Key policy statements for the trail's key, all bound to this trail: CloudTrail encrypts its log and digest files
+ * (encryption context `aws:cloudtrail:arn`, and `aws:s3:arn` of the trail bucket, whose S3 bucket key is on) and
+ * describes the key; principals of the account whose IAM policies allow it decrypt the files, through S3 or directly.
+ */
+export function cloudTrailKeyStatements(scope: ArnScope, trailName: string, bucketName: string, dnsSuffix = "amazonaws.com"): { services: ServiceKeyUse[]; additional: Statement[] } {
+  const ownTrail = { "aws:SourceArn": trailArn(scope, trailName) };
   // The encryption context names the trail by its home-region ARN; a wildcard region keeps multi-region delivery working.
   const context = `arn:${scope.partition}:cloudtrail:*:${scope.accountId}:trail/${trailName}`;
+  const bucket = bucketArns(scope, bucketName).bucket;
+  const cloudtrail = `cloudtrail.${dnsSuffix}`;
   return {
     services: [
-      {
-        sid: "CloudTrailEncryptsThisTrailsLogs",
-        service: `cloudtrail.${dnsSuffix}`,
-        actions: ["kms:GenerateDataKey*"],
-        conditions: { StringEquals: { "aws:SourceArn": ownTrail }, StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": context } },
-      },
-      {
-        sid: "CloudTrailDescribesTheKey",
-        service: `cloudtrail.${dnsSuffix}`,
-        actions: ["kms:DescribeKey"],
-        conditions: { StringEquals: { "aws:SourceArn": ownTrail } },
-      },
+      { sid: "CloudTrailEncryptsThisTrailsFiles", service: cloudtrail, actions: ["kms:GenerateDataKey*"],
+        conditions: { StringEquals: ownTrail, StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": context } } },
+      // With the bucket key on, S3 derives the object keys from a bucket-level key made under the bucket's context.
+      { sid: "CloudTrailUsesTheTrailBucketKey", service: cloudtrail, actions: ["kms:GenerateDataKey*", "kms:Decrypt"],
+        conditions: { StringEquals: { ...ownTrail, "kms:EncryptionContext:aws:s3:arn": bucket } } },
+      { sid: "CloudTrailDescribesTheKey", service: cloudtrail, actions: ["kms:DescribeKey"], conditions: { StringEquals: ownTrail } },
     ],
-    additional: [{
-      Sid: "AccountPrincipalsDecryptTrailFiles",
-      Effect: "Allow",
-      Principal: { AWS: accountRoot(scope) },
-      Action: ["kms:Decrypt", "kms:ReEncryptFrom"],
-      Resource: "*",
-      Condition: { StringEquals: { "kms:CallerAccount": scope.accountId }, StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": context } },
-    }],
+    additional: [
+      { Sid: "AccountPrincipalsDecryptTrailFiles", Effect: "Allow", Principal: { AWS: accountRoot(scope) },
+        Action: ["kms:Decrypt", "kms:ReEncryptFrom"], Resource: "*",
+        Condition: { StringEquals: { "kms:CallerAccount": scope.accountId }, StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": context } } },
+      { Sid: "AccountPrincipalsReadTrailFilesThroughS3", Effect: "Allow", Principal: { AWS: accountRoot(scope) },
+        Action: "kms:Decrypt", Resource: "*",
+        Condition: { StringEquals: { "kms:CallerAccount": scope.accountId, "kms:ViaService": viaService("s3", scope, dnsSuffix), "kms:EncryptionContext:aws:s3:arn": bucket } } },
+    ],
   };
 }
 
@@ -88,12 +102,18 @@ export interface AuditTrailProps {
   readonly scope: ArnScope;
   /** Trail name, e.g. "sds-dev-trail". */
   readonly trailName: string;
-  /** The trail's key (see `cloudTrailKeyStatements` for the statements its policy needs). */
-  readonly kmsKeyArn: string;
-  /** Bucket the log files go to; its policy must hold `cloudTrailBucketStatements`. */
+  /** Alias of the trail's key, without `alias/`. */
+  readonly keyAlias: string;
+  /** Administrators of the trail's key. @default the account root (delegating to IAM) */
+  readonly keyAdministratorArns?: readonly string[];
+  /** Bucket of the log and digest files (a SecureBucket with the trail's key and CloudTrail's statements). */
   readonly bucketName: string;
-  /** What must exist before the trail (the bucket policy: CloudTrail checks it when the trail is created). @default none */
-  readonly dependsOn?: ITerraformDependable[];
+  /** Bucket of the trail bucket's server access logs (SSE-S3, as S3 server access logging requires). */
+  readonly accessLogBucketName: string;
+  /** Days log and digest files (and the access logs) are kept in S3. */
+  readonly fileRetentionDays: number;
+  /** What `terraform destroy` does with the buckets. @default "delete-if-empty" (a bucket holding logs stops the destroy) */
+  readonly onDestroy?: OnDestroy;
   /** CloudWatch Logs group for the trail's events; its ARN must be in the logs key's policy. */
   readonly logGroupName: string;
   readonly logsKmsKeyArn: string;
@@ -105,12 +125,16 @@ export interface AuditTrailProps {
 }
 
 /**
- * The account's CloudTrail trail: multi-region, global service events, log file validation, KMS-encrypted log files,
- * delivery to an encrypted CloudWatch Logs group by a role that can write there only and that only this trail can
- * assume, management events and S3 data events of the given buckets.
+ * The account's CloudTrail trail: multi-region, global service events, log file validation, log and digest files
+ * encrypted with the trail's own key in a secure bucket (server access logs in a second one), delivery to an
+ * encrypted CloudWatch Logs group by a role that can write there only and that only this trail can assume,
+ * management events and S3 data events (read and write) of the given buckets.
  */
 export class AuditTrail extends Construct {
   readonly trailArn: string;
+  readonly keyArn: string;
+  readonly bucket: SecureBucket;
+  readonly accessLogBucket: SecureBucket;
   readonly logGroupArn: string;
   readonly deliveryRoleArn: string;
 
@@ -118,6 +142,44 @@ export class AuditTrail extends Construct {
     super(scope, id);
     const dnsSuffix = props.dnsSuffix ?? "amazonaws.com";
     const ownTrail = trailArn(props.scope, props.trailName);
+    const keyPolicy = cloudTrailKeyStatements(props.scope, props.trailName, props.bucketName, dnsSuffix);
+    const key = new EncryptionKey(this, "key", {
+      alias: props.keyAlias,
+      description: `${props.trailName}: CloudTrail log and digest files`,
+      scope: props.scope,
+      administratorArns: props.keyAdministratorArns,
+      services: keyPolicy.services,
+      additionalStatements: keyPolicy.additional,
+    });
+    this.accessLogBucket = new SecureBucket(this, "access-logs", {
+      scope: props.scope,
+      bucketName: props.accessLogBucketName,
+      encryption: { s3ManagedBecause: "S3 server access logging delivers only to buckets whose default encryption is SSE-S3" },
+      vpcEndpoint: "none",
+      accessLogs: { disabledBecause: "it is the access-log bucket; logging it into itself would log its own deliveries forever" },
+      lifecycle: { expireAfterDays: props.fileRetentionDays, noncurrentVersionDays: 30 },
+      extraStatements: [accessLogDeliveryStatement(props.scope, props.accessLogBucketName, [props.bucketName])],
+      onDestroy: props.onDestroy,
+    });
+    this.bucket = new SecureBucket(this, "bucket", {
+      scope: props.scope,
+      bucketName: props.bucketName,
+      encryption: { kmsKeyArn: key.keyArn },
+      // CloudTrail delivers from outside any VPC.
+      vpcEndpoint: "none",
+      accessLogs: { targetBucket: this.accessLogBucket.bucketName },
+      lifecycle: { expireAfterDays: props.fileRetentionDays, noncurrentVersionDays: 30 },
+      extraStatements: cloudTrailBucketStatements(props.scope, props.bucketName, props.trailName, dnsSuffix),
+      onDestroy: props.onDestroy,
+    });
+    // CloudTrail checks the bucket policy when the trail is created or updated.
+    const bucketPolicy = this.bucket.node.findChild("policy") as S3BucketPolicy;
+    // S3 checks that the target bucket's policy admits the logging service when logging is switched on (AWS and
+    // moto answer InvalidTargetBucketForLogging otherwise), so logging waits for the access-log bucket's policy.
+    const logging = this.bucket.node.findChild("access-logs") as S3BucketLoggingA;
+    const accessLogPolicy = this.accessLogBucket.node.findChild("policy") as S3BucketPolicy;
+    logging.addOverride("depends_on", [`${accessLogPolicy.terraformResourceType}.${accessLogPolicy.friendlyUniqueId}`]);
+
     const group = new EncryptedLogGroup(this, "log-group", {
       name: props.logGroupName,
       kmsKeyArn: props.logsKmsKeyArn,
@@ -147,8 +209,8 @@ export class AuditTrail extends Construct {
     });
     const trail = new Cloudtrail(this, "trail", {
       name: props.trailName,
-      s3BucketName: props.bucketName,
-      kmsKeyId: props.kmsKeyArn,
+      s3BucketName: this.bucket.bucketName,
+      kmsKeyId: key.keyArn,
       isMultiRegionTrail: true,
       includeGlobalServiceEvents: true,
       enableLogFileValidation: true,
@@ -156,9 +218,10 @@ export class AuditTrail extends Construct {
       cloudWatchLogsGroupArn: `${group.arn}:*`,
       cloudWatchLogsRoleArn: role.arn,
       advancedEventSelector: trailEventSelectors(props.scope.partition, props.dataEventBuckets ?? []),
-      dependsOn: [delivery, ...(props.dependsOn ?? [])],
+      dependsOn: [delivery, bucketPolicy],
     });
     this.trailArn = trail.arn;
+    this.keyArn = key.keyArn;
     this.logGroupArn = group.arn;
     this.deliveryRoleArn = role.arn;
   }
