@@ -3,11 +3,13 @@
  * succeeds: the app is synthesized into a scratch folder and copied over the output folder at the end, so a
  * failure leaves the previous output (and any local state beside it) untouched.
  *
- *   node .build/main.js [--config FILE] [--out DIR]
+ *   npm run synth -- [--config FILE] [--out DIR]     (scripts/synth.mjs: bundles when sources changed, then runs main)
  *   (--config defaults to $SDS_CONFIG, then the embedded default; --out to $CDKTF_OUTDIR, then cdktf.out)
  */
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
+import { ComplianceError, enforceCompliance } from "./compliance/gate";
+import { formatWarnings } from "./compliance/report";
 import { ConfigError, loadConfig } from "./config/load";
 import { buildApp } from "./stacks/app";
 
@@ -39,6 +41,9 @@ export function synthesize(args: Args): string[] {
   try {
     const { app, stackNames } = buildApp(config, scratch);
     app.synth();
+    // The compliance rule pack runs on the scratch output: a failing rule stops the synth before anything is copied.
+    const warnings = formatWarnings(enforceCompliance(config, scratch, stackNames));
+    if (warnings) process.stderr.write(`${warnings}\n`);
     cpSync(scratch, out, { recursive: true });
     return stackNames;
   } finally {
@@ -46,10 +51,11 @@ export function synthesize(args: Args): string[] {
   }
 }
 
-function main(): number {
+/** Runs the command line; returns the exit code. */
+export function main(argv: string[]): number {
   let args: Args;
   try {
-    args = parseArgs(process.argv.slice(2), process.env);
+    args = parseArgs(argv, process.env);
   } catch (e) {
     if (e instanceof UsageError) {
       if (e.message) process.stderr.write(`error: ${e.message}\n`);
@@ -63,10 +69,10 @@ function main(): number {
     process.stderr.write(`synthesized ${stacks.length} stack${stacks.length === 1 ? "" : "s"} into ${args.out}: ${stacks.join(", ")}\n`);
     return 0;
   } catch (e) {
-    const message = e instanceof ConfigError ? e.message : `synth failed: ${(e as Error).stack ?? e}`;
+    const message = e instanceof ConfigError || e instanceof ComplianceError ? e.message : `synth failed: ${(e as Error).stack ?? e}`;
     process.stderr.write(`${message}\nnothing was written to ${args.out}\n`);
     return 1;
   }
 }
 
-if (require.main === module) process.exitCode = main();
+if (require.main === module) process.exitCode = main(process.argv.slice(2));

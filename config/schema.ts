@@ -4,6 +4,8 @@
  */
 import { z } from "zod";
 import { ENDPOINT_NAMES } from "../catalogue/endpoints";
+import { KNOWN_GAPS } from "../compliance/known-gaps";
+import { RULE_IDS } from "../compliance/registry";
 import { REGIONS } from "../catalogue/regions";
 import { Cidr, format, isPrivate, parseCidr, subnet } from "./cidr";
 import { checkDataProtection, CodeRepository, DataProtection, PackageMirror } from "./data-protection";
@@ -12,8 +14,8 @@ import { checkDataProtection, CodeRepository, DataProtection, PackageMirror } fr
 export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
 
 const NAME = /^[a-z][a-z0-9-]{0,14}[a-z0-9]$/;
-const nameField = (what: string) =>
-  z.string().regex(NAME, { error: `must be a ${what} name of 2-16 lower-case letters, digits and hyphens, starting with a letter (e.g. "dev")` });
+const nameField = (example: string) =>
+  z.string().regex(NAME, { error: `must be 2-16 lower-case letters, digits and hyphens, starting with a letter and not ending with a hyphen (e.g. "${example}")` });
 
 const tags = z.record(z.string().regex(/^[\w .:/=+@-]{1,128}$/, { error: "tag keys are 1-128 letters, digits, spaces and _.:/=+-@" }),
   z.string().max(256, { error: "tag values are at most 256 characters" })).default({});
@@ -73,9 +75,42 @@ const Emulator = z.strictObject({
   endpoint: z.url({ error: "must be a URL such as http://127.0.0.1:5000" }),
 });
 
+// --- compliance and cost (issue 7) ---
+/** A deliberate exception to a compliance rule; shown in every report. */
+const Suppression = z.strictObject({
+  /** Rule id, e.g. "s3-access-logging" (`npm run check` lists them). */
+  rule: z.string(),
+  /** Glob (`*` = any characters) over construct paths and Terraform addresses, e.g. "*\/access-logs/bucket". */
+  resource: z.string().min(1),
+  /** Why the control is deliberately not met: at least 30 characters a reviewer can check. */
+  reason: z.string().trim().min(30, { error: "must explain in at least 30 characters why the control is deliberately not met" }),
+});
+
+const Compliance = z.strictObject({
+  /** "enforce": a failing rule fails the synth. "warn": failures are printed as warnings (for experiments only). */
+  mode: z.enum(["enforce", "warn"]).default("enforce"),
+  /** Deliberate exceptions. @default the product's known gaps (compliance/known-gaps.ts) */
+  suppressions: z.array(Suppression).default(() => KNOWN_GAPS.map((g) => ({ ...g }))),
+}).default(() => ({ mode: "enforce" as const, suppressions: KNOWN_GAPS.map((g) => ({ ...g })) }));
+
+/** Usage assumptions of the monthly cost estimate (`npm run cost`); prices come from catalogue/prices.ts. */
+const CostAssumptions = z.strictObject({
+  /** Hours each notebook instance runs a month (730 = never stopped). */
+  notebookHoursPerMonth: z.number().min(0).max(744).default(730),
+  /** GB of log events ingested a month, all log groups of the environment together. */
+  logIngestionGbPerMonth: z.number().min(0).default(5),
+  /** GB through the interface endpoints a month, all together. */
+  endpointDataGbPerMonth: z.number().min(0).default(10),
+  /** CloudTrail data events (S3 object reads and writes) a month. */
+  cloudTrailDataEventsPerMonth: z.number().int().min(0).default(1_000_000),
+  /** KMS API requests a month, all keys together (S3 bucket keys keep this low). */
+  kmsRequestsPerMonth: z.number().int().min(0).default(100_000),
+}).default({ notebookHoursPerMonth: 730, logIngestionGbPerMonth: 5, endpointDataGbPerMonth: 10, cloudTrailDataEventsPerMonth: 1_000_000, kmsRequestsPerMonth: 100_000 });
+// --- end compliance and cost ---
+
 const Project = z.strictObject({
   /** Project name: part of stack, bucket and role names. */
-  name: nameField("project"),
+  name: nameField("fraud"),
   /** Tags added to every resource of the project (owner, cost centre, ...). */
   tags,
   /** The notebooks' default Git repository: a CodeCommit repository of the project, or an external URL. */
@@ -83,7 +118,7 @@ const Project = z.strictObject({
 });
 
 const Environment = z.strictObject({
-  name: nameField("environment"),
+  name: nameField("dev"),
   /** The AWS account the environment lives in; the provider refuses to run against any other. */
   accountId: z.string().regex(/^\d{12}$/, { error: "must be a 12-digit AWS account id (e.g. \"123456789012\")" }),
   region: z.string().refine((r) => r in REGIONS, { error: (i) => `"${String(i.input)}" is not an AWS region this tool knows (e.g. eu-west-1)` }),
@@ -100,13 +135,22 @@ const Environment = z.strictObject({
   dataProtection: DataProtection,
   /** The optional private PyPI mirror (config/data-protection.ts). */
   packageMirror: PackageMirror,
+  /** Usage assumptions of the cost estimate. */
+  cost: CostAssumptions,
 });
 
 export const ConfigSchema = z.strictObject({
   /** Prefix of every resource name, so that several installations can share an account. */
   prefix: z.string().regex(/^[a-z][a-z0-9]{1,9}$/, { error: "must be 2-10 lower-case letters and digits, starting with a letter (e.g. \"sds\")" }).default("sds"),
   environments: z.array(Environment).min(1, { error: "at least one environment is needed" }),
+  /** Compliance rule pack: enforcement mode and suppressions. */
+  compliance: Compliance,
 }).superRefine((config, ctx) => {
+  config.compliance.suppressions.forEach((s, i) => {
+    if (!RULE_IDS.includes(s.rule)) {
+      ctx.addIssue({ code: "custom", path: ["compliance", "suppressions", i, "rule"], message: `"${s.rule}" is not a compliance rule; known: ${RULE_IDS.join(", ")}` });
+    }
+  });
   const seen = new Map<string, number>();
   const sageMakerLogGroupOwners = new Map<string, number>();
   config.environments.forEach((env, i) => {

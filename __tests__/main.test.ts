@@ -1,0 +1,73 @@
+/** The command a user runs: `npm run synth` (esbuild bundle + node), with good and bad configs. */
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { tempDir } from "./helpers/synth";
+
+const root = join(__dirname, "..");
+const work = tempDir("main");
+
+beforeAll(() => {
+  execFileSync("node", ["scripts/build.mjs"], { cwd: root });
+});
+
+function synth(...args: string[]) {
+  const r = spawnSync("node", [join(root, ".build", "main.js"), ...args], { cwd: work, encoding: "utf8", env: { ...process.env, SDS_CONFIG: "", CDKTF_OUTDIR: "" } });
+  return { code: r.status, stderr: r.stderr };
+}
+
+test("the embedded default config synthesizes offline into cdktf.out", () => {
+  const out = join(work, "default-out");
+  const r = synth("--out", out);
+  expect(r.code).toBe(0);
+  expect(r.stderr).toMatch(/synthesized \d+ stacks into .*default-out: dev-platform/);
+  expect(readdirSync(join(out, "stacks"))).toContain("dev-platform");
+  const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));
+  expect(Object.keys(manifest.stacks)).toContain("dev-platform");
+});
+
+test("a YAML config file is read; a bad one exits 1, lists every problem and writes nothing", () => {
+  const bad = join(work, "environments.yaml");
+  writeFileSync(bad, [
+    "environments:",
+    "  - name: dev",
+    "    accountId: '123456789012'",
+    "    region: eu-west-1",
+    "    availabilityZones: [eu-west-1a, eu-west-1a, eu-west-1a, eu-west-1b, eu-west-1c, eu-west-1d, eu-west-1e]",
+    "    network: { vpcCidr: 10.20.0.0/33 }",
+  ].join("\n"));
+  const out = join(work, "bad-out");
+  const r = synth("--config", bad, "--out", out);
+  expect(r.code).toBe(1);
+  expect(r.stderr).toContain(`config error in ${bad} (4 problems):`);
+  expect(r.stderr).toContain("environments[0].availabilityZones: 7 zones given; 1 to 6 are supported");
+  expect(r.stderr).toContain("environments[0].network.vpcCidr:");
+  expect(r.stderr).toContain(`nothing was written to ${out}`);
+  expect(existsSync(out)).toBe(false);
+  expect(readdirSync(work).filter((f) => f.includes("synth-"))).toEqual([]);
+});
+
+test("a failed synth leaves the previous output and the files beside it untouched", () => {
+  const out = join(work, "kept-out");
+  expect(synth("--out", out).code).toBe(0);
+  mkdirSync(join(out, "stacks", "dev-platform", ".terraform"), { recursive: true });
+  writeFileSync(join(out, "stacks", "dev-platform", "terraform.tfstate"), "state");
+  const before = readFileSync(join(out, "stacks", "dev-platform", "cdk.tf.json"), "utf8");
+  const bad = join(work, "bad.json");
+  writeFileSync(bad, JSON.stringify({ environments: [{ name: "dev" }] }));
+  const r = synth("--config", bad, "--out", out);
+  expect(r.code).toBe(1);
+  expect(r.stderr).toMatch(/environments\[0\]\.accountId: is required/);
+  expect(readFileSync(join(out, "stacks", "dev-platform", "cdk.tf.json"), "utf8")).toBe(before);
+  expect(readFileSync(join(out, "stacks", "dev-platform", "terraform.tfstate"), "utf8")).toBe("state");
+});
+
+test("unreadable or malformed files and unknown arguments are reported, not thrown", () => {
+  expect(synth("--config", join(work, "missing.yaml")).stderr).toMatch(/config error in .*missing\.yaml \(1 problem\):\n  cannot read the file/);
+  const broken = join(work, "broken.json");
+  writeFileSync(broken, "{ not json");
+  expect(synth("--config", broken).stderr).toMatch(/not valid JSON/);
+  const r = synth("--frobnicate");
+  expect(r.code).toBe(2);
+  expect(r.stderr).toMatch(/unknown argument "--frobnicate"\nusage: /);
+});

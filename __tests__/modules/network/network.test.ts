@@ -1,0 +1,140 @@
+/** Contracts of the network constructs, read from their synthesized Terraform JSON. */
+import { Testing, TerraformStack } from "cdktf";
+import { ENDPOINT_CATALOGUE, selectEndpoints } from "../../../catalogue/endpoints";
+import { FlowLogs } from "../../../modules/network/flow-logs";
+import { InterfaceEndpoints } from "../../../modules/network/interface-endpoints";
+import { PrivateNetwork } from "../../../modules/network/private-network";
+import { S3GatewayEndpoint } from "../../../modules/network/s3-gateway-endpoint";
+import { SecurityGroups } from "../../../modules/network/security-groups";
+
+const scope = { partition: "aws", region: "eu-west-1", accountId: "123456789012" };
+
+function synth(build: (stack: TerraformStack) => void): Record<string, any> {
+  return JSON.parse(Testing.synthScope((s) => build(s as TerraformStack)));
+}
+const all = (json: Record<string, any>, type: string): Record<string, any>[] => Object.values(json.resource?.[type] ?? {});
+
+describe("PrivateNetwork", () => {
+  const json = synth((s) => new PrivateNetwork(s, "net", {
+    name: "sds-dev", cidr: "10.20.0.0/16", availabilityZones: ["eu-west-1a", "eu-west-1b"], subnetCidrs: ["10.20.0.0/19", "10.20.32.0/19"] }));
+
+  test("a VPC with DNS support and hostnames, and nothing that leads to the internet", () => {
+    expect(all(json, "aws_vpc")).toEqual([expect.objectContaining({ cidr_block: "10.20.0.0/16", enable_dns_support: true, enable_dns_hostnames: true })]);
+    for (const type of ["aws_internet_gateway", "aws_nat_gateway", "aws_egress_only_internet_gateway", "aws_route", "aws_eip"]) {
+      expect(all(json, type)).toEqual([]);
+    }
+    for (const table of all(json, "aws_route_table")) expect(table.route).toBeUndefined();
+  });
+
+  test("one private subnet per zone with the given CIDR and no public IPs, each on its own route table", () => {
+    const subnets = all(json, "aws_subnet");
+    expect(subnets.map((s) => [s.availability_zone, s.cidr_block, s.map_public_ip_on_launch]))
+      .toEqual([["eu-west-1a", "10.20.0.0/19", false], ["eu-west-1b", "10.20.32.0/19", false]]);
+    expect(all(json, "aws_route_table_association")).toHaveLength(2);
+  });
+
+  test("the default security group is managed with no rules", () => {
+    const [group] = all(json, "aws_default_security_group");
+    expect(group.ingress).toBeUndefined();
+    expect(group.egress).toBeUndefined();
+  });
+
+  test("mismatched zones and CIDRs are a programming error", () => {
+    expect(() => synth((s) => new PrivateNetwork(s, "n", { name: "x", cidr: "10.0.0.0/16", availabilityZones: ["a", "b"], subnetCidrs: ["10.0.0.0/24"] })))
+      .toThrow(/1 subnet CIDRs for 2 zones/);
+  });
+});
+
+describe("SecurityGroups", () => {
+  const json = synth((s) => new SecurityGroups(s, "sg", { name: "sds-dev", vpcId: "vpc-1", s3PrefixListId: "pl-123" }));
+  const rules = all(json, "aws_security_group_rule");
+
+  test("nothing is open to the world, and every group and rule is described", () => {
+    for (const rule of rules) {
+      expect(rule.cidr_blocks).toBeUndefined();
+      expect(rule.ipv6_cidr_blocks).toBeUndefined();
+      expect(rule.description).toMatch(/.{10,}/);
+    }
+    for (const group of all(json, "aws_security_group")) {
+      expect(group.description).toMatch(/.{10,}/);
+      expect(group.ingress).toBeUndefined();
+      expect(group.egress).toBeUndefined();
+    }
+  });
+
+  test("the endpoint group accepts only HTTPS from the SageMaker group and has no egress", () => {
+    const endpointGroupRef = "${aws_security_group.sg_endpoints_"; // the endpoint group's logical id prefix
+    const endpointRules = rules.filter((r) => String(r.security_group_id).startsWith(endpointGroupRef));
+    expect(endpointRules).toEqual([expect.objectContaining({ type: "ingress", protocol: "tcp", from_port: 443, to_port: 443, source_security_group_id: expect.stringContaining("sg_sagemaker_") })]);
+  });
+
+  test("the SageMaker group talks to itself, to the endpoints on 443 and to S3 through its prefix list", () => {
+    const egress = rules.filter((r) => r.type === "egress");
+    expect(egress).toEqual(expect.arrayContaining([
+      expect.objectContaining({ self: true, protocol: "-1" }),
+      expect.objectContaining({ protocol: "tcp", from_port: 443, source_security_group_id: expect.stringContaining("sg_endpoints_") }),
+      expect.objectContaining({ protocol: "tcp", from_port: 443, prefix_list_ids: ["pl-123"], description: "HTTPS to S3 through the gateway endpoint" }),
+    ]));
+    expect(egress).toHaveLength(3);
+  });
+});
+
+describe("VPC endpoints", () => {
+  test("the S3 gateway endpoint sits on the route tables and admits only the allowed buckets and ECR layers", () => {
+    const json = synth((s) => new S3GatewayEndpoint(s, "s3", { scope, name: "sds-dev", vpcId: "vpc-1", routeTableIds: ["rtb-1", "rtb-2"], bucketPatterns: ["sds-dev-*", "corp-lake"] }));
+    const [endpoint] = all(json, "aws_vpc_endpoint");
+    expect(endpoint).toMatchObject({ service_name: "com.amazonaws.eu-west-1.s3", vpc_endpoint_type: "Gateway", route_table_ids: ["rtb-1", "rtb-2"] });
+    const policy = JSON.parse(endpoint.policy);
+    expect(policy.Statement).toEqual([
+      expect.objectContaining({ Effect: "Allow", Resource: ["arn:aws:s3:::sds-dev-*", "arn:aws:s3:::sds-dev-*/*", "arn:aws:s3:::corp-lake", "arn:aws:s3:::corp-lake/*"],
+        Condition: { StringEquals: { "aws:PrincipalAccount": "123456789012" } } }),
+      expect.objectContaining({ Effect: "Allow", Action: ["s3:GetObject"], Resource: ["arn:aws:s3:::prod-eu-west-1-starport-layer-bucket/*"] }),
+    ]);
+    expect(JSON.stringify(policy)).not.toMatch(/"s3:\*"|"Action":"\*"/);
+  });
+
+  test("interface endpoints: private DNS, every subnet, the endpoint group, and an own-account policy where supported", () => {
+    const entries = selectEndpoints({ kms: true });
+    const json = synth((s) => new InterfaceEndpoints(s, "ep", { scope, name: "sds-dev", vpcId: "vpc-1", subnetIds: ["subnet-a", "subnet-b"], securityGroupId: "sg-e", endpoints: entries }));
+    const endpoints = all(json, "aws_vpc_endpoint");
+    expect(endpoints.map((e) => e.service_name)).toContain("aws.sagemaker.eu-west-1.notebook");
+    expect(endpoints.map((e) => e.service_name)).toContain("com.amazonaws.eu-west-1.kms");
+    for (const e of endpoints) {
+      expect(e).toMatchObject({ vpc_endpoint_type: "Interface", private_dns_enabled: true, subnet_ids: ["subnet-a", "subnet-b"], security_group_ids: ["sg-e"] });
+      const entry = entries.find((x) => e.service_name.endsWith(x.name))!;
+      if (entry.supportsPolicy) {
+        expect(JSON.parse(e.policy).Statement).toEqual([expect.objectContaining({ Effect: "Allow", Condition: { StringEquals: { "aws:PrincipalAccount": "123456789012" } } })]);
+      } else expect(e.policy).toBeUndefined();
+    }
+  });
+});
+
+describe("FlowLogs", () => {
+  const json = synth((s) => new FlowLogs(s, "fl", { scope, name: "sds-dev", vpcId: "vpc-1", logGroupName: "/sds/dev/vpc-flow-logs", kmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/k", retentionDays: 731 }));
+
+  test("all traffic, every minute, into an encrypted log group with the configured retention", () => {
+    expect(all(json, "aws_flow_log")).toEqual([expect.objectContaining({ vpc_id: "vpc-1", traffic_type: "ALL", log_destination_type: "cloud-watch-logs", max_aggregation_interval: 60 })]);
+    expect(all(json, "aws_cloudwatch_log_group")).toEqual([expect.objectContaining({ name: "/sds/dev/vpc-flow-logs", kms_key_id: "arn:aws:kms:eu-west-1:123456789012:key/k", retention_in_days: 731 })]);
+  });
+
+  test("the delivery role is for this account's flow-logs service and writes to that group only", () => {
+    const [role] = all(json, "aws_iam_role");
+    const trust = JSON.parse(role.assume_role_policy).Statement[0];
+    expect(trust.Principal).toEqual({ Service: "vpc-flow-logs.amazonaws.com" });
+    expect(trust.Condition).toEqual({ StringEquals: { "aws:SourceAccount": "123456789012" }, ArnLike: { "aws:SourceArn": "arn:aws:ec2:eu-west-1:123456789012:vpc-flow-log/*" } });
+    const [inline] = all(json, "aws_iam_role_policy");
+    const statement = JSON.parse(inline.policy).Statement[0];
+    expect(statement.Resource).toEqual(["arn:aws:logs:eu-west-1:123456789012:log-group:/sds/dev/vpc-flow-logs", "arn:aws:logs:eu-west-1:123456789012:log-group:/sds/dev/vpc-flow-logs:log-stream:*"]);
+    expect(statement.Action).not.toContain("logs:*");
+  });
+});
+
+test("the catalogue: every entry explains itself; defaults include the seed's endpoints; switches work both ways", () => {
+  for (const e of ENDPOINT_CATALOGUE) expect(e.why.length).toBeGreaterThan(20);
+  const names = (switches: Record<string, boolean>, required: string[] = []) => selectEndpoints(switches, required).map((e) => e.name);
+  expect(names({})).toEqual(expect.arrayContaining(["sagemaker.api", "sagemaker.runtime", "notebook", "sts", "logs"]));
+  expect(names({})).not.toContain("kms");
+  expect(names({ kms: true, logs: false })).toContain("kms");
+  expect(names({ kms: true, logs: false })).not.toContain("logs");
+  expect(names({}, ["codeartifact.api"])).toContain("codeartifact.api");
+});
