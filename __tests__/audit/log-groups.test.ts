@@ -11,7 +11,7 @@ describe.each([
 ])("%s", (_label, config) => {
   const synth = synthConfig(config, "log-groups");
   const retention = config.environments[0].logs.retentionDays;
-  const groups = synth.stackNames.flatMap((stack) => resources(synth.stack(stack), "aws_cloudwatch_log_group").map(([id, r]) => ({ stack, id, ...r })));
+  const groups = synth.stackNames.flatMap((stack) => resources(synth.stack(stack), "aws_cloudwatch_log_group").map(([id, r]) => ({ stack, id, ...r }) as Record<string, any>));
 
   test("has log groups in the platform stack (flow logs, trail, SageMaker)", () => {
     expect(groups.filter((g) => g.stack === "dev-platform").length).toBeGreaterThanOrEqual(7);
