@@ -1,6 +1,9 @@
 import { Construct } from "constructs";
 import { TerraformOutput, TerraformStack } from "cdktf";
+import { CODEARTIFACT_ASSET_BUCKETS } from "../catalogue/codeartifact";
 import { selectEndpoints } from "../catalogue/endpoints";
+import { featureEndpoints } from "../config/data-protection";
+import { PackageMirror } from "../modules/code/package-mirror";
 import { EnvironmentConfig, subnetCidrs } from "../config/schema";
 import { EncryptionKey } from "../modules/encryption/encryption-key";
 import { logsServiceUse } from "../modules/encryption/key-policy";
@@ -32,6 +35,8 @@ export class PlatformStack extends TerraformStack {
   readonly logsKey: EncryptionKey;
   readonly flowLogs: FlowLogs;
   readonly audit: EnvironmentAudit;
+  /** The private PyPI mirror, when `packageMirror.enabled` (its `pip` pieces are plain strings, no cross-stack read). */
+  readonly packageMirror?: PackageMirror;
 
   constructor(scope: Construct, id: string, props: PlatformStackProps) {
     super(scope, id);
@@ -49,6 +54,7 @@ export class PlatformStack extends TerraformStack {
       alias: `${props.prefix}/${env.name}/logs`,
       description: `${names.base}: CloudWatch log groups of the environment (VPC flow logs, trail, SageMaker)`,
       scope: names.scope,
+      administratorArns: env.dataProtection.administratorArns,
       services: [logsServiceUse(names.scope, names.dnsSuffix, [logGroupArn(names.scope, flowLogGroup), ...auditLogGroupArns])],
     });
 
@@ -64,6 +70,7 @@ export class PlatformStack extends TerraformStack {
       vpcId: this.network.vpcId,
       routeTableIds: this.network.routeTableIds,
       bucketPatterns: [`${names.base}-*`, ...env.network.s3AllowedBuckets],
+      serviceBuckets: env.packageMirror.enabled && CODEARTIFACT_ASSET_BUCKETS[env.region] ? [CODEARTIFACT_ASSET_BUCKETS[env.region]] : [],
     });
     this.securityGroups = new SecurityGroups(this, "security-groups", {
       name: names.base,
@@ -76,7 +83,8 @@ export class PlatformStack extends TerraformStack {
       vpcId: this.network.vpcId,
       subnetIds: this.network.subnetIds,
       securityGroupId: this.securityGroups.endpointSecurityGroupId,
-      endpoints: selectEndpoints(env.network.interfaceEndpoints),
+      // Features switch on the endpoints they need (package mirror: codeartifact.*; CodeCommit: codecommit, git-codecommit).
+      endpoints: selectEndpoints(env.network.interfaceEndpoints, featureEndpoints(env).map((f) => f.endpoint)),
     });
     this.flowLogs = new FlowLogs(this, "flow-logs", {
       scope: names.scope,
@@ -87,6 +95,22 @@ export class PlatformStack extends TerraformStack {
       retentionDays: env.logs.retentionDays,
       dnsSuffix: names.dnsSuffix,
     });
+
+    // ---- private package mirror (docs/data-protection.md) ----
+    if (env.packageMirror.enabled) {
+      const packagesKey = new EncryptionKey(this, "packages-key", {
+        alias: `${props.prefix}/${env.name}/packages`,
+        description: `${names.base}: package assets of the CodeArtifact mirror`,
+        scope: names.scope,
+        dnsSuffix: names.dnsSuffix,
+        administratorArns: env.dataProtection.administratorArns,
+        principalUses: [{ sid: "AccountPrincipals", viaServices: ["codeartifact"] }],
+      });
+      this.packageMirror = new PackageMirror(this, "package-mirror", {
+        scope: names.scope, dnsSuffix: names.dnsSuffix, domain: names.base, kmsKeyArn: packagesKey.keyArn,
+      });
+      new TerraformOutput(this, "pip_index_url", { value: this.packageMirror.pip.indexUrl, description: "pip index URL of the private PyPI mirror" });
+    }
 
     // --- audit (issue #5): trail, SageMaker log groups, detective control ---
     // Every project's data and model bucket, computed from the names, so the platform never depends on a project stack.

@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { TerraformOutput, TerraformStack } from "cdktf";
 import type { EnvironmentConfig, ProjectConfig } from "../config/schema";
+import { CodeRepository } from "../modules/code/code-repository";
 import { ProjectKeys } from "../modules/encryption/project-keys";
 import { ProjectBuckets } from "../modules/storage/project-buckets";
 import { awsProvider, projectNames } from "./environment";
@@ -23,6 +24,8 @@ export class ProjectStack extends TerraformStack {
   readonly keys: ProjectKeys;
   /** The project's buckets: `data`, `models`, `accessLogs`. */
   readonly buckets: ProjectBuckets;
+  /** The notebooks' default Git repository (`codeRepository.sagemakerCodeRepositoryName`). */
+  readonly codeRepository: CodeRepository;
 
   constructor(scope: Construct, id: string, props: ProjectStackProps) {
     super(scope, id);
@@ -42,24 +45,30 @@ export class ProjectStack extends TerraformStack {
     this.buckets = new ProjectBuckets(this, "buckets", {
       scope: names.scope,
       bucketName: names.bucket,
-      dataKeyArn: this.keys.data.keyArn,
+      dataKey: this.keys.data,
       s3EndpointId: props.platform.s3Endpoint.endpointId,
       administratorArns: dp.administratorArns,
       noncurrentVersionDays: dp.noncurrentVersionDays,
       accessLogDays: env.logs.retentionDays,
       onDestroy: dp.bucketsOnDestroy,
     });
-    new TerraformOutput(this, "data_protection", {
-      description: "The project's KMS keys and buckets",
-      value: {
-        data_key_arn: this.keys.data.keyArn,
-        volumes_key_arn: this.keys.volumes.keyArn,
-        logs_key_arn: this.keys.logs.keyArn,
-        data_bucket: this.buckets.data.bucketName,
-        models_bucket: this.buckets.models.bucketName,
-        access_logs_bucket: this.buckets.accessLogs.bucketName,
-      },
+    this.codeRepository = new CodeRepository(this, "code", {
+      name: names.base,
+      description: `${names.base}: notebooks and training code of the ${props.project.name} project`,
+      source: props.project.codeRepository,
+      kmsKeyArn: this.keys.data.keyArn,
     });
+    // One output per value, so that a partial (-target) apply still records those whose resources exist.
+    const outputs: Record<string, { value: string; description: string }> = {
+      data_key_arn: { value: this.keys.data.keyArn, description: "KMS key of the data and model buckets, job outputs and code" },
+      volumes_key_arn: { value: this.keys.volumes.keyArn, description: "KMS key of notebook and job EBS volumes" },
+      logs_key_arn: { value: this.keys.logs.keyArn, description: "KMS key of the project's log groups" },
+      data_bucket: { value: this.buckets.data.bucketName, description: "Training data bucket" },
+      models_bucket: { value: this.buckets.models.bucketName, description: "Model artifact bucket" },
+      access_logs_bucket: { value: this.buckets.accessLogs.bucketName, description: "Server access logs of the data and model buckets" },
+      sagemaker_code_repository: { value: this.codeRepository.sagemakerCodeRepositoryName, description: "The notebooks' default code repository" },
+    };
+    for (const [name, o] of Object.entries(outputs)) new TerraformOutput(this, name, o);
 
     new TerraformOutput(this, "network", {
       description: "The environment network this project runs in",

@@ -87,7 +87,8 @@ test("interface endpoints with private DNS in every subnet, and the S3 gateway e
   expect(JSON.stringify(s3Policy)).toContain("arn:aws:s3:::prod-eu-west-1-starport-layer-bucket/*");
   expect(JSON.stringify(s3Policy)).toContain("arn:aws:s3:::sds-dev-*");
   expect(Object.keys(outputs.interface_endpoint_ids).sort()).toEqual(
-    ["ecr.api", "ecr.dkr", "logs", "monitoring", "notebook", "sagemaker.api", "sagemaker.runtime", "sts"]);
+    // codecommit and git-codecommit: switched on by the default project's CodeCommit repository.
+    ["codecommit", "ecr.api", "ecr.dkr", "git-codecommit", "logs", "monitoring", "notebook", "sagemaker.api", "sagemaker.runtime", "sts"]);
 });
 
 test("security groups: endpoints take 443 from the SageMaker group only, nothing open to the world, default group empty", async () => {

@@ -2,8 +2,6 @@ import { Construct } from "constructs";
 import { Cloudtrail, CloudtrailAdvancedEventSelector } from "@cdktf/provider-aws/lib/cloudtrail";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
-import { S3BucketLoggingA } from "@cdktf/provider-aws/lib/s3-bucket-logging";
-import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
 import { EncryptionKey } from "../encryption/encryption-key";
 import { ServiceKeyUse, viaService } from "../encryption/key-policy";
 import { accountRoot, arn, ArnScope, logGroupArn, policy, policyJson, Statement } from "../policy/document";
@@ -167,19 +165,11 @@ export class AuditTrail extends Construct {
       encryption: { kmsKeyArn: key.keyArn },
       // CloudTrail delivers from outside any VPC.
       vpcEndpoint: "none",
-      accessLogs: { targetBucket: this.accessLogBucket.bucketName },
+      accessLogs: { target: this.accessLogBucket },
       lifecycle: { expireAfterDays: props.fileRetentionDays, noncurrentVersionDays: 30 },
       extraStatements: cloudTrailBucketStatements(props.scope, props.bucketName, props.trailName, dnsSuffix),
       onDestroy: props.onDestroy,
     });
-    // CloudTrail checks the bucket policy when the trail is created or updated.
-    const bucketPolicy = this.bucket.node.findChild("policy") as S3BucketPolicy;
-    // S3 checks that the target bucket's policy admits the logging service when logging is switched on (AWS and
-    // moto answer InvalidTargetBucketForLogging otherwise), so logging waits for the access-log bucket's policy.
-    const logging = this.bucket.node.findChild("access-logs") as S3BucketLoggingA;
-    const accessLogPolicy = this.accessLogBucket.node.findChild("policy") as S3BucketPolicy;
-    logging.addOverride("depends_on", [`${accessLogPolicy.terraformResourceType}.${accessLogPolicy.friendlyUniqueId}`]);
-
     const group = new EncryptedLogGroup(this, "log-group", {
       name: props.logGroupName,
       kmsKeyArn: props.logsKmsKeyArn,
@@ -218,7 +208,8 @@ export class AuditTrail extends Construct {
       cloudWatchLogsGroupArn: `${group.arn}:*`,
       cloudWatchLogsRoleArn: role.arn,
       advancedEventSelector: trailEventSelectors(props.scope.partition, props.dataEventBuckets ?? []),
-      dependsOn: [delivery, bucketPolicy],
+      // CloudTrail checks the bucket policy when the trail is created or updated.
+      dependsOn: [delivery, this.bucket.policy],
     });
     this.trailArn = trail.arn;
     this.keyArn = key.keyArn;
