@@ -3,7 +3,8 @@
  * log group and delivery role, SageMaker's log groups, and the detective control (rule, target, encrypted topic,
  * policies, subscriptions). Only the audit resources are targeted (Terraform adds what they depend on, such as
  * the logs key); the trail itself is an emulator gap (harness/emulator-gaps.ts) proven by validate and plan.
- * Then: SDK checks, a second plan with no changes, destroy, and checks that nothing is left.
+ * Then: SDK checks, a second plan with no changes, destroy (refused while the access-log bucket holds logs, then
+ * deliberately with delete-with-data), and checks that nothing is left.
  */
 import { CloudWatchLogsClient, DescribeLogGroupsCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { DescribeRuleCommand, EventBridgeClient, ListTargetsByRuleCommand } from "@aws-sdk/client-eventbridge";
@@ -11,7 +12,7 @@ import { GetRoleCommand, GetRolePolicyCommand, IAMClient } from "@aws-sdk/client
 import { GetKeyPolicyCommand, GetKeyRotationStatusCommand, KMSClient, ListAliasesCommand } from "@aws-sdk/client-kms";
 import {
   GetBucketEncryptionCommand, GetBucketLifecycleConfigurationCommand, GetBucketLoggingCommand, GetBucketPolicyCommand,
-  GetBucketVersioningCommand, GetPublicAccessBlockCommand, ListBucketsCommand, S3Client,
+  GetBucketVersioningCommand, GetPublicAccessBlockCommand, ListBucketsCommand, ListObjectVersionsCommand, S3Client,
 } from "@aws-sdk/client-s3";
 import { GetTopicAttributesCommand, ListSubscriptionsByTopicCommand, ListTopicsCommand, SNSClient } from "@aws-sdk/client-sns";
 import { join } from "node:path";
@@ -163,16 +164,33 @@ test("the delivery role can be assumed only by this trail and writes only the tr
   expect(doc.Statement[0].Resource).toBe(`arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:/sds/dev/cloudtrail:log-stream:${ACCOUNT}_CloudTrail_*`);
 });
 
-test("a second plan shows no changes; destroy leaves no audit resource", async () => {
+test("a second plan shows no changes", async () => {
   const plan = await tf.plan(targets);
   expect(plan.stdout).toContain("No changes.");
   expect(plan.changes).toBe(false);
+});
+
+test("destroy (delete-if-empty) stops at the access-log bucket holding logs; delete-with-data then leaves no audit resource", async () => {
+  // moto, like S3, writes server access logs of the trail bucket (Terraform's own calls included): evidence.
+  await aws.s3.send(new GetBucketPolicyCommand({ Bucket: TRAIL_BUCKET }));
+  const logs = await aws.s3.send(new ListObjectVersionsCommand({ Bucket: ACCESS_LOG_BUCKET }));
+  expect(logs.Versions?.length).toBeGreaterThan(0);
+  const refused = await tf.destroy(targets).then(() => "destroyed", (e: Error) => e.message);
+  expect(refused).toMatch(/BucketNotEmpty/);
+  const logBucket = (await tf.stateList()).filter((a) => a.startsWith("aws_s3_bucket."));
+  expect(logBucket).toEqual([expect.stringMatching(/^aws_s3_bucket\.audit_trail_access-logs_bucket_/)]);
+
+  // The deliberate way to drop the evidence: switch the environment to delete-with-data, apply that, destroy.
+  const dataProtection = { ...configWith().environments[0].dataProtection, bucketsOnDestroy: "delete-with-data" };
+  const synth = synthConfig(configWith({ emulator: { endpoint: moto.endpoint }, dataProtection }), "emu-audit-drop");
+  stackWorkdir(synth.outdir, "dev-platform", tf.dir);
+  await tf.apply(logBucket.map((a) => `-target=${a}`));
   await tf.destroy(targets);
   expect(await tf.stateList()).toEqual([]);
   const groups = await aws.logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: "/aws/sagemaker/" }));
   expect(groups.logGroups ?? []).toEqual([]);
   const buckets = (await aws.s3.send(new ListBucketsCommand({}))).Buckets ?? [];
-  expect(buckets.map((b) => b.Name)).not.toContain(TRAIL_BUCKET);
+  expect(buckets.map((b) => b.Name).filter((n) => n?.startsWith("sds-dev-cloudtrail"))).toEqual([]);
   const topics = (await aws.sns.send(new ListTopicsCommand({}))).Topics ?? [];
   expect(topics.map((t) => t.TopicArn)).not.toContain(topicArn);
 });

@@ -27,7 +27,9 @@ const zones = ["eu-west-1a", "eu-west-1b", "eu-west-1c"];
 
 beforeAll(async () => {
   moto = await startMoto();
-  const config = configWith({ availabilityZones: zones, emulator: { endpoint: moto.endpoint } });
+  // A throw-away environment: its buckets (the trail's, which hold access logs of Terraform's own calls) go on destroy.
+  const dataProtection = { ...configWith().environments[0].dataProtection, bucketsOnDestroy: "delete-with-data" };
+  const config = configWith({ availabilityZones: zones, emulator: { endpoint: moto.endpoint }, dataProtection });
   const synth = synthConfig(config, "emu-platform");
   const work = tempDir("emu-platform-tf");
   const dir = join(work, "dev-platform");
