@@ -64,7 +64,7 @@ afterAll(async () => {
 
 test("only the emulator gaps were left out of the apply", () => {
   const types = (left: string[]) => left.map((a) => a.split(".")[0]);
-  expect(types(stacks[0].left)).toEqual(["aws_codeartifact_domain", "aws_codeartifact_repository"]);
+  expect(types(stacks[0].left)).toEqual(["aws_cloudtrail", "aws_codeartifact_domain", "aws_codeartifact_repository"]);
   expect(types(stacks[1].left)).toEqual(["aws_codecommit_repository", "aws_sagemaker_code_repository"]);
 });
 
