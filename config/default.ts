@@ -26,6 +26,7 @@ export const DEFAULT_CONFIG: ConfigInput = {
         },
         notebooks: [{ name: "alice", owner: "alice@example.com", instanceType: "ml.t3.medium", volumeSizeGb: 20 }],
       }],
+      audit: { trail: "account", alertSubscriptions: [{ protocol: "email", endpoint: "security-alerts@example.com" }] },
       // The role your CI/CD pipeline (or you) run Terraform with: key administrator, and allowed to manage the project
       // buckets from outside the VPC. It must exist before the first apply.
       dataProtection: { administratorArns: ["arn:aws:iam::123456789012:role/sds-terraform"] },

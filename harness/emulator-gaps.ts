@@ -22,6 +22,12 @@ export interface EmulatorGap {
 
 export const EMULATOR_GAPS: readonly EmulatorGap[] = [
   {
+    subject: "aws_cloudtrail",
+    excludedType: "aws_cloudtrail",
+    reason: "the provider calls StartLogging with the trail ARN, moto looks the trail up by name and answers HTTP 500, and the provider retries for minutes; the trail's key, buckets, log group and delivery role are applied, the trail itself is proven by validate and plan",
+    handling: "excluded from apply",
+  },
+  {
     subject: "aws_sagemaker_code_repository",
     excludedType: "aws_sagemaker_code_repository",
     reason: "moto 5.2.1 does not implement SageMaker CreateCodeRepository/DescribeCodeRepository (HTTP 500 / not implemented)",

@@ -13,7 +13,10 @@ import { PrivateNetwork } from "../modules/network/private-network";
 import { S3GatewayEndpoint } from "../modules/network/s3-gateway-endpoint";
 import { SecurityGroups } from "../modules/network/security-groups";
 import { logGroupArn } from "../modules/policy/document";
-import { awsProvider, environmentNames } from "./environment";
+import { auditLogGroupNames, EnvironmentAudit } from "../modules/audit/environment-audit";
+import { cloudTrailApiSelectors, trailEventSelectors } from "../modules/audit/audit-trail";
+import { BUCKET_PURPOSES } from "../modules/storage/project-buckets";
+import { awsProvider, environmentNames, projectNames } from "./environment";
 
 export interface PlatformStackProps {
   readonly prefix: string;
@@ -31,6 +34,7 @@ export class PlatformStack extends TerraformStack {
   readonly interfaceEndpoints: InterfaceEndpoints;
   readonly logsKey: EncryptionKey;
   readonly flowLogs: FlowLogs;
+  readonly audit: EnvironmentAudit;
   /** The private PyPI mirror, when `packageMirror.enabled` (its `pip` pieces are plain strings, no cross-stack read). */
   readonly packageMirror?: PackageMirror;
 
@@ -41,12 +45,17 @@ export class PlatformStack extends TerraformStack {
     awsProvider(this, props.prefix, env);
 
     const flowLogGroup = `/${props.prefix}/${env.name}/vpc-flow-logs`;
+    // audit (issue #5): the audit log groups' names, admitted by the logs key's policy below.
+    const auditLogGroups = auditLogGroupNames({
+      prefix: props.prefix, environment: env.name, accountTrail: env.audit.trail === "account", sageMakerLogGroups: env.audit.sageMakerLogGroups,
+    });
+    const auditLogGroupArns = [auditLogGroups.trail, ...auditLogGroups.sageMaker].flatMap((n) => (n ? [logGroupArn(names.scope, n)] : []));
     this.logsKey = new EncryptionKey(this, "logs-key", {
       alias: `${props.prefix}/${env.name}/logs`,
-      description: `${names.base}: CloudWatch log groups of the environment (VPC flow logs)`,
+      description: `${names.base}: CloudWatch log groups of the environment (VPC flow logs, trail, SageMaker)`,
       scope: names.scope,
       administratorArns: env.dataProtection.administratorArns,
-      services: [logsServiceUse(names.scope, names.dnsSuffix, [logGroupArn(names.scope, flowLogGroup)])],
+      services: [logsServiceUse(names.scope, names.dnsSuffix, [logGroupArn(names.scope, flowLogGroup), ...auditLogGroupArns])],
     });
 
     this.network = new PrivateNetwork(this, "network", {
@@ -103,6 +112,41 @@ export class PlatformStack extends TerraformStack {
       new TerraformOutput(this, "pip_index_url", { value: this.packageMirror.pip.indexUrl, description: "pip index URL of the private PyPI mirror" });
     }
 
+    // --- audit (issue #5): trail, SageMaker log groups, detective control ---
+    // Every project's data and model bucket, computed from the names, so the platform never depends on a project stack.
+    const dataEventBuckets = env.projects.flatMap((p) => [BUCKET_PURPOSES.data, BUCKET_PURPOSES.models].map((purpose) => projectNames(props.prefix, env, p).bucket(purpose)));
+    this.audit = new EnvironmentAudit(this, "audit", {
+      scope: names.scope,
+      name: names.base,
+      aliasBase: `${props.prefix}/${env.name}`,
+      logGroups: auditLogGroups,
+      logsKmsKeyArn: this.logsKey.keyArn,
+      retentionDays: env.logs.retentionDays,
+      trail: env.audit.trail === "account" ? {
+        dataEventBuckets,
+        fileRetentionDays: env.audit.trailFileRetentionDays,
+        keyAdministratorArns: env.dataProtection.administratorArns,
+        onDestroy: env.dataProtection.bucketsOnDestroy,
+      } : undefined,
+      alertSubscriptions: env.audit.alertSubscriptions,
+      dnsSuffix: names.dnsSuffix,
+    });
+    const auditOutputs: Record<string, { value: unknown; description: string }> = {
+      security_alerts_topic_arn: { value: this.audit.detectiveControl.topicArn, description: "SNS topic of the SageMaker detective control (subscribe security on-call here)" },
+      detective_control_rule_arn: { value: this.audit.detectiveControl.ruleArn, description: "EventBridge rule matching non-compliant SageMaker create calls" },
+      trail: {
+        value: this.audit.trail
+          ? { arn: this.audit.trail.trailArn, bucket: this.audit.trail.bucket.bucketName, kms_key_arn: this.audit.trail.keyArn, log_group_arn: this.audit.trail.logGroupArn }
+          : { organization_trail_arn: env.audit.organizationTrailArn },
+        description: "The trail that records the environment (its own, or the organization trail it relies on)",
+      },
+      trail_event_selectors: {
+        value: cloudTrailApiSelectors(trailEventSelectors(names.scope.partition, dataEventBuckets)),
+        description: "The trail's advanced event selectors in CloudTrail API form (put-event-selectors --advanced-event-selectors); an organization trail needs the same to record the project buckets' data events",
+      },
+    };
+    // --- end audit ---
+
     const outputs: Record<string, { value: unknown; description: string }> = {
       vpc_id: { value: this.network.vpcId, description: "The environment's VPC (no internet route)" },
       subnet_ids: { value: this.network.subnetIds, description: "Private subnets, one per zone, in zone order" },
@@ -115,6 +159,6 @@ export class PlatformStack extends TerraformStack {
       logs_kms_key_arn: { value: this.logsKey.keyArn, description: "KMS key of the environment's log groups" },
       flow_log_id: { value: this.flowLogs.flowLogId, description: "VPC flow log (all traffic)" },
     };
-    for (const [name, o] of Object.entries(outputs)) new TerraformOutput(this, name, o);
+    for (const [name, o] of Object.entries({ ...outputs, ...auditOutputs })) new TerraformOutput(this, name, o);
   }
 }
