@@ -3,47 +3,39 @@
  * succeeds: the app is synthesized into a scratch folder and copied over the output folder at the end, so a
  * failure leaves the previous output (and any local state beside it) untouched.
  *
- *   node .build/main.js [--config FILE] [--out DIR]
- *   (--config defaults to $SDS_CONFIG, then the embedded default; --out to $CDKTF_OUTDIR, then cdktf.out)
+ *   node .build/main.js [--config FILE] [--out DIR] [--state-bootstrap]
+ *   (--config defaults to $SDS_CONFIG, then the embedded default; --out to $CDKTF_OUTDIR, then cdktf.out;
+ *   --state-bootstrap, also SDS_STATE_BOOTSTRAP=1: the state stacks on local state, see docs/workflow.md)
  */
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
 import { ConfigError, loadConfig } from "./config/load";
-import { buildApp } from "./stacks/app";
+import { synthesizeApp } from "./stacks/app";
 
 interface Args {
   readonly config?: string;
   readonly out: string;
+  readonly stateBootstrap?: boolean;
 }
 
 function parseArgs(argv: string[], env: NodeJS.ProcessEnv): Args {
   let config = env.SDS_CONFIG || undefined;
   let out = env.CDKTF_OUTDIR || "cdktf.out";
+  let stateBootstrap = env.SDS_STATE_BOOTSTRAP === "1" || env.SDS_STATE_BOOTSTRAP === "true";
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if ((a === "--config" || a === "--out") && argv[i + 1] === undefined) throw new UsageError(`${a} needs a value`);
     if (a === "--config") config = argv[++i];
     else if (a === "--out") out = argv[++i];
+    else if (a === "--state-bootstrap") stateBootstrap = true;
     else if (a === "--help" || a === "-h") throw new UsageError("");
     else throw new UsageError(`unknown argument "${a}"`);
   }
-  return { config, out };
+  return { config, out, stateBootstrap };
 }
 
 class UsageError extends Error {}
 
 export function synthesize(args: Args): string[] {
-  const config = loadConfig(args.config);
-  const out = resolve(args.out);
-  const scratch = mkdtempSync(join(dirname(out), `.${basename(out)}.synth-`));
-  try {
-    const { app, stackNames } = buildApp(config, scratch);
-    app.synth();
-    cpSync(scratch, out, { recursive: true });
-    return stackNames;
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
+  return synthesizeApp(loadConfig(args.config), args.out, { stateBootstrap: args.stateBootstrap }).stackNames;
 }
 
 function main(): number {
@@ -53,7 +45,7 @@ function main(): number {
   } catch (e) {
     if (e instanceof UsageError) {
       if (e.message) process.stderr.write(`error: ${e.message}\n`);
-      process.stderr.write("usage: npm run synth -- [--config FILE.yaml|FILE.json] [--out DIR]\n");
+      process.stderr.write("usage: npm run synth -- [--config FILE.yaml|FILE.json] [--out DIR] [--state-bootstrap]\n");
       return e.message ? 2 : 0;
     }
     throw e;

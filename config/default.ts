@@ -14,8 +14,9 @@ export const DEFAULT_CONFIG: ConfigInput = {
       availabilityZones: ["eu-west-1a", "eu-west-1b"],
       network: { vpcCidr: "10.20.0.0/16" },
       logs: { retentionDays: 365 },
-      tags: { "cost-centre": "data-science" },
-      projects: [{ name: "fraud", tags: { owner: "fraud-analytics" } }],
+      owner: "data-platform",
+      costCentre: "data-science",
+      projects: [{ name: "fraud", owner: "fraud-analytics" }],
     },
   ],
 };

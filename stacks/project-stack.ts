@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { TerraformOutput, TerraformStack } from "cdktf";
 import type { EnvironmentConfig, ProjectConfig } from "../config/schema";
-import { awsProvider, projectNames } from "./environment";
+import { awsProvider, projectNames, projectTags } from "./environment";
 import type { PlatformStack } from "./platform-stack";
 
 export interface ProjectStackProps {
@@ -21,7 +21,7 @@ export class ProjectStack extends TerraformStack {
     super(scope, id);
     const env = props.environment;
     const names = projectNames(props.prefix, env, props.project);
-    awsProvider(this, props.prefix, env, { project: props.project.name, ...props.project.tags });
+    awsProvider(this, props.prefix, env, projectTags(props.project));
 
     new TerraformOutput(this, "network", {
       description: "The environment network this project runs in",
