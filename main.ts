@@ -3,10 +3,13 @@
  * succeeds: the app is synthesized into a scratch folder and copied over the output folder at the end, so a
  * failure leaves the previous output (and any local state beside it) untouched.
  *
- *   node .build/main.js [--config FILE] [--out DIR] [--state-bootstrap]
+ *   npm run synth -- [--config FILE] [--out DIR] [--state-bootstrap]
+ *   (scripts/synth.mjs: bundles when sources changed, then runs main)
  *   (--config defaults to $SDS_CONFIG, then the embedded default; --out to $CDKTF_OUTDIR, then cdktf.out;
  *   --state-bootstrap, also SDS_STATE_BOOTSTRAP=1: the state stacks on local state, see docs/workflow.md)
  */
+import { ComplianceError, enforceCompliance } from "./compliance/gate";
+import { formatWarnings } from "./compliance/report";
 import { ConfigError, loadConfig } from "./config/load";
 import { synthesizeApp } from "./stacks/app";
 
@@ -35,13 +38,23 @@ function parseArgs(argv: string[], env: NodeJS.ProcessEnv): Args {
 class UsageError extends Error {}
 
 export function synthesize(args: Args): string[] {
-  return synthesizeApp(loadConfig(args.config), args.out, { stateBootstrap: args.stateBootstrap }).stackNames;
+  const config = loadConfig(args.config);
+  return synthesizeApp(config, args.out, {
+    stateBootstrap: args.stateBootstrap,
+    // The compliance rule pack runs on the scratch output: a failing rule stops the synth before anything is copied.
+    verify: (scratch, stackNames) => {
+      const warnings = formatWarnings(enforceCompliance(config, scratch, stackNames));
+      if (warnings) process.stderr.write(`${warnings}
+`);
+    },
+  }).stackNames;
 }
 
-function main(): number {
+/** Runs the command line; returns the exit code. */
+export function main(argv: string[]): number {
   let args: Args;
   try {
-    args = parseArgs(process.argv.slice(2), process.env);
+    args = parseArgs(argv, process.env);
   } catch (e) {
     if (e instanceof UsageError) {
       if (e.message) process.stderr.write(`error: ${e.message}\n`);
@@ -55,10 +68,10 @@ function main(): number {
     process.stderr.write(`synthesized ${stacks.length} stack${stacks.length === 1 ? "" : "s"} into ${args.out}: ${stacks.join(", ")}\n`);
     return 0;
   } catch (e) {
-    const message = e instanceof ConfigError ? e.message : `synth failed: ${(e as Error).stack ?? e}`;
+    const message = e instanceof ConfigError || e instanceof ComplianceError ? e.message : `synth failed: ${(e as Error).stack ?? e}`;
     process.stderr.write(`${message}\nnothing was written to ${args.out}\n`);
     return 1;
   }
 }
 
-if (require.main === module) process.exitCode = main();
+if (require.main === module) process.exitCode = main(process.argv.slice(2));

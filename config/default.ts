@@ -1,3 +1,4 @@
+import { KNOWN_GAPS } from "../compliance/known-gaps";
 import type { ConfigInput } from "./schema";
 
 /**
@@ -17,6 +18,11 @@ export const DEFAULT_CONFIG: ConfigInput = {
       owner: "data-platform",
       costCentre: "data-science",
       projects: [{ name: "fraud", owner: "fraud-analytics" }],
+      // The role your CI/CD pipeline (or you) run Terraform with: key administrator, and allowed to manage the project
+      // buckets from outside the VPC. It must exist before the first apply.
+      dataProtection: { administratorArns: ["arn:aws:iam::123456789012:role/sds-terraform"] },
     },
   ],
+  // The compliance rule pack fails the synth on any failing rule; these are the product's explained gaps.
+  compliance: { mode: "enforce", suppressions: KNOWN_GAPS.map((g) => ({ ...g })) },
 };

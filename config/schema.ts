@@ -4,8 +4,11 @@
  */
 import { z } from "zod";
 import { ENDPOINT_NAMES } from "../catalogue/endpoints";
+import { KNOWN_GAPS } from "../compliance/known-gaps";
+import { RULE_IDS } from "../compliance/registry";
 import { REGIONS } from "../catalogue/regions";
 import { Cidr, format, isPrivate, parseCidr, subnet } from "./cidr";
+import { checkDataProtection, CodeRepository, DataProtection, PackageMirror } from "./data-protection";
 
 /** CloudWatch Logs accepts only these retention periods. */
 export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
@@ -103,6 +106,38 @@ const StateBackend = z.discriminatedUnion("type", [S3StateBackend, CloudStateBac
 }).default({ type: "s3", keyPrefix: "", locking: "lockfile", noncurrentVersionDays: 90 });
 
 const owner = z.string().regex(/^[\w .:/=+@-]{1,256}$/, { error: "must be 1-256 letters, digits, spaces and _.:/=+-@ (a tag value)" });
+// --- compliance and cost (issue 7) ---
+/** A deliberate exception to a compliance rule; shown in every report. */
+const Suppression = z.strictObject({
+  /** Rule id, e.g. "s3-access-logging" (`npm run check` lists them). */
+  rule: z.string(),
+  /** Glob (`*` = any characters) over construct paths and Terraform addresses, e.g. "*\/access-logs/bucket". */
+  resource: z.string().min(1),
+  /** Why the control is deliberately not met: at least 30 characters a reviewer can check. */
+  reason: z.string().trim().min(30, { error: "must explain in at least 30 characters why the control is deliberately not met" }),
+});
+
+const Compliance = z.strictObject({
+  /** "enforce": a failing rule fails the synth. "warn": failures are printed as warnings (for experiments only). */
+  mode: z.enum(["enforce", "warn"]).default("enforce"),
+  /** Deliberate exceptions. @default the product's known gaps (compliance/known-gaps.ts) */
+  suppressions: z.array(Suppression).default(() => KNOWN_GAPS.map((g) => ({ ...g }))),
+}).default(() => ({ mode: "enforce" as const, suppressions: KNOWN_GAPS.map((g) => ({ ...g })) }));
+
+/** Usage assumptions of the monthly cost estimate (`npm run cost`); prices come from catalogue/prices.ts. */
+const CostAssumptions = z.strictObject({
+  /** Hours each notebook instance runs a month (730 = never stopped). */
+  notebookHoursPerMonth: z.number().min(0).max(744).default(730),
+  /** GB of log events ingested a month, all log groups of the environment together. */
+  logIngestionGbPerMonth: z.number().min(0).default(5),
+  /** GB through the interface endpoints a month, all together. */
+  endpointDataGbPerMonth: z.number().min(0).default(10),
+  /** CloudTrail data events (S3 object reads and writes) a month. */
+  cloudTrailDataEventsPerMonth: z.number().int().min(0).default(1_000_000),
+  /** KMS API requests a month, all keys together (S3 bucket keys keep this low). */
+  kmsRequestsPerMonth: z.number().int().min(0).default(100_000),
+}).default({ notebookHoursPerMonth: 730, logIngestionGbPerMonth: 5, endpointDataGbPerMonth: 10, cloudTrailDataEventsPerMonth: 1_000_000, kmsRequestsPerMonth: 100_000 });
+// --- end compliance and cost ---
 
 const Project = z.strictObject({
   /** Project name: part of stack, bucket and role names. */
@@ -113,6 +148,8 @@ const Project = z.strictObject({
   owner: owner.optional(),
   /** `cost-centre` tag of the project's resources. @default the environment's cost centre */
   costCentre: owner.optional(),
+  /** The notebooks' default Git repository: a CodeCommit repository of the project, or an external URL. */
+  codeRepository: CodeRepository,
 });
 
 const Environment = z.strictObject({
@@ -136,13 +173,26 @@ const Environment = z.strictObject({
   owner: owner.optional(),
   /** `cost-centre` tag on every resource of the environment. */
   costCentre: owner.optional(),
+  /** Key administrators, bucket access carve-out and destroy behaviour (config/data-protection.ts). */
+  dataProtection: DataProtection,
+  /** The optional private PyPI mirror (config/data-protection.ts). */
+  packageMirror: PackageMirror,
+  /** Usage assumptions of the cost estimate. */
+  cost: CostAssumptions,
 });
 
 export const ConfigSchema = z.strictObject({
   /** Prefix of every resource name, so that several installations can share an account. */
   prefix: z.string().regex(/^[a-z][a-z0-9]{1,9}$/, { error: "must be 2-10 lower-case letters and digits, starting with a letter (e.g. \"sds\")" }).default("sds"),
   environments: z.array(Environment).min(1, { error: "at least one environment is needed" }),
+  /** Compliance rule pack: enforcement mode and suppressions. */
+  compliance: Compliance,
 }).superRefine((config, ctx) => {
+  config.compliance.suppressions.forEach((s, i) => {
+    if (!RULE_IDS.includes(s.rule)) {
+      ctx.addIssue({ code: "custom", path: ["compliance", "suppressions", i, "rule"], message: `"${s.rule}" is not a compliance rule; known: ${RULE_IDS.join(", ")}` });
+    }
+  });
   const seen = new Map<string, number>();
   config.environments.forEach((env, i) => {
     const at = (...p: (string | number)[]) => ["environments", i, ...p];
@@ -161,6 +211,7 @@ export const ConfigSchema = z.strictObject({
       ctx.addIssue({ code: "custom", path: at("logs", "retentionDays"), message: `${env.logs.retentionDays} days is below the 365 that CloudWatch.16 asks for; set logs.shortRetentionReason to record why, or use 365 or more` });
     }
     checkBackendAndIdentity(env, (m, ...p) => ctx.addIssue({ code: "custom", path: at(...p), message: m }));
+    checkDataProtection(env, (m, ...p) => ctx.addIssue({ code: "custom", path: at(...p), message: m }));
     const projects = new Map<string, number>();
     env.projects.forEach((p, j) => {
       if (projects.has(p.name)) ctx.addIssue({ code: "custom", path: at("projects", j, "name"), message: `"${p.name}" is already the name of projects[${projects.get(p.name)}]; project names must be unique in an environment` });

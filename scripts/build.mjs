@@ -1,16 +1,24 @@
-// Bundles the app's own TypeScript (not node_modules) into .build/ with esbuild: no type-checking, ~50 ms.
-// Type-checking is `npm run typecheck`, part of `npm test`.
-// Entries: main.ts (the app), scripts/demo.ts (`npm run demo`), scripts/tf-config.ts (`npm run tf-config`).
+// Bundles the app with its dependencies into one file per entry in .build/ with esbuild: no type-checking.
+// One file loads in ~0.2 s where resolving ~100 modules from node_modules took ~0.3 s.
+// Type-checking is `npm run typecheck`, part of `npm test`. `node scripts/build.mjs` builds the app only;
+// `node scripts/build.mjs scripts/bench.ts ...` builds the given tools as well (into .build/scripts/).
 import { build } from "esbuild";
+import { fileURLToPath } from "node:url";
 
-await build({
-  entryPoints: { main: "main.ts", demo: "scripts/demo.ts", "tf-config": "scripts/tf-config.ts" },
-  outdir: ".build",
-  bundle: true,
-  platform: "node",
-  target: "node20",
-  format: "cjs",
-  packages: "external",
-  sourcemap: "inline",
-  logLevel: "warning",
-});
+export async function buildApp(tools = []) {
+  await build({
+    entryPoints: ["main.ts", ...tools],
+    absWorkingDir: fileURLToPath(new URL("..", import.meta.url)),
+    outdir: ".build",
+    outbase: ".",
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "cjs",
+    external: ["esbuild", "fsevents"],
+    sourcemap: "linked", // a .map beside the bundle: stack traces map back with node --enable-source-maps
+    logLevel: "warning",
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await buildApp(process.argv.slice(2));

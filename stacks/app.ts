@@ -80,16 +80,22 @@ export function buildApp(config: Config, outdir: string, options: BuildOptions =
   return { app, stackNames: stacks.map((s) => s.name), stacks };
 }
 
+export interface SynthOptions extends BuildOptions {
+  /** Runs on the scratch output before it is copied; throwing stops the synth with nothing written. @default none */
+  readonly verify?: (scratch: string, stackNames: string[]) => void;
+}
+
 /**
  * Synthesizes into `out` all or nothing: into a scratch folder beside it first, then copied over `out`, so a
  * failure leaves the previous output (and `.terraform` folders inside it) untouched.
  */
-export function synthesizeApp(config: Config, out: string, options: BuildOptions = {}): BuiltApp {
+export function synthesizeApp(config: Config, out: string, options: SynthOptions = {}): BuiltApp {
   const target = resolve(out);
   const scratch = mkdtempSync(join(dirname(target), `.${basename(target)}.synth-`));
   try {
     const built = buildApp(config, scratch, options);
     built.app.synth();
+    options.verify?.(scratch, built.stackNames);
     cpSync(scratch, target, { recursive: true });
     return built;
   } finally {

@@ -90,6 +90,8 @@ export function awsProvider(scope: Construct, prefix: string, env: EnvironmentCo
 /** Names of an environment's Terraform state resources (the state stack creates them, every backend uses them). */
 export interface StateNames {
   readonly bucket: string;
+  /** Bucket receiving the state bucket's server access logs: `<prefix>-<environment>-tfstate-logs-<account>`. */
+  readonly accessLogBucket: string;
   /** Lock table, when the backend's locking uses DynamoDB. */
   readonly lockTable?: string;
   /** Alias of the state key, without `alias/`: `<prefix>/<environment>/tfstate`. */
@@ -102,6 +104,7 @@ export function stateNames(prefix: string, env: EnvironmentConfig): StateNames {
   const b = env.backend.type === "s3" ? env.backend : undefined;
   return {
     bucket: b?.bucket ?? `${prefix}-${env.name}-tfstate-${env.accountId}`,
+    accessLogBucket: `${prefix}-${env.name}-tfstate-logs-${env.accountId}`,
     lockTable: b && b.locking !== "lockfile" ? (b.dynamodbTable ?? `${prefix}-${env.name}-tfstate-lock`) : undefined,
     keyAlias: `${prefix}/${env.name}/tfstate`,
     key: (stack) => `${b?.keyPrefix ?? ""}${stack}/terraform.tfstate`,

@@ -5,6 +5,8 @@ import { EncryptionKey } from "../modules/encryption/encryption-key";
 import { accountRoot } from "../modules/policy/document";
 import { LockTable } from "../modules/state/lock-table";
 import { StateBucket } from "../modules/state/state-bucket";
+import { accessLogDeliveryStatement } from "../modules/storage/bucket-policy";
+import { SecureBucket } from "../modules/storage/secure-bucket";
 import { awsProvider, environmentNames, stateNames } from "./environment";
 
 export interface StateStackProps {
@@ -19,6 +21,7 @@ export interface StateStackProps {
 export class StateStack extends TerraformStack {
   readonly key: EncryptionKey;
   readonly bucket: StateBucket;
+  readonly accessLogs: SecureBucket;
   readonly lockTable?: LockTable;
 
   constructor(scope: Construct, id: string, props: StateStackProps) {
@@ -36,8 +39,19 @@ export class StateStack extends TerraformStack {
       // The account's IAM policies decide who may read and write state (the principals that run Terraform).
       userArns: [accountRoot(names.scope)],
     });
+    // The state bucket's server access logs: who read or wrote which state, next to CloudTrail's management events.
+    this.accessLogs = new SecureBucket(this, "access-logs", {
+      scope: names.scope,
+      bucketName: state.accessLogBucket,
+      encryption: { s3ManagedBecause: "S3 server access logging delivers only to buckets whose default encryption is SSE-S3" },
+      vpcEndpoint: "none",
+      accessLogs: { disabledBecause: "it is the access-log bucket; logging it into itself would log its own deliveries forever" },
+      lifecycle: { expireAfterDays: env.logs.retentionDays, noncurrentVersionDays: 30 },
+      extraStatements: [accessLogDeliveryStatement(names.scope, state.accessLogBucket, [state.bucket])],
+    });
     this.bucket = new StateBucket(this, "state-bucket", {
       bucketName: state.bucket,
+      accessLogBucket: this.accessLogs.bucketName,
       scope: names.scope,
       kmsKeyArn: this.key.keyArn,
       noncurrentVersionDays: env.backend.noncurrentVersionDays,
@@ -47,6 +61,7 @@ export class StateStack extends TerraformStack {
     const outputs: Record<string, { value: string; description: string }> = {
       state_bucket: { value: this.bucket.bucketName, description: "Bucket holding the state of every stack of the environment" },
       state_bucket_arn: { value: this.bucket.bucketArn, description: "ARN of the state bucket" },
+      state_access_log_bucket: { value: this.accessLogs.bucketName, description: "Server access logs of the state bucket" },
       state_kms_key_arn: { value: this.key.keyArn, description: "KMS key the state is encrypted with" },
       state_kms_key_alias: { value: this.key.aliasName, description: "Alias of the state key (the S3 backend's kms_key_id)" },
       ...(this.lockTable && { lock_table: { value: this.lockTable.tableName, description: "DynamoDB lock table" } }),

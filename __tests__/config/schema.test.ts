@@ -83,9 +83,9 @@ describe("rejected configs name the field and the fix", () => {
   });
 
   test("the message counts the problems and names the source", () => {
-    expect(() => validateConfig(withEnv({ accountId: "1" }), "envs.yaml")).toThrow(ConfigError);
-    const error = (() => { try { validateConfig(withEnv({ accountId: "1" }), "envs.yaml"); return undefined; } catch (e) { return e as ConfigError; } })();
-    expect(error?.message).toMatch(/^config error in envs\.yaml \(1 problem\):\n  environments\[0\]\.accountId: /);
+    expect(() => validateConfig(withEnv({ name: "Dev" }), "envs.yaml")).toThrow(ConfigError);
+    const error = (() => { try { validateConfig(withEnv({ name: "Dev" }), "envs.yaml"); return undefined; } catch (e) { return e as ConfigError; } })();
+    expect(error?.message).toMatch(/^config error in envs\.yaml \(1 problem\):\n  environments\[0\]\.name: /);
   });
 });
 

@@ -52,26 +52,30 @@ describe("the default S3 backend", () => {
     expect(ref.config).toMatchObject({ bucket: "sds-dev-tfstate-123456789012", key: "dev-platform/terraform.tfstate", region: "eu-west-1" });
   });
 
-  test("the state stack: rotated key, versioned TLS-only bucket with SSE-KMS, no public access, old versions expire", () => {
+  test("the state stack: rotated key, versioned TLS-only bucket with SSE-KMS, no public access, old versions expire, access logs", () => {
     const state = synth.stack("dev-state");
+    const mine = (type: string) => resources(state, type).filter(([id]) => id.startsWith("state-bucket_")).map(([, r]) => r);
     const [[, key]] = resources(state, "aws_kms_key");
     expect(key.enable_key_rotation).toBe(true);
     expect(resources(state, "aws_kms_alias")[0][1].name).toBe("alias/sds/dev/tfstate");
-    expect(resources(state, "aws_s3_bucket")[0][1].bucket).toBe("sds-dev-tfstate-123456789012");
-    expect(resources(state, "aws_s3_bucket")[0][1].force_destroy).toBeUndefined();
-    expect(resources(state, "aws_s3_bucket_versioning")[0][1].versioning_configuration.status).toBe("Enabled");
-    const sse = resources(state, "aws_s3_bucket_server_side_encryption_configuration")[0][1].rule[0];
+    expect(mine("aws_s3_bucket")[0].bucket).toBe("sds-dev-tfstate-123456789012");
+    expect(mine("aws_s3_bucket")[0].force_destroy).toBeUndefined();
+    expect(mine("aws_s3_bucket_versioning")[0].versioning_configuration.status).toBe("Enabled");
+    const sse = mine("aws_s3_bucket_server_side_encryption_configuration")[0].rule[0];
     expect(sse.apply_server_side_encryption_by_default.sse_algorithm).toBe("aws:kms");
     expect(sse.apply_server_side_encryption_by_default.kms_master_key_id).toMatch(/aws_kms_key\..*\.arn/);
     expect(sse.bucket_key_enabled).toBe(true);
-    const block = resources(state, "aws_s3_bucket_public_access_block")[0][1];
+    const block = mine("aws_s3_bucket_public_access_block")[0];
     expect([block.block_public_acls, block.block_public_policy, block.ignore_public_acls, block.restrict_public_buckets]).toEqual([true, true, true, true]);
-    const policy = JSON.parse(resources(state, "aws_s3_bucket_policy")[0][1].policy);
-    const sids = policy.Statement.map((s: any) => `${s.Effect}:${s.Sid}`);
+    const policy = JSON.parse(mine("aws_s3_bucket_policy")[0].policy);
+    const sids = policy.Statement.map((st: any) => `${st.Effect}:${st.Sid}`);
     expect(sids).toEqual(["Deny:DenyInsecureTransport", "Deny:DenyOutdatedTls", "Deny:DenyUploadsWithOtherEncryption", "Deny:DenyCustomerProvidedKeys"]);
     expect(JSON.stringify(policy)).not.toContain("SourceVpce");
-    const rule = resources(state, "aws_s3_bucket_lifecycle_configuration")[0][1].rule[0];
-    expect(rule.noncurrent_version_expiration[0].noncurrent_days).toBe(90);
+    expect(mine("aws_s3_bucket_lifecycle_configuration")[0].rule[0].noncurrent_version_expiration[0].noncurrent_days).toBe(90);
+    const logging = mine("aws_s3_bucket_logging")[0];
+    expect(logging.target_prefix).toBe("sds-dev-tfstate-123456789012/");
+    const logBucket = resources(state, "aws_s3_bucket").find(([, r]) => r.bucket === "sds-dev-tfstate-logs-123456789012");
+    expect(logging.target_bucket).toContain(logBucket![0]);
     expect(resources(state, "aws_dynamodb_table")).toEqual([]);
   });
 
@@ -137,7 +141,8 @@ describe("HCP Terraform", () => {
   const input: Partial<ConfigInput> = {
     environments: [
       { ...configWith().environments[0], backend: cloud } as any,
-      { name: "prod", accountId: "210987654321", region: "us-east-1", availabilityZones: ["us-east-1a"], backend: cloud, projects: [{ name: "fraud" }] },
+      { name: "prod", accountId: "210987654321", region: "us-east-1", availabilityZones: ["us-east-1a"], backend: cloud, projects: [{ name: "fraud" }],
+        dataProtection: { administratorArns: ["arn:aws:iam::210987654321:role/terraform"] } },
     ],
   };
   const synth = synthConfig(configWith({}, input), "backend-cloud");

@@ -1,5 +1,6 @@
 import { Construct } from "constructs";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
+import { S3BucketLoggingA } from "@cdktf/provider-aws/lib/s3-bucket-logging";
 import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
 import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
 import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
@@ -32,11 +33,14 @@ export interface StateBucketProps {
   readonly kmsKeyArn: string;
   /** Days a noncurrent (replaced) state version is kept. @default 90 */
   readonly noncurrentVersionDays?: number;
+  /** Bucket that receives the server access logs (under `<bucket name>/`). */
+  readonly accessLogBucket: string;
 }
 
 /**
  * The bucket that holds Terraform state: versioned (every state write can be rolled back), SSE-KMS with the
- * state key, all public access blocked, object ownership enforced (no ACLs), TLS-only, old versions expired.
+ * state key, all public access blocked, object ownership enforced (no ACLs), TLS-only, old versions expired,
+ * server access logs delivered to the given log bucket.
  * No VPC-endpoint restriction: Terraform runs outside the environment's VPC.
  */
 export class StateBucket extends Construct {
@@ -66,6 +70,7 @@ export class StateBucket extends Construct {
         abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
       }],
     });
+    new S3BucketLoggingA(this, "access-logs", { ...on, targetBucket: props.accessLogBucket, targetPrefix: `${props.bucketName}/` });
     new S3BucketPolicy(this, "policy", {
       ...on,
       policy: policyJson(policy(...stateBucketStatements(bucket.arn))),

@@ -1,0 +1,178 @@
+/**
+ * Every rule of the pack against a small passing and a small failing fixture. The table must cover every rule in
+ * the registry (a new rule without cases fails the first test).
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { evaluate } from "../../compliance/engine";
+import type { SynthModel } from "../../compliance/model";
+import { RULES } from "../../compliance/registry";
+import { app, merge, policyOf, ref, Resources, rotatedKey, secureBucket, secureNotebook, secureTrail, stack, without } from "./fixtures";
+
+interface Case {
+  readonly pass: SynthModel;
+  readonly fail: SynthModel;
+  /** Address of the resource that must fail, and a fragment of the failure's detail. */
+  readonly failing: string;
+  readonly detail: RegExp;
+}
+
+const KEY: Resources = { aws_kms_key: { key: rotatedKey() } };
+const one = (resources: Resources) => app(stack("s", merge(KEY, resources)));
+const notebook = (changes: Record<string, unknown>) => one({ aws_sagemaker_notebook_instance: { nb: { ...secureNotebook(), ...changes } } });
+const trail = (changes: Record<string, unknown>) => one({ aws_cloudtrail: { t: { ...secureTrail(), ...changes } } });
+const bucket = (change: (r: Resources) => Resources = (r) => r) => one(change(secureBucket("data")));
+const iamPolicy = (...statements: Record<string, unknown>[]) => one({ aws_iam_policy: { p: { name: "p", policy: policyOf(...statements) } } });
+const vpc = (extra: Resources) => one(merge({ aws_vpc: { v: { cidr_block: "10.0.0.0/16" } } }, extra));
+const SCOPED = { Effect: "Allow", Action: ["s3:GetObject"], Resource: [`${ref("aws_s3_bucket", "data", "arn")}/*`] };
+
+/** Cross-stack: the key lives in the platform stack, the notebook refers to it through cdktf's remote state output. */
+function crossStackNotebook(rotation: boolean): SynthModel {
+  const platform = stack("dev-platform", { aws_kms_key: { key: { ...rotatedKey(), enable_key_rotation: rotation } } }, {
+    output: { "cross-stack-output-aws_kms_keykeyarn": { value: ref("aws_kms_key", "key", "arn"), sensitive: true } },
+  });
+  const project = stack("dev-project-x", { aws_sagemaker_notebook_instance: { nb: { ...secureNotebook(), kms_key_id: "${data.terraform_remote_state.cross-stack-reference-input-dev-platform.outputs.cross-stack-output-aws_kms_keykeyarn}" } } });
+  return app(platform, project);
+}
+
+const CASES: Record<string, Case> = {
+  "notebook-no-direct-internet": { pass: notebook({}), fail: notebook({ direct_internet_access: undefined }), failing: "s/aws_sagemaker_notebook_instance.nb", detail: /Enabled \(the default\)/ },
+  "notebook-in-vpc": { pass: notebook({}), fail: notebook({ subnet_id: undefined }), failing: "s/aws_sagemaker_notebook_instance.nb", detail: /subnet_id is missing/ },
+  "notebook-no-root-access": { pass: notebook({}), fail: notebook({ root_access: undefined }), failing: "s/aws_sagemaker_notebook_instance.nb", detail: /root_access/ },
+  "notebook-platform-al2023": { pass: notebook({}), fail: notebook({ platform_identifier: "notebook-al2-v3" }), failing: "s/aws_sagemaker_notebook_instance.nb", detail: /notebook-al2-v3/ },
+  "notebook-kms-cmk": { pass: crossStackNotebook(true), fail: crossStackNotebook(false), failing: "dev-project-x/aws_sagemaker_notebook_instance.nb", detail: /does not rotate/ },
+  "notebook-imdsv2": { pass: notebook({}), fail: notebook({ instance_metadata_service_configuration: undefined }), failing: "s/aws_sagemaker_notebook_instance.nb", detail: /IMDSv1 allowed/ },
+  "sagemaker-model-network-isolation": {
+    pass: one({ aws_sagemaker_model: { m: { execution_role_arn: "r", enable_network_isolation: true } } }),
+    fail: one({ aws_sagemaker_model: { m: { execution_role_arn: "r" } } }),
+    failing: "s/aws_sagemaker_model.m", detail: /enable_network_isolation/,
+  },
+  "vpc-flow-logs": {
+    pass: vpc({ aws_flow_log: { f: { vpc_id: ref("aws_vpc", "v", "id"), traffic_type: "ALL" } } }),
+    fail: vpc({ aws_vpc: { other: {} }, aws_flow_log: { f: { vpc_id: ref("aws_vpc", "other", "id"), traffic_type: "ALL" } } }),
+    failing: "s/aws_vpc.v", detail: /no aws_flow_log refers to this VPC/,
+  },
+  "vpc-default-security-group-closed": {
+    pass: vpc({ aws_default_security_group: { d: { vpc_id: ref("aws_vpc", "v", "id") } } }),
+    fail: vpc({ aws_default_security_group: { d: { vpc_id: ref("aws_vpc", "v", "id"), ingress: [{ protocol: "-1", self: true, from_port: 0, to_port: 0 }] } } }),
+    failing: "s/aws_vpc.v", detail: /has ingress or egress rules/,
+  },
+  "subnet-no-public-ip": {
+    pass: one({ aws_subnet: { a: { cidr_block: "10.0.0.0/24", map_public_ip_on_launch: false }, b: { cidr_block: "10.0.1.0/24" } } }),
+    fail: one({ aws_subnet: { a: { cidr_block: "10.0.0.0/24", map_public_ip_on_launch: true } } }),
+    failing: "s/aws_subnet.a", detail: /map_public_ip_on_launch is true/,
+  },
+  "security-group-no-world-ingress": {
+    pass: one({ aws_security_group_rule: {
+      in: { type: "ingress", description: "d", source_security_group_id: ref("aws_security_group", "g", "id"), from_port: 443, to_port: 443, protocol: "tcp" },
+      out: { type: "egress", description: "d", cidr_blocks: ["0.0.0.0/0"], from_port: 443, to_port: 443, protocol: "tcp" },
+    } }),
+    fail: one({ aws_security_group: { g: { description: "d", ingress: [{ description: "ssh", cidr_blocks: ["10.0.0.0/8"], ipv6_cidr_blocks: ["::/0"], from_port: 22, to_port: 22, protocol: "tcp" }] } } }),
+    failing: "s/aws_security_group.g", detail: /ingress from ::\/0/,
+  },
+  "security-group-described": {
+    pass: one({ aws_security_group: { g: { description: "endpoints", ingress: [{ description: "https", self: true, from_port: 443, to_port: 443, protocol: "tcp" }] } } }),
+    fail: one({ aws_security_group: { g: { description: "endpoints", ingress: [{ self: true, from_port: 443, to_port: 443, protocol: "tcp" }] } } }),
+    failing: "s/aws_security_group.g", detail: /ingress\[0\]/,
+  },
+  "kms-key-rotation": {
+    pass: one({ aws_kms_key: { signing: { customer_master_key_spec: "ECC_NIST_P256", key_usage: "SIGN_VERIFY", policy: "{}" } } }),
+    fail: one({ aws_kms_key: { key: { ...rotatedKey(), enable_key_rotation: false } } }),
+    failing: "s/aws_kms_key.key", detail: /enable_key_rotation/,
+  },
+  "kms-key-no-public-principal": {
+    pass: one({ aws_kms_key: { key: { ...rotatedKey(), policy: policyOf({ Effect: "Allow", Principal: "*", Action: "kms:Decrypt", Resource: "*", Condition: { StringEquals: { "aws:PrincipalAccount": "123456789012" } } }) } } }),
+    fail: one({ aws_kms_key: { key: { ...rotatedKey(), policy: policyOf({ Effect: "Allow", Principal: { AWS: "*" }, Action: "kms:Decrypt", Resource: "*" }) } } }),
+    failing: "s/aws_kms_key.key", detail: /without a condition/,
+  },
+  "kms-key-explicit-policy": {
+    pass: one({ aws_kms_key: { key: { enable_key_rotation: true } }, aws_kms_key_policy: { kp: { key_id: ref("aws_kms_key", "key", "id"), policy: "{}" } } }),
+    fail: one({ aws_kms_key: { key: { enable_key_rotation: true } } }),
+    failing: "s/aws_kms_key.key", detail: /default policy/,
+  },
+  "s3-public-access-block": { pass: bucket(), fail: bucket((r) => merge(r, { aws_s3_bucket_public_access_block: { "data-pab": { ...r.aws_s3_bucket_public_access_block["data-pab"], restrict_public_buckets: false } } })), failing: "s/aws_s3_bucket.data", detail: /not all of/ },
+  "s3-deny-insecure-transport": {
+    pass: bucket(),
+    fail: bucket((r) => merge(r, { aws_s3_bucket_policy: { "data-policy": { bucket: ref("aws_s3_bucket", "data", "id"), policy: policyOf({ Effect: "Deny", Principal: "*", Action: "s3:*", Resource: `${ref("aws_s3_bucket", "data", "arn")}/*`, Condition: { Bool: { "aws:SecureTransport": "false" } } }) } } })),
+    failing: "s/aws_s3_bucket.data", detail: /aws:SecureTransport is false/,
+  },
+  "s3-kms-cmk-encryption": { pass: bucket(), fail: bucket((r) => merge(r, { aws_s3_bucket_server_side_encryption_configuration: { "data-sse": { bucket: ref("aws_s3_bucket", "data", "id"), rule: { apply_server_side_encryption_by_default: { sse_algorithm: "AES256" } } } } })), failing: "s/aws_s3_bucket.data", detail: /AES256/ },
+  "s3-versioning": { pass: bucket(), fail: bucket((r) => merge(r, { aws_s3_bucket_versioning: { "data-versioning": { bucket: ref("aws_s3_bucket", "data", "id"), versioning_configuration: { status: "Suspended" } } } })), failing: "s/aws_s3_bucket.data", detail: /not Enabled/ },
+  "s3-access-logging": { pass: bucket(), fail: bucket((r) => without(r, "aws_s3_bucket_logging", "data-logging")), failing: "s/aws_s3_bucket.data", detail: /no aws_s3_bucket_logging/ },
+  "s3-ownership-enforced": { pass: bucket(), fail: bucket((r) => merge(r, { aws_s3_bucket_ownership_controls: { "data-ownership": { bucket: ref("aws_s3_bucket", "data", "id"), rule: { object_ownership: "BucketOwnerPreferred" } } } })), failing: "s/aws_s3_bucket.data", detail: /BucketOwnerEnforced/ },
+  "s3-lifecycle": { pass: bucket(), fail: bucket((r) => merge(r, { aws_s3_bucket_lifecycle_configuration: { "data-lifecycle": { bucket: ref("aws_s3_bucket", "data", "id"), rule: [{ id: "x", status: "Disabled" }] } } })), failing: "s/aws_s3_bucket.data", detail: /status Enabled/ },
+  "cloudtrail-multi-region": { pass: trail({}), fail: trail({ is_multi_region_trail: false }), failing: "s/aws_cloudtrail.t", detail: /is_multi_region_trail/ },
+  "cloudtrail-kms": { pass: trail({}), fail: trail({ kms_key_id: undefined }), failing: "s/aws_cloudtrail.t", detail: /kms_key_id is not set/ },
+  "cloudtrail-log-validation": { pass: trail({}), fail: trail({ enable_log_file_validation: false }), failing: "s/aws_cloudtrail.t", detail: /enable_log_file_validation/ },
+  "cloudtrail-cloudwatch-logs": { pass: trail({}), fail: trail({ cloud_watch_logs_role_arn: undefined }), failing: "s/aws_cloudtrail.t", detail: /cloud_watch_logs_role_arn/ },
+  "cloudtrail-s3-data-events": {
+    pass: trail({ advanced_event_selector: undefined, event_selector: [{ read_write_type: "All", include_management_events: true, data_resource: [{ type: "AWS::S3::Object", values: ["arn:aws:s3:::sds-dev-fraud-data-123456789012/"] }] }] }),
+    fail: trail({ advanced_event_selector: [{ field_selector: [{ field: "eventCategory", equals: ["Data"] }, { field: "resources.type", equals: ["AWS::S3::Object"] }, { field: "readOnly", equals: ["false"] }] }] }),
+    failing: "s/aws_cloudtrail.t", detail: /read and write/,
+  },
+  "log-group-kms": {
+    pass: one({ aws_cloudwatch_log_group: { g: { name: "/x", kms_key_id: ref("aws_kms_key", "key", "arn"), retention_in_days: 365 } } }),
+    fail: one({ aws_cloudwatch_log_group: { g: { name: "/x", retention_in_days: 365 } } }),
+    failing: "s/aws_cloudwatch_log_group.g", detail: /kms_key_id is not set/,
+  },
+  "log-group-retention": {
+    pass: one({ aws_cloudwatch_log_group: { g: { name: "/x", retention_in_days: 400 }, forever: { name: "/y" } } }),
+    fail: one({ aws_cloudwatch_log_group: { g: { name: "/x", retention_in_days: 90 } } }),
+    failing: "s/aws_cloudwatch_log_group.g", detail: /retention_in_days is 90/,
+  },
+  "iam-no-admin-statement": {
+    pass: one({ aws_iam_role: { r: { assume_role_policy: "{}", inline_policy: [{ name: "i", policy: policyOf(SCOPED) }] } } }),
+    fail: iamPolicy({ Effect: "Allow", Action: "*", Resource: "*" }),
+    failing: "s/aws_iam_policy.p", detail: /Action "\*" on Resource "\*"/,
+  },
+  "iam-no-service-wildcard": {
+    pass: iamPolicy({ Effect: "Allow", Action: ["sagemaker:Describe*"], Resource: "arn:aws:sagemaker:eu-west-1:123456789012:notebook-instance/*" }, { Effect: "Deny", Action: "s3:*", Resource: "*" }),
+    fail: iamPolicy({ Effect: "Allow", Action: ["s3:*"], Resource: ref("aws_s3_bucket", "data", "arn") }),
+    failing: "s/aws_iam_policy.p", detail: /allows s3:\*/,
+  },
+  "iam-no-kms-decrypt-all-keys": {
+    pass: iamPolicy({ Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: ref("aws_kms_key", "key", "arn") }),
+    fail: iamPolicy({ Effect: "Allow", Action: ["kms:Decrypt*"], Resource: "arn:aws:kms:eu-west-1:123456789012:key/*" }),
+    failing: "s/aws_iam_policy.p", detail: /kms:Decrypt on every key/,
+  },
+  "iam-resource-wildcard-scopable": {
+    pass: iamPolicy({ Effect: "Allow", Action: ["sts:GetCallerIdentity", "ecr:GetAuthorizationToken", "sagemaker:ListNotebookInstances"], Resource: "*" }),
+    fail: iamPolicy({ Effect: "Allow", Action: ["ecr:GetAuthorizationToken", "s3:GetObject"], Resource: "*" }),
+    failing: "s/aws_iam_policy.p", detail: /s3:GetObject/,
+  },
+  "sns-topic-kms": {
+    pass: one({ aws_sns_topic: { t: { name: "t", kms_master_key_id: ref("aws_kms_key", "key", "id") } } }),
+    fail: one({ aws_sns_topic: { t: { name: "t", kms_master_key_id: "alias/aws/sns" } } }),
+    failing: "s/aws_sns_topic.t", detail: /AWS-managed key/,
+  },
+};
+
+describe("compliance rules", () => {
+  test("every rule of the registry has a passing and a failing case, and ids are unique", () => {
+    expect(Object.keys(CASES).sort()).toEqual(RULES.map((r) => r.id).sort());
+    expect(new Set(RULES.map((r) => r.id)).size).toBe(RULES.length);
+  });
+
+  test.each(RULES.map((r) => [r.id, r] as const))("%s: passes its passing case and fails its failing case", (id, rule) => {
+    const c = CASES[id];
+    const passing = evaluate(c.pass, [rule]).findings;
+    expect(passing.length).toBeGreaterThan(0);
+    expect(passing.filter((f) => f.status !== "pass").map((f) => `${f.resource.address}: ${f.detail}`)).toEqual([]);
+
+    const failing = evaluate(c.fail, [rule]).findings.filter((f) => f.status === "fail");
+    expect(failing.map((f) => f.resource.address)).toContain(c.failing);
+    expect(failing.find((f) => f.resource.address === c.failing)?.detail).toMatch(c.detail);
+  });
+
+  test("docs/compliance.md lists every rule with its standard ids", () => {
+    const doc = readFileSync(join(__dirname, "..", "..", "docs", "compliance.md"), "utf8");
+    for (const r of RULES) expect(doc).toContain(`| \`${r.id}\` | ${r.ids.join(", ")} |`);
+  });
+
+  test.each(RULES.map((r) => [r.id, r] as const))("%s: carries standard ids, a reason and a fix", (_, rule) => {
+    expect(rule.ids.length).toBeGreaterThan(0);
+    for (const id of rule.ids) expect(id).toMatch(/^(FSBP [A-Za-z0-9]+\.\d+|CIS \d+(\.\d+)+|CKV2?_AWS_\d+)$/);
+    expect(rule.why.length).toBeGreaterThan(30);
+    expect(rule.fix.length).toBeGreaterThan(20);
+  });
+});

@@ -1,0 +1,44 @@
+/**
+ * The pack as the synth and `npm run check` use it: the options a config implies, and the gate that stops a synth.
+ */
+import type { Config } from "../config/schema";
+import { ComplianceReport, EngineOptions, evaluate, failures } from "./engine";
+import type { SuppressionSpec } from "./known-gaps";
+import { loadSynthesized } from "./model";
+import { RULES } from "./registry";
+import { formatFailures } from "./report";
+import { MIN_RETENTION_DAYS } from "./rules/log-group-retention";
+
+/** A synth stopped by failing rules; the message lists each finding with its fix. */
+export class ComplianceError extends Error {
+  constructor(readonly report: ComplianceReport) {
+    super(formatFailures(report));
+    this.name = "ComplianceError";
+  }
+}
+
+/**
+ * Mode and suppressions from the config: the explicit suppressions, plus one per environment whose
+ * `logs.shortRetentionReason` records why its log groups keep events for less than a year.
+ */
+export function complianceOptions(config: Config): EngineOptions {
+  const retention: SuppressionSpec[] = config.environments
+    .filter((e) => e.logs.retentionDays < MIN_RETENTION_DAYS && e.logs.shortRetentionReason)
+    .map((e) => ({ rule: "log-group-retention", resource: `${e.name}-*`, reason: `environments.${e.name}.logs.shortRetentionReason: ${e.logs.shortRetentionReason}` }));
+  return { mode: config.compliance.mode, suppressions: [...config.compliance.suppressions, ...retention] };
+}
+
+/** Runs the pack over a synthesized folder. */
+export function checkSynthesized(config: Config, dir: string, stackNames?: readonly string[]): ComplianceReport {
+  return evaluate(loadSynthesized(dir, stackNames), RULES, complianceOptions(config));
+}
+
+/**
+ * The synth gate: throws ComplianceError when a rule fails (enforce mode); returns the report otherwise, so the
+ * caller can print warnings.
+ */
+export function enforceCompliance(config: Config, dir: string, stackNames?: readonly string[]): ComplianceReport {
+  const report = checkSynthesized(config, dir, stackNames);
+  if (failures(report).length > 0) throw new ComplianceError(report);
+  return report;
+}

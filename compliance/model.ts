@@ -1,0 +1,168 @@
+/**
+ * The synthesized app as the compliance rules see it: every resource of every stack, with its Terraform address,
+ * its construct path and its attributes exactly as written to `cdk.tf.json` (snake_case, `${...}` references).
+ * References are resolved here, including cdktf's cross-stack references (`data.terraform_remote_state` outputs), so
+ * that rules can ask "which aws_s3_bucket_versioning belongs to this bucket?" or "is this kms_key_id a key of ours?".
+ * Pure: built from parsed JSON; reading files is the caller's job (`loadSynthesized`).
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+export type Attrs = Record<string, unknown>;
+
+export interface SynthResource {
+  readonly stack: string;
+  /** Terraform type, e.g. "aws_s3_bucket". */
+  readonly type: string;
+  /** Logical id inside the stack. */
+  readonly name: string;
+  /** `<stack>/<type>.<name>`: unique in the app. */
+  readonly address: string;
+  /** `<stack>/<construct>/<path>` from cdktf's metadata (stable and readable), or the address. */
+  readonly path: string;
+  readonly attrs: Attrs;
+}
+
+export interface StackJson {
+  readonly name: string;
+  readonly json: Record<string, any>;
+}
+
+const REMOTE_STATE_PREFIX = "cross-stack-reference-input-";
+/** `type.name` of a managed resource, or `data.type.name`, as written inside `${...}`. */
+const REF = /(?<![\w.-])(data\.)?([a-z][a-z0-9_]*)\.([A-Za-z_][\w-]*)/g;
+
+export class SynthModel {
+  readonly resources: readonly SynthResource[];
+  private readonly byKey = new Map<string, SynthResource>();
+  private readonly outputs = new Map<string, Record<string, any>>();
+
+  constructor(readonly stacks: readonly StackJson[]) {
+    const all: SynthResource[] = [];
+    for (const { name: stack, json } of stacks) {
+      this.outputs.set(stack, json.output ?? {});
+      for (const [type, byName] of Object.entries<Record<string, Attrs>>(json.resource ?? {})) {
+        for (const [name, attrs] of Object.entries(byName)) {
+          const path = (attrs["//"] as any)?.metadata?.path;
+          const r: SynthResource = { stack, type, name, address: `${stack}/${type}.${name}`, path: typeof path === "string" ? path : `${stack}/${type}.${name}`, attrs };
+          all.push(r);
+          this.byKey.set(`${stack}/${type}.${name}`, r);
+        }
+      }
+    }
+    this.resources = all;
+  }
+
+  /** Resources of the given types, in stack order. */
+  ofType(...types: string[]): SynthResource[] {
+    return this.resources.filter((r) => types.includes(r.type));
+  }
+
+  /** Resources of the given type in one stack. */
+  inStack(stack: string, type: string): SynthResource[] {
+    return this.resources.filter((r) => r.stack === stack && r.type === type);
+  }
+
+  /**
+   * The resources a value refers to (in `${...}` expressions, anywhere inside strings, arrays and objects), seen from
+   * `stack`. Cross-stack references are followed through the producing stack's output to the resource behind it.
+   */
+  referenced(stack: string, value: unknown, depth = 0): SynthResource[] {
+    const found: SynthResource[] = [];
+    for (const s of strings(value)) {
+      for (const expr of interpolations(s)) {
+        for (const m of expr.matchAll(REF)) {
+          const [, data, type, name] = m;
+          if (data && type === "terraform_remote_state" && name.startsWith(REMOTE_STATE_PREFIX) && depth < 5) {
+            const producer = name.slice(REMOTE_STATE_PREFIX.length);
+            const out = /\.outputs\.([\w-]+)/.exec(expr.slice(m.index))?.[1];
+            const output = out ? this.outputs.get(producer)?.[out] : undefined;
+            if (output) found.push(...this.referenced(producer, output.value, depth + 1));
+          } else if (!data) {
+            const r = this.byKey.get(`${stack}/${type}.${name}`);
+            if (r) found.push(r);
+          }
+        }
+      }
+    }
+    return unique(found);
+  }
+
+  /** The first resource of `type` that `value` refers to, if any. */
+  resolve(stack: string, value: unknown, type: string): SynthResource | undefined {
+    return this.referenced(stack, value).find((r) => r.type === type);
+  }
+
+  /**
+   * Resources of `type` whose attribute `attr` points at `target`: by reference (`${aws_s3_bucket.x.id}`), or by the
+   * literal value of the target's `literalAttr` (e.g. a bucket name written out), in any stack.
+   */
+  attachedTo(target: SynthResource, type: string, attr: string, literalAttr?: string): SynthResource[] {
+    const literal = literalAttr ? target.attrs[literalAttr] : undefined;
+    return this.ofType(type).filter((r) => {
+      const v = r.attrs[attr];
+      if (literal !== undefined && v === literal && !isToken(literal)) return true;
+      return this.referenced(r.stack, v).includes(target);
+    });
+  }
+}
+
+/** True when a string contains a Terraform expression. */
+export function isToken(value: unknown): boolean {
+  return typeof value === "string" && value.includes("${");
+}
+
+/** The bodies of the `${...}` expressions in a string (nested braces balanced). */
+export function interpolations(s: string): string[] {
+  const out: string[] = [];
+  for (let i = s.indexOf("${"); i !== -1; i = s.indexOf("${", i + 2)) {
+    if (i > 0 && s[i - 1] === "$") continue; // `$${` is a literal `${`
+    let depth = 0;
+    for (let j = i + 1; j < s.length; j++) {
+      if (s[j] === "{") depth++;
+      else if (s[j] === "}" && --depth === 0) {
+        out.push(s.slice(i + 2, j));
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function strings(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value)) return value.flatMap(strings);
+  if (value && typeof value === "object") return Object.values(value).flatMap(strings);
+  return [];
+}
+
+function unique<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}
+
+/**
+ * A nested block as one object: Terraform JSON accepts a block as an object or as a list of objects; cdktf writes
+ * either. Returns the first (or only) one.
+ */
+export function block(value: unknown): Attrs | undefined {
+  if (Array.isArray(value)) return value.find((v) => v && typeof v === "object") as Attrs | undefined;
+  return value && typeof value === "object" ? (value as Attrs) : undefined;
+}
+
+/** Every object of a repeatable block (`ingress`, `rule`, `event_selector`, ...). */
+export function blocks(value: unknown): Attrs[] {
+  if (Array.isArray(value)) return value.filter((v) => v && typeof v === "object") as Attrs[];
+  return value && typeof value === "object" ? [value as Attrs] : [];
+}
+
+/** True for `true` and `"true"` (Terraform JSON accepts both). */
+export function isTrue(value: unknown): boolean {
+  return value === true || value === "true";
+}
+
+/** Reads every synthesized stack of a cdktf output folder (`<dir>/stacks/<name>/cdk.tf.json`), in the given order. */
+export function loadSynthesized(dir: string, stackNames?: readonly string[]): SynthModel {
+  const root = join(dir, "stacks");
+  const names = stackNames ?? (existsSync(root) ? readdirSync(root).sort() : []);
+  return new SynthModel(names.map((name) => ({ name, json: JSON.parse(readFileSync(join(root, name, "cdk.tf.json"), "utf8")) })));
+}

@@ -1,0 +1,112 @@
+/**
+ * Config of the data-protection layer: who administers keys and buckets, what a destroy does with data, the
+ * project code repository and the private package mirror. `schema.ts` plugs these into the environment and
+ * project objects and calls `checkDataProtection` from its cross-field checks.
+ */
+import { z } from "zod";
+
+const IAM_PRINCIPAL_ARN = /^arn:aws(-cn|-us-gov)?:iam::(\d{12}):(role|user)\/[\w+=,.@/-]+$/;
+
+export const BUCKETS_ON_DESTROY = ["retain", "delete-if-empty", "delete-with-data"] as const;
+
+export const DataProtection = z.strictObject({
+  /**
+   * IAM roles or users of the environment's account that run Terraform (CI/CD) and administer the environment.
+   * They administer every KMS key of the environment and are the only principals that may reach a project bucket
+   * from outside the environment's S3 endpoint (Terraform runs outside the VPC). Required once a project exists.
+   * They must exist before the first apply: KMS rejects key policies naming unknown principals.
+   */
+  administratorArns: z.array(z.string().regex(IAM_PRINCIPAL_ARN, {
+    error: "must be an IAM role or user ARN without wildcards (e.g. \"arn:aws:iam::123456789012:role/terraform\")",
+  })).default([]),
+  /**
+   * What `terraform destroy` does with the project buckets:
+   * - "retain": Terraform refuses to destroy them (lifecycle prevent_destroy); remove them from config/state by hand;
+   * - "delete-if-empty": empty buckets are deleted, a bucket still holding any object version stops the destroy;
+   * - "delete-with-data": every object version is deleted with the bucket (for throw-away environments only).
+   */
+  bucketsOnDestroy: z.enum(BUCKETS_ON_DESTROY).default("delete-if-empty"),
+  /** Days a deleted or overwritten object version of a data or model bucket stays recoverable (1-3650). */
+  noncurrentVersionDays: z.number().int().min(1).max(3650).default(90),
+}).default({ administratorArns: [], bucketsOnDestroy: "delete-if-empty", noncurrentVersionDays: 90 });
+
+export const PackageMirror = z.strictObject({
+  /**
+   * A private PyPI mirror (CodeArtifact domain and repository with the public PyPI upstream) for the notebooks,
+   * which have no internet. Switches on the codeartifact.api and codeartifact.repositories interface endpoints.
+   */
+  enabled: z.boolean().default(false),
+}).default({ enabled: false });
+
+const HTTPS_GIT_URL = /^https:\/\/[a-zA-Z0-9.-]+(:\d+)?\/\S+$/;
+const SECRET_ARN = /^arn:aws(-cn|-us-gov)?:secretsmanager:([a-z0-9-]+):(\d{12}):secret:[\w/+=.@-]+$/;
+
+export const CodeRepository = z.discriminatedUnion("type", [
+  /** A CodeCommit repository per project, encrypted with the project's data key (the default). */
+  z.strictObject({ type: z.literal("codecommit") }),
+  /**
+   * An existing Git repository reachable from the VPC (e.g. a Git server in the corporate network): the notebooks
+   * have no internet, so a public Git host is unreachable unless the network routes to it.
+   */
+  z.strictObject({
+    type: z.literal("external"),
+    url: z.string().regex(HTTPS_GIT_URL, { error: "must be an https:// Git URL (e.g. \"https://git.example.com/team/repo.git\")" }),
+    /** @default "main" */
+    branch: z.string().min(1).max(1024).default("main"),
+    /** Secrets Manager secret with `username` and `password` for the repository, in the environment's account and region. */
+    secretArn: z.string().regex(SECRET_ARN, { error: "must be a Secrets Manager secret ARN" }).optional(),
+  }),
+], { error: "must be { type: \"codecommit\" } or { type: \"external\", url: \"https://...\" }" }).default({ type: "codecommit" });
+
+/** Interface endpoints a feature of the environment needs, with the feature's config path for messages. */
+export function featureEndpoints(env: FeatureEnvironment): { endpoint: string; feature: string }[] {
+  const out: { endpoint: string; feature: string }[] = [];
+  if (env.packageMirror.enabled) {
+    for (const endpoint of ["codeartifact.api", "codeartifact.repositories"]) out.push({ endpoint, feature: "packageMirror.enabled" });
+  }
+  const cc = env.projects.findIndex((p) => p.codeRepository.type === "codecommit");
+  if (cc >= 0) {
+    for (const endpoint of ["codecommit", "git-codecommit"]) out.push({ endpoint, feature: `projects[${cc}].codeRepository (codecommit)` });
+  }
+  return out;
+}
+
+/** The shape `featureEndpoints` and `checkDataProtection` read (a validated environment). */
+export interface FeatureEnvironment {
+  readonly accountId: string;
+  readonly region: string;
+  readonly network: { readonly interfaceEndpoints: Readonly<Record<string, boolean>> };
+  readonly dataProtection: z.infer<typeof DataProtection>;
+  readonly packageMirror: z.infer<typeof PackageMirror>;
+  readonly projects: readonly { readonly name: string; readonly codeRepository: z.infer<typeof CodeRepository> }[];
+}
+
+/** Cross-field rules; `report(message, ...path)` with a path relative to the environment. */
+export function checkDataProtection(env: FeatureEnvironment, report: (message: string, ...path: (string | number)[]) => void): void {
+  const dp = env.dataProtection;
+  if (env.projects.length > 0 && dp.administratorArns.length === 0) {
+    report("the project buckets deny access from outside the environment's S3 endpoint except to these principals, and Terraform runs outside the VPC; "
+      + `list the role(s) that run Terraform, e.g. ["arn:aws:iam::${env.accountId}:role/terraform"]`, "dataProtection", "administratorArns");
+  }
+  dp.administratorArns.forEach((a, i) => {
+    const account = /^arn:[^:]+:iam::(\d{12}):/.exec(a)?.[1];
+    if (account && account !== env.accountId) {
+      report(`${a} is in account ${account}, not the environment's account ${env.accountId}; name the role Terraform assumes in ${env.accountId}`, "dataProtection", "administratorArns", i);
+    }
+  });
+  for (const { endpoint, feature } of featureEndpoints(env)) {
+    if (env.network.interfaceEndpoints[endpoint] === false) {
+      report(`"${endpoint}" is switched off, but ${feature} needs it (it is switched on automatically); remove the switch or turn the feature off`,
+        "network", "interfaceEndpoints", endpoint);
+    }
+  }
+  env.projects.forEach((p, j) => {
+    const repo = p.codeRepository;
+    if (repo.type !== "external" || !repo.secretArn) return;
+    const [, , region, account] = SECRET_ARN.exec(repo.secretArn) ?? [];
+    if (region !== env.region || account !== env.accountId) {
+      report(`the secret must be in the environment's account ${env.accountId} and region ${env.region} (SageMaker reads it from there); it is in ${account} ${region}`,
+        "projects", j, "codeRepository", "secretArn");
+    }
+  });
+}

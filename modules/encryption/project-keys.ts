@@ -1,0 +1,67 @@
+import { Construct } from "constructs";
+import { ArnScope, logGroupArn } from "../policy/document";
+import { EncryptionKey } from "./encryption-key";
+import { logsServiceUse, PrincipalKeyUse } from "./key-policy";
+
+export interface ProjectKeysProps {
+  readonly scope: ArnScope;
+  readonly dnsSuffix: string;
+  /** `<prefix>-<env>-<project>`, the start of descriptions. */
+  readonly name: string;
+  /** Alias prefix without `alias/`, e.g. "sds/dev/fraud"; the keys are `<prefix>/data`, `/volumes`, `/logs`. */
+  readonly aliasPrefix: string;
+  /** Key administrators (the roles that run Terraform). @default the account root (delegating to IAM) */
+  readonly administratorArns?: readonly string[];
+  /**
+   * The project's roles (ARNs, wildcards allowed) that may use the data and volume keys through AWS services.
+   * @default any principal of the account its IAM policies allow (until the project's roles exist)
+   */
+  readonly principalArns?: readonly string[];
+  /** Log groups (names, `*` allowed) the logs service may encrypt with the logs key. @default ["/<aliasPrefix>/*"] */
+  readonly logGroupNames?: readonly string[];
+}
+
+/** Services through which the project's roles use each key. */
+export const KEY_SERVICES = {
+  /** Objects in the data and model buckets (S3), job outputs (SageMaker writes them to S3), the code repository. */
+  data: ["s3", "sagemaker", "codecommit"],
+  /** EBS volumes of notebook instances and of training, processing and transform jobs. */
+  volumes: ["sagemaker", "ec2"],
+} as const;
+
+/**
+ * The three customer-managed keys of a project, one per purpose, so that a key policy, a grant or a deletion
+ * concerns one kind of data only: `data` (buckets, job outputs, code), `volumes` (notebook and job EBS volumes),
+ * `logs` (the project's CloudWatch log groups, used by the logs service only).
+ */
+export class ProjectKeys extends Construct {
+  readonly data: EncryptionKey;
+  readonly volumes: EncryptionKey;
+  readonly logs: EncryptionKey;
+
+  constructor(scope: Construct, id: string, props: ProjectKeysProps) {
+    super(scope, id);
+    const common = { scope: props.scope, dnsSuffix: props.dnsSuffix, administratorArns: props.administratorArns };
+    const use = (services: readonly string[]): PrincipalKeyUse[] =>
+      [{ sid: "ProjectRoles", principalArns: props.principalArns, viaServices: services }];
+    this.data = new EncryptionKey(this, "data", {
+      ...common,
+      alias: `${props.aliasPrefix}/data`,
+      description: `${props.name}: data and model buckets, job outputs, code repository`,
+      principalUses: use(KEY_SERVICES.data),
+    });
+    this.volumes = new EncryptionKey(this, "volumes", {
+      ...common,
+      alias: `${props.aliasPrefix}/volumes`,
+      description: `${props.name}: EBS volumes of notebook instances and jobs`,
+      principalUses: use(KEY_SERVICES.volumes),
+    });
+    const groups = props.logGroupNames ?? [`/${props.aliasPrefix}/*`];
+    this.logs = new EncryptionKey(this, "logs", {
+      ...common,
+      alias: `${props.aliasPrefix}/logs`,
+      description: `${props.name}: CloudWatch log groups of the project`,
+      services: [logsServiceUse(props.scope, props.dnsSuffix, groups.map((g) => logGroupArn(props.scope, g)))],
+    });
+  }
+}

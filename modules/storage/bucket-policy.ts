@@ -1,0 +1,100 @@
+/**
+ * The secure-bucket policy as data: deny statements that hold whatever IAM policies say. Each statement's comment
+ * says what it prevents; `docs/data-protection.md` repeats it for users.
+ */
+import { ArnScope, Statement } from "../policy/document";
+
+/** Restricts a bucket to requests arriving through one S3 VPC endpoint, except for named administrator principals. */
+export interface VpcEndpointRestriction {
+  /** The environment's S3 gateway endpoint id (`vpce-...`), compared with `aws:SourceVpce`. */
+  readonly endpointId: string;
+  /**
+   * IAM principals (ARNs, wildcards allowed) exempt from the restriction: the administrators and CI/CD roles that
+   * run Terraform from outside the VPC. Compared with `aws:PrincipalArn`, so every session of such a role is exempt.
+   */
+  readonly exemptPrincipalArns: readonly string[];
+}
+
+/**
+ * SSE-KMS with a customer-managed key (every bucket with data), or SSE-S3 with a recorded reason: S3 server access
+ * logging cannot deliver into a bucket whose default encryption is SSE-KMS (S3 user guide, "Enabling server access
+ * logging": only SSE-S3 is supported on the destination bucket).
+ */
+export type BucketEncryption = { readonly kmsKeyArn: string } | { readonly s3ManagedBecause: string };
+
+export interface SecureBucketPolicyInput {
+  readonly scope: ArnScope;
+  readonly bucketName: string;
+  /** The bucket's encryption: uploads may name no other. */
+  readonly encryption: BucketEncryption;
+  /** `"none"` for buckets written by AWS services from outside the VPC (access logs, CloudTrail). */
+  readonly vpcEndpoint: VpcEndpointRestriction | "none";
+}
+
+export function bucketArns(scope: ArnScope, bucketName: string): { bucket: string; objects: string } {
+  const bucket = `arn:${scope.partition}:s3:::${bucketName}`;
+  return { bucket, objects: `${bucket}/*` };
+}
+
+/** The deny statements every product bucket carries, in a fixed order (Sids are the contract tests and docs use). */
+export function secureBucketStatements(input: SecureBucketPolicyInput): Statement[] {
+  const { bucket, objects } = bucketArns(input.scope, input.bucketName);
+  const everything = [bucket, objects];
+  const statements: Statement[] = [
+    // Plain-HTTP requests could be read or altered on the way (FSBP S3.5, CIS 2.1.1).
+    { Sid: "DenyInsecureTransport", Effect: "Deny", Principal: "*", Action: "s3:*", Resource: everything,
+      Condition: { Bool: { "aws:SecureTransport": false } } },
+    // TLS 1.0/1.1 have known weaknesses; S3 still accepts them unless the bucket policy refuses.
+    { Sid: "DenyOutdatedTls", Effect: "Deny", Principal: "*", Action: "s3:*", Resource: everything,
+      Condition: { NumericLessThan: { "s3:TlsVersion": 1.2 } } },
+    ...("kmsKeyArn" in input.encryption ? [
+      // An upload naming another KMS key (e.g. a key of another account, or the AWS-managed aws/s3 key that ignores
+      // our key policy) would leave data this project's key policy does not govern. Name the key ARN or no key.
+      { Sid: "DenyUploadsWithAnotherKmsKey", Effect: "Deny", Principal: "*", Action: "s3:PutObject", Resource: objects,
+        Condition: {
+          StringNotEquals: { "s3:x-amz-server-side-encryption-aws-kms-key-id": input.encryption.kmsKeyArn },
+          Null: { "s3:x-amz-server-side-encryption-aws-kms-key-id": "false" },
+        } } satisfies Statement,
+    ] : []),
+    // An upload asking for another kind of server-side encryption (SSE-S3 on a KMS bucket, DSSE, or KMS on the SSE-S3
+    // log bucket) would bypass the bucket's key. Uploads without the header get the bucket default.
+    { Sid: "DenyUploadsWithOtherEncryption", Effect: "Deny", Principal: "*", Action: "s3:PutObject", Resource: objects,
+      Condition: {
+        StringNotEquals: { "s3:x-amz-server-side-encryption": "kmsKeyArn" in input.encryption ? "aws:kms" : "AES256" },
+        Null: { "s3:x-amz-server-side-encryption": "false" },
+      } },
+    // Customer-provided keys (SSE-C) are held by the client: nobody here could read, audit or revoke them.
+    { Sid: "DenyCustomerProvidedKeys", Effect: "Deny", Principal: "*", Action: "s3:PutObject", Resource: objects,
+      Condition: { Null: { "s3:x-amz-server-side-encryption-customer-algorithm": "false" } } },
+  ];
+  if (input.vpcEndpoint !== "none") {
+    const exempt = input.vpcEndpoint.exemptPrincipalArns;
+    // Stolen credentials used from the internet, or a principal of the account working outside the VPC, cannot
+    // read or write the data: only requests through the environment's S3 endpoint (and the administrators that run
+    // Terraform) get past this. AWS services acting with their own service principal are not exempt.
+    statements.push({ Sid: "DenyAccessOutsideVpcEndpoint", Effect: "Deny", Principal: "*", Action: "s3:*", Resource: everything,
+      Condition: {
+        StringNotEquals: { "aws:SourceVpce": input.vpcEndpoint.endpointId },
+        ...(exempt.length ? { ArnNotLike: { "aws:PrincipalArn": [...exempt] } } : {}),
+      } });
+  }
+  return statements;
+}
+
+/**
+ * Lets S3 server access logging write into a log bucket: the logging service, for the named source buckets of
+ * this account only (`aws:SourceArn`, `aws:SourceAccount`), under the given key prefix.
+ */
+export function accessLogDeliveryStatement(scope: ArnScope, logBucketName: string, sourceBucketNames: readonly string[], prefix = ""): Statement {
+  return {
+    Sid: "S3ServerAccessLogDelivery",
+    Effect: "Allow",
+    Principal: { Service: "logging.s3.amazonaws.com" },
+    Action: "s3:PutObject",
+    Resource: `${bucketArns(scope, logBucketName).bucket}/${prefix}*`,
+    Condition: {
+      StringEquals: { "aws:SourceAccount": scope.accountId },
+      ArnLike: { "aws:SourceArn": sourceBucketNames.map((b) => bucketArns(scope, b).bucket) },
+    },
+  };
+}

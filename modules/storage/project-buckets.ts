@@ -1,0 +1,63 @@
+import { Construct } from "constructs";
+import { ArnScope } from "../policy/document";
+import { accessLogDeliveryStatement } from "./bucket-policy";
+import { OnDestroy, SecureBucket } from "./secure-bucket";
+
+/** The purposes of a project's buckets; bucket names are `projectNames(...).bucket(purpose)`. */
+export const BUCKET_PURPOSES = { data: "data", models: "models", accessLogs: "access-logs" } as const;
+
+export interface ProjectBucketsProps {
+  readonly scope: ArnScope;
+  /** Bucket name of a purpose (`projectNames(...).bucket`). */
+  readonly bucketName: (purpose: string) => string;
+  /** KMS key of the data and model buckets. */
+  readonly dataKeyArn: string;
+  /** The environment's S3 gateway endpoint id. */
+  readonly s3EndpointId: string;
+  /** Principals that may reach the data and model buckets from outside the endpoint (Terraform's roles). */
+  readonly administratorArns: readonly string[];
+  /** Days a deleted or overwritten version stays recoverable in the data and model buckets. */
+  readonly noncurrentVersionDays: number;
+  /** Days access logs are kept. */
+  readonly accessLogDays: number;
+  /** @default "delete-if-empty" */
+  readonly onDestroy?: OnDestroy;
+}
+
+/**
+ * A project's buckets: `data` (training data), `models` (model artifacts), both KMS-encrypted with the data key and
+ * reachable only through the environment's S3 endpoint; and `access-logs`, which receives both buckets' server
+ * access logs (SSE-S3, as S3 server access logging requires; written by the logging service, so not VPC-bound).
+ */
+export class ProjectBuckets extends Construct {
+  readonly accessLogs: SecureBucket;
+  readonly data: SecureBucket;
+  readonly models: SecureBucket;
+
+  constructor(scope: Construct, id: string, props: ProjectBucketsProps) {
+    super(scope, id);
+    const logBucket = props.bucketName(BUCKET_PURPOSES.accessLogs);
+    const sources = [props.bucketName(BUCKET_PURPOSES.data), props.bucketName(BUCKET_PURPOSES.models)];
+    this.accessLogs = new SecureBucket(this, "access-logs", {
+      scope: props.scope,
+      bucketName: logBucket,
+      encryption: { s3ManagedBecause: "S3 server access logging delivers only to buckets whose default encryption is SSE-S3" },
+      vpcEndpoint: "none",
+      accessLogs: { disabledBecause: "it is the access-log bucket; logging it into itself would log its own deliveries forever" },
+      lifecycle: { expireAfterDays: props.accessLogDays, noncurrentVersionDays: 30 },
+      extraStatements: [accessLogDeliveryStatement(props.scope, logBucket, sources)],
+      onDestroy: props.onDestroy,
+    });
+    const dataBucket = (id: string, purpose: string) => new SecureBucket(this, id, {
+      scope: props.scope,
+      bucketName: props.bucketName(purpose),
+      encryption: { kmsKeyArn: props.dataKeyArn },
+      vpcEndpoint: { endpointId: props.s3EndpointId, exemptPrincipalArns: props.administratorArns },
+      accessLogs: { targetBucket: this.accessLogs.bucketName },
+      lifecycle: { noncurrentVersionDays: props.noncurrentVersionDays },
+      onDestroy: props.onDestroy,
+    });
+    this.data = dataBucket("data", BUCKET_PURPOSES.data);
+    this.models = dataBucket("models", BUCKET_PURPOSES.models);
+  }
+}

@@ -1,0 +1,108 @@
+import { Construct } from "constructs";
+import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
+import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
+import { S3BucketLoggingA } from "@cdktf/provider-aws/lib/s3-bucket-logging";
+import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
+import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
+import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
+import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
+import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
+import { ArnScope, policy, PolicyDocument, policyJson, Statement } from "../policy/document";
+import { BucketEncryption, bucketArns, secureBucketStatements, VpcEndpointRestriction } from "./bucket-policy";
+
+/** What `terraform destroy` does with the bucket (see config `dataProtection.bucketsOnDestroy`). */
+export type OnDestroy = "retain" | "delete-if-empty" | "delete-with-data";
+
+export interface BucketLifecycle {
+  /** Days after which a noncurrent (overwritten or deleted) object version is removed. @default never */
+  readonly noncurrentVersionDays?: number;
+  /** Days after which current objects expire (log buckets). @default never */
+  readonly expireAfterDays?: number;
+  /** Days after which incomplete multipart uploads are aborted (their parts cost money and hold data). @default 7 */
+  readonly abortIncompleteUploadsAfterDays?: number;
+}
+
+export interface SecureBucketProps {
+  readonly scope: ArnScope;
+  /** Globally unique bucket name (from `projectNames(...).bucket(purpose)`). */
+  readonly bucketName: string;
+  /** SSE-KMS with a customer-managed key, or SSE-S3 with a reason (only the access-log bucket). */
+  readonly encryption: BucketEncryption;
+  /**
+   * Restrict every request to the environment's S3 endpoint (with the administrators' carve-out), or `"none"` for
+   * buckets that AWS services write from outside the VPC (access logs, CloudTrail).
+   */
+  readonly vpcEndpoint: VpcEndpointRestriction | "none";
+  /** Server access logs go to this bucket under `<prefix><bucket name>/`, or a reason why there are none. */
+  readonly accessLogs: { readonly targetBucket: string; readonly prefix?: string } | { readonly disabledBecause: string };
+  /** Lifecycle rules; an abort of incomplete multipart uploads is always there. @default {} */
+  readonly lifecycle?: BucketLifecycle;
+  /** Statements added after the secure-bucket ones, e.g. CloudTrail's or log delivery's Allow. @default none */
+  readonly extraStatements?: readonly Statement[];
+  /** @default "delete-if-empty" */
+  readonly onDestroy?: OnDestroy;
+}
+
+/**
+ * THE bucket of the product. Versioned; default encryption with the given key and the bucket key on (fewer KMS
+ * calls); all four public-access blocks; ACLs disabled (BucketOwnerEnforced); a bucket policy that denies plain
+ * HTTP, TLS < 1.2, uploads with another key or encryption, SSE-C, and (optionally) any access from outside the
+ * environment's S3 endpoint; server access logging; lifecycle rules. Nothing here grants access: IAM does.
+ */
+export class SecureBucket extends Construct {
+  readonly bucketName: string;
+  readonly bucketArn: string;
+  /** The bucket policy as data (for tests, compliance rules and docs). */
+  readonly policyDocument: PolicyDocument;
+
+  constructor(scope: Construct, id: string, props: SecureBucketProps) {
+    super(scope, id);
+    const onDestroy = props.onDestroy ?? "delete-if-empty";
+    const bucket = new S3Bucket(this, "bucket", {
+      bucket: props.bucketName,
+      forceDestroy: onDestroy === "delete-with-data",
+      lifecycle: onDestroy === "retain" ? { preventDestroy: true } : undefined,
+    });
+    const ref = { bucket: bucket.id };
+    const publicAccess = new S3BucketPublicAccessBlock(this, "public-access", {
+      ...ref, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true,
+    });
+    const ownership = new S3BucketOwnershipControls(this, "ownership", { ...ref, rule: { objectOwnership: "BucketOwnerEnforced" } });
+    new S3BucketVersioningA(this, "versioning", { ...ref, versioningConfiguration: { status: "Enabled" } });
+    const kms = "kmsKeyArn" in props.encryption ? props.encryption.kmsKeyArn : undefined;
+    new S3BucketServerSideEncryptionConfigurationA(this, "encryption", {
+      ...ref,
+      rule: [{
+        applyServerSideEncryptionByDefault: kms ? { sseAlgorithm: "aws:kms", kmsMasterKeyId: kms } : { sseAlgorithm: "AES256" },
+        bucketKeyEnabled: kms ? true : undefined,
+      }],
+    });
+    this.policyDocument = policy(
+      ...secureBucketStatements({ scope: props.scope, bucketName: props.bucketName, encryption: props.encryption, vpcEndpoint: props.vpcEndpoint }),
+      ...(props.extraStatements ?? []),
+    );
+    // After the public access block, so S3 never sees the policy on a bucket whose block is still being set.
+    new S3BucketPolicy(this, "policy", { ...ref, policy: policyJson(this.policyDocument), dependsOn: [publicAccess, ownership] });
+    if ("targetBucket" in props.accessLogs) {
+      new S3BucketLoggingA(this, "access-logs", {
+        ...ref,
+        targetBucket: props.accessLogs.targetBucket,
+        targetPrefix: `${props.accessLogs.prefix ?? ""}${props.bucketName}/`,
+      });
+    }
+    const lc = props.lifecycle ?? {};
+    new S3BucketLifecycleConfiguration(this, "lifecycle", {
+      ...ref,
+      rule: [{
+        id: "housekeeping",
+        status: "Enabled",
+        filter: [{ prefix: "" }],
+        abortIncompleteMultipartUpload: [{ daysAfterInitiation: lc.abortIncompleteUploadsAfterDays ?? 7 }],
+        noncurrentVersionExpiration: lc.noncurrentVersionDays ? [{ noncurrentDays: lc.noncurrentVersionDays }] : undefined,
+        expiration: lc.expireAfterDays ? [{ days: lc.expireAfterDays }] : undefined,
+      }],
+    });
+    this.bucketName = bucket.bucket;
+    this.bucketArn = bucketArns(props.scope, props.bucketName).bucket;
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * One benchmark process: loads the app, then synthesizes a config `reps` times into scratch folders.
+ * Prints JSON: module load time, first (cold) synth, warm synths, peak RSS. Used by scripts/bench.ts.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const started = process.hrtime.bigint();
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { loadConfig } = require("../config/load") as typeof import("../config/load");
+const { buildApp } = require("../stacks/app") as typeof import("../stacks/app");
+const loadedMs = Number(process.hrtime.bigint() - started) / 1e6;
+
+const args = process.argv.slice(2);
+const configPath = args[args.indexOf("--config") + 1] && args.includes("--config") ? args[args.indexOf("--config") + 1] : undefined;
+const reps = Number(args.includes("--reps") ? args[args.indexOf("--reps") + 1] : 5);
+
+const runs: number[] = [];
+let stacks = 0;
+let resources = 0;
+for (let i = 0; i < reps + 1; i++) {
+  const out = mkdtempSync(join(tmpdir(), "sds-bench-"));
+  const t0 = process.hrtime.bigint();
+  const { app, stackNames } = buildApp(loadConfig(configPath), out);
+  app.synth();
+  runs.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  if (i === 0) {
+    stacks = stackNames.length;
+    for (const s of app.node.findAll()) if ((s as any).terraformResourceType) resources++;
+  }
+  rmSync(out, { recursive: true, force: true });
+}
+process.stdout.write(JSON.stringify({
+  loadMs: loadedMs, coldMs: runs[0], warmMs: runs.slice(1), stacks, resources,
+  maxRssMb: process.resourceUsage().maxRSS / 1024,
+}) + "\n");

@@ -1,0 +1,144 @@
+/**
+ * `npm run bench [-- --reps N] [--write]`: how fast this app turns its config into Terraform JSON, measured side by
+ * side with the usual cdktf setups on the same code and config, how synth scales with projects, and how long
+ * `terraform plan` takes per stack offline. Prints Markdown; `--write` also saves it to docs/benchmarks.md.
+ * Timings are medians of N runs with their spread (min–max); peak memory is the largest resident set of the
+ * process tree (GNU time's %M). Nothing here is asserted by tests.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpus, totalmem, tmpdir } from "node:os";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { stringify } from "yaml";
+import { DEFAULT_CONFIG } from "../config/default";
+import { offlineOverride, remoteStateDefaultsOverride, stackWorkdir, Terraform, terraformEnv } from "../harness/terraform";
+
+const root = process.cwd(); // npm runs scripts from the project root
+const args = process.argv.slice(2);
+const reps = Number(args.includes("--reps") ? args[args.indexOf("--reps") + 1] : 5);
+const scratch = mkdtempSync(join(tmpdir(), "sds-bench-"));
+const TIME = "/usr/bin/time";
+
+interface Sample { ms: number; rssMb: number }
+
+/** Runs a command, timing it; peak RSS from GNU time when the machine has it. */
+function run(cmd: string, cmdArgs: string[], env: NodeJS.ProcessEnv = process.env): Sample {
+  const stats = join(scratch, "time.txt");
+  const useTime = existsSync(TIME);
+  const t0 = process.hrtime.bigint();
+  const r = useTime
+    ? spawnSync(TIME, ["-f", "%M", "-o", stats, cmd, ...cmdArgs], { cwd: root, env, encoding: "utf8" })
+    : spawnSync(cmd, cmdArgs, { cwd: root, env, encoding: "utf8" });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0) throw new Error(`${cmd} ${cmdArgs.join(" ")} failed (${r.status}):\n${r.stderr}`);
+  const rssMb = useTime ? Number(readFileSync(stats, "utf8").trim().split("\n").pop()) / 1024 : NaN;
+  return { ms, rssMb };
+}
+
+function repeat(n: number, f: () => Sample): Sample[] {
+  return Array.from({ length: n }, f);
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+const spread = (xs: number[]) => `${fmt(Math.min(...xs))}–${fmt(Math.max(...xs))}`;
+
+function inProcess(configPath: string | undefined, n: number) {
+  const out = execFileSync("node", [join(root, ".build", "scripts", "bench-inprocess.js"), ...(configPath ? ["--config", configPath] : []), "--reps", String(n)], { cwd: root, encoding: "utf8" });
+  return JSON.parse(out) as { loadMs: number; coldMs: number; warmMs: number[]; stacks: number; resources: number; maxRssMb: number };
+}
+
+function projectsConfig(n: number): string {
+  const config = structuredClone(DEFAULT_CONFIG) as any;
+  const template = config.environments[0].projects[0];
+  config.environments[0].projects = Array.from({ length: n }, (_, i) => ({ ...structuredClone(template), name: `p${String(i + 1).padStart(3, "0")}` }));
+  const path = join(scratch, `projects-${n}.yaml`);
+  writeFileSync(path, stringify(config));
+  return path;
+}
+
+async function main() {
+  const lines: string[] = [];
+  const say = (s = "") => { lines.push(s); process.stdout.write(s + "\n"); };
+  const tfVersion = execFileSync("terraform", ["version"], { encoding: "utf8" }).split("\n")[0];
+  say("# Benchmarks");
+  say();
+  say(`Machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${tfVersion}. ` +
+    `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench -- --reps ${reps}\`: medians of ${reps} runs (spread min–max); ` +
+    "peak memory is the largest resident set of the process tree.");
+  say();
+
+  // 1-5: the same default config, four ways.
+  const inproc = inProcess(undefined, reps);
+  const npmSynth = repeat(reps, () => run("npm", ["run", "--silent", "synth", "--", "--out", join(scratch, "npm-out")]));
+  const cdktfEnv = { ...process.env, CHECKPOINT_DISABLE: "1", CDKTF_DISABLE_PLUGIN_CACHE_ENV: "1", DISABLE_VERSION_CHECK: "true" };
+  const cdktf = repeat(Math.min(reps, 3), () => run("npx", ["cdktf", "synth", "--output", join(scratch, "cdktf-out")], cdktfEnv));
+  const template = repeat(Math.min(reps, 3), () => run("npx", ["ts-node", "main.ts", "--out", join(scratch, "template-out")]));
+  const m = (xs: Sample[]) => median(xs.map((x) => x.ms));
+  const mem = (xs: Sample[]) => Math.max(...xs.map((x) => x.rssMb));
+  say(`## Synth of the default config (${inproc.stacks} stacks, ${inproc.resources} resources)`);
+  say();
+  say("| # | how | median | spread | peak memory |");
+  say("|---|---|---|---|---|");
+  say(`| 1 | in-process synth (app already loaded) | ${fmt(median(inproc.warmMs))} | ${spread(inproc.warmMs)} | ${inproc.maxRssMb.toFixed(0)} MB |`);
+  say(`| 1a | in-process, first synth incl. loading the app (${fmt(inproc.loadMs)}) | ${fmt(inproc.loadMs + inproc.coldMs)} | – | – |`);
+  say(`| 2 | \`npm run synth\` (esbuild bundle + node, no type-check) | ${fmt(m(npmSynth))} | ${spread(npmSynth.map((x) => x.ms))} | ${mem(npmSynth).toFixed(0)} MB |`);
+  say(`| 3 | \`cdktf synth\` with this cdktf.json | ${fmt(m(cdktf))} | ${spread(cdktf.map((x) => x.ms))} | ${mem(cdktf).toFixed(0)} MB |`);
+  say(`| 4 | template setup: \`npx ts-node main.ts\` (type-checking on) | ${fmt(m(template))} | ${spread(template.map((x) => x.ms))} | ${mem(template).toFixed(0)} MB |`);
+  say();
+  say(`Ratios: 4/2 = **${(m(template) / m(npmSynth)).toFixed(1)}×**, 3/2 = **${(m(cdktf) / m(npmSynth)).toFixed(1)}×**.`);
+  say();
+
+  // Scaling with projects.
+  say("## Scaling with projects (one process each, in-process synth)");
+  say();
+  say("| projects | stacks | resources | first synth incl. load | warm synth | peak memory |");
+  say("|---|---|---|---|---|---|");
+  const points: [number, number][] = [];
+  for (const n of [1, 10, 50]) {
+    const r = inProcess(projectsConfig(n), Math.max(1, Math.min(reps, 3)));
+    points.push([n, median(r.warmMs)]);
+    say(`| ${n} | ${r.stacks} | ${r.resources} | ${fmt(r.loadMs + r.coldMs)} | ${fmt(median(r.warmMs))} | ${r.maxRssMb.toFixed(0)} MB |`);
+  }
+  const [[x1, y1], , [x3, y3]] = points;
+  const slope = (y3 - y1) / (x3 - x1);
+  const predicted10 = y1 + slope * (points[1][0] - x1);
+  say();
+  say(`Growth: ${fmt(slope)} per project; a straight line through 1 and 50 projects predicts ${fmt(predicted10)} for 10 ` +
+    `(measured ${fmt(points[1][1])}, ${((points[1][1] / predicted10 - 1) * 100).toFixed(0)}% off): ` +
+    `${Math.abs(points[1][1] / predicted10 - 1) < 0.25 ? "linear" : "not linear"}.`);
+  say();
+
+  // terraform plan per stack, offline.
+  const out = join(scratch, "plan-out");
+  run("npm", ["run", "--silent", "synth", "--", "--out", out]);
+  const stacks = readdirSync(join(out, "stacks"));
+  const work = join(scratch, "tf");
+  const env = terraformEnv(work);
+  say("## `terraform plan` per stack (default config, offline, fake credentials, no network)");
+  say();
+  say("| stack | resources | init | plan | data sources |");
+  say("|---|---|---|---|---|");
+  for (const stack of stacks) {
+    const json = JSON.parse(readFileSync(join(out, "stacks", stack, "cdk.tf.json"), "utf8"));
+    const dir = join(work, stack);
+    const tf = new Terraform(stackWorkdir(out, stack, dir, { ...offlineOverride(dir), ...remoteStateDefaultsOverride(json, dir) }), env);
+    const init = await tf.init();
+    const plans = [];
+    for (let i = 0; i < Math.min(reps, 3); i++) plans.push((await tf.plan()).ms);
+    const dataTypes = Object.keys(json.data ?? {});
+    const count = Object.values(json.resource ?? {}).reduce((n: number, byName: any) => n + Object.keys(byName).length, 0);
+    say(`| ${stack} | ${count} | ${fmt(init.ms)} | ${fmt(median(plans))} | ${dataTypes.length ? dataTypes.join(", ") : "none"} |`);
+  }
+  say();
+  say("No stack has a data source that calls an AWS API (`terraform_remote_state` reads other stacks' state only), and every plan " +
+    "above ran with the provider's credential and account checks skipped and no route to AWS: plans need no AWS API call.");
+  if (args.includes("--write")) writeFileSync(join(root, "docs", "benchmarks.md"), lines.join("\n") + "\n");
+  rmSync(scratch, { recursive: true, force: true });
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench failed: ${e.stack ?? e}\n`);
+  rmSync(scratch, { recursive: true, force: true });
+  process.exitCode = 1;
+});
