@@ -3,52 +3,51 @@
  * succeeds: the app is synthesized into a scratch folder and copied over the output folder at the end, so a
  * failure leaves the previous output (and any local state beside it) untouched.
  *
- *   npm run synth -- [--config FILE] [--out DIR]     (scripts/synth.mjs: bundles when sources changed, then runs main)
- *   (--config defaults to $SDS_CONFIG, then the embedded default; --out to $CDKTF_OUTDIR, then cdktf.out)
+ *   npm run synth -- [--config FILE] [--out DIR] [--state-bootstrap]
+ *   (scripts/synth.mjs: bundles when sources changed, then runs main)
+ *   (--config defaults to $SDS_CONFIG, then the embedded default; --out to $CDKTF_OUTDIR, then cdktf.out;
+ *   --state-bootstrap, also SDS_STATE_BOOTSTRAP=1: the state stacks on local state, see docs/workflow.md)
  */
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
 import { ComplianceError, enforceCompliance } from "./compliance/gate";
 import { formatWarnings } from "./compliance/report";
 import { ConfigError, loadConfig } from "./config/load";
-import { buildApp } from "./stacks/app";
+import { synthesizeApp } from "./stacks/app";
 
 interface Args {
   readonly config?: string;
   readonly out: string;
+  readonly stateBootstrap?: boolean;
 }
 
 function parseArgs(argv: string[], env: NodeJS.ProcessEnv): Args {
   let config = env.SDS_CONFIG || undefined;
   let out = env.CDKTF_OUTDIR || "cdktf.out";
+  let stateBootstrap = env.SDS_STATE_BOOTSTRAP === "1" || env.SDS_STATE_BOOTSTRAP === "true";
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if ((a === "--config" || a === "--out") && argv[i + 1] === undefined) throw new UsageError(`${a} needs a value`);
     if (a === "--config") config = argv[++i];
     else if (a === "--out") out = argv[++i];
+    else if (a === "--state-bootstrap") stateBootstrap = true;
     else if (a === "--help" || a === "-h") throw new UsageError("");
     else throw new UsageError(`unknown argument "${a}"`);
   }
-  return { config, out };
+  return { config, out, stateBootstrap };
 }
 
 class UsageError extends Error {}
 
 export function synthesize(args: Args): string[] {
   const config = loadConfig(args.config);
-  const out = resolve(args.out);
-  const scratch = mkdtempSync(join(dirname(out), `.${basename(out)}.synth-`));
-  try {
-    const { app, stackNames } = buildApp(config, scratch);
-    app.synth();
+  return synthesizeApp(config, args.out, {
+    stateBootstrap: args.stateBootstrap,
     // The compliance rule pack runs on the scratch output: a failing rule stops the synth before anything is copied.
-    const warnings = formatWarnings(enforceCompliance(config, scratch, stackNames));
-    if (warnings) process.stderr.write(`${warnings}\n`);
-    cpSync(scratch, out, { recursive: true });
-    return stackNames;
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
+    verify: (scratch, stackNames) => {
+      const warnings = formatWarnings(enforceCompliance(config, scratch, stackNames));
+      if (warnings) process.stderr.write(`${warnings}
+`);
+    },
+  }).stackNames;
 }
 
 /** Runs the command line; returns the exit code. */
@@ -59,7 +58,7 @@ export function main(argv: string[]): number {
   } catch (e) {
     if (e instanceof UsageError) {
       if (e.message) process.stderr.write(`error: ${e.message}\n`);
-      process.stderr.write("usage: npm run synth -- [--config FILE.yaml|FILE.json] [--out DIR]\n");
+      process.stderr.write("usage: npm run synth -- [--config FILE.yaml|FILE.json] [--out DIR] [--state-bootstrap]\n");
       return e.message ? 2 : 0;
     }
     throw e;

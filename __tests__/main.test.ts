@@ -20,7 +20,7 @@ test("the embedded default config synthesizes offline into cdktf.out", () => {
   const out = join(work, "default-out");
   const r = synth("--out", out);
   expect(r.code).toBe(0);
-  expect(r.stderr).toMatch(/synthesized \d+ stacks into .*default-out: dev-platform/);
+  expect(r.stderr).toMatch(/synthesized \d+ stacks into .*default-out: dev-state, dev-platform/);
   expect(readdirSync(join(out, "stacks"))).toContain("dev-platform");
   const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));
   expect(Object.keys(manifest.stacks)).toContain("dev-platform");

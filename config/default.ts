@@ -15,10 +15,11 @@ export const DEFAULT_CONFIG: ConfigInput = {
       availabilityZones: ["eu-west-1a", "eu-west-1b"],
       network: { vpcCidr: "10.20.0.0/16" },
       logs: { retentionDays: 365 },
-      tags: { "cost-centre": "data-science" },
+      owner: "data-platform",
+      costCentre: "data-science",
       projects: [{
         name: "fraud",
-        tags: { owner: "fraud-analytics" },
+        owner: "fraud-analytics",
         identity: {
           // Your IAM Identity Center permission-set role for data scientists (its sessions carry the username tag).
           dataScientistPrincipals: ["arn:aws:iam::123456789012:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_DataScientist_0123456789abcdef"],

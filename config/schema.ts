@@ -76,6 +76,64 @@ const Emulator = z.strictObject({
   endpoint: z.url({ error: "must be a URL such as http://127.0.0.1:5000" }),
 });
 
+// ---- Terraform state backend, provider identity and ownership tags (issue 6) ----
+
+/** DynamoDB table names: 3-255 letters, digits, underscores, hyphens and dots. */
+const DYNAMODB_TABLE = /^[A-Za-z0-9_.-]{3,255}$/;
+/** An IAM role ARN in any partition (the account is checked against the environment's in the superRefine). */
+const ROLE_ARN = /^arn:(aws|aws-cn|aws-us-gov):iam::(\d{12}):role\/[\w+=,.@/-]{1,512}$/;
+/** HCP Terraform organisation names: letters, digits, hyphens, underscores (and dots on Terraform Enterprise). */
+const TFC_ORGANIZATION = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
+/** HCP Terraform workspace names: letters, digits, hyphens and underscores, at most 90 characters. */
+export const TFC_WORKSPACE = /^[A-Za-z0-9_-]{1,90}$/;
+
+const S3StateBackend = z.strictObject({
+  type: z.literal("s3"),
+  /** The state bucket the environment's state stack creates. @default `<prefix>-<environment>-tfstate-<account>` */
+  bucket: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: "must be an S3 bucket name: 3-63 lower-case letters, digits, dots and hyphens" }).optional(),
+  /** Prefix of every state key; each stack's state is `<keyPrefix><stack>/terraform.tfstate`. @default "" */
+  keyPrefix: z.string().regex(/^([A-Za-z0-9!_.*'()-]+\/)*$/, { error: "must be empty or path segments ending with a slash (e.g. \"sagemaker/\")" }).default(""),
+  /**
+   * How Terraform locks the state: "lockfile" (S3-native `use_lockfile`, Terraform >= 1.10), "dynamodb" (the
+   * older lock table, deprecated in Terraform 1.11) or "both" (while moving from the table to the lockfile).
+   */
+  locking: z.enum(["lockfile", "dynamodb", "both"]).default("lockfile"),
+  /** Lock table name when `locking` uses DynamoDB. @default `<prefix>-<environment>-tfstate-lock` */
+  dynamodbTable: z.string().regex(DYNAMODB_TABLE, { error: "must be a DynamoDB table name: 3-255 letters, digits, underscores, hyphens and dots" }).optional(),
+  /** Days a replaced (noncurrent) state version is kept before S3 expires it. */
+  noncurrentVersionDays: z.number().int().min(1).max(3650).default(90),
+});
+
+const CloudStateBackend = z.strictObject({
+  type: z.literal("cloud"),
+  /** HCP Terraform / Terraform Enterprise organisation. */
+  organization: z.string().regex(TFC_ORGANIZATION, { error: "must be an HCP Terraform organisation name (letters, digits, hyphens, underscores, e.g. \"acme-data\")" }),
+  /** Terraform Enterprise host. @default "app.terraform.io" */
+  hostname: z.string().regex(/^[a-z0-9.-]+(:\d+)?$/, { error: "must be a host name such as app.terraform.io" }).default("app.terraform.io"),
+  /** HCP Terraform project the workspaces belong to. @default the organisation's default project */
+  project: z.string().min(1).max(40).optional(),
+  /**
+   * "named": one workspace per stack, named `<workspacePrefix><stack>` (cross-stack references need this).
+   * "tagged": the stack runs in any workspace carrying `tags` (only for environments without projects).
+   */
+  workspaces: z.enum(["named", "tagged"]).default("named"),
+  /** Start of every workspace name. @default `<prefix>-` */
+  workspacePrefix: z.string().regex(/^[A-Za-z0-9_-]{0,40}$/, { error: "must be at most 40 letters, digits, hyphens and underscores" }).optional(),
+  /** Workspace tags when `workspaces` is "tagged". */
+  tags: z.array(z.string().regex(/^[a-z0-9:_-]{1,255}$/, { error: "workspace tags are lower-case letters, digits, colons, hyphens and underscores" })).default([]),
+});
+
+const LocalStateBackend = z.strictObject({
+  /** State files `terraform.<stack>.tfstate` in the folder that holds the output folder (cdktf's default). */
+  type: z.literal("local"),
+});
+
+/** Where Terraform keeps each stack's state. */
+const StateBackend = z.discriminatedUnion("type", [S3StateBackend, CloudStateBackend, LocalStateBackend], {
+  error: "must have type \"s3\", \"cloud\" or \"local\"",
+}).default({ type: "s3", keyPrefix: "", locking: "lockfile", noncurrentVersionDays: 90 });
+
+const owner = z.string().regex(/^[\w .:/=+@-]{1,256}$/, { error: "must be 1-256 letters, digits, spaces and _.:/=+-@ (a tag value)" });
 // --- compliance and cost (issue 7) ---
 /** A deliberate exception to a compliance rule; shown in every report. */
 const Suppression = z.strictObject({
@@ -114,6 +172,10 @@ const Project = z.strictObject({
   name: nameField("fraud"),
   /** Tags added to every resource of the project (owner, cost centre, ...). */
   tags,
+  /** `owner` tag of the project's resources. @default the environment's owner */
+  owner: owner.optional(),
+  /** `cost-centre` tag of the project's resources. @default the environment's cost centre */
+  costCentre: owner.optional(),
   /** The notebooks' default Git repository: a CodeCommit repository of the project, or an external URL. */
   codeRepository: CodeRepository,
   /** Who may assume the project's roles (config/identity.ts). */
@@ -138,6 +200,14 @@ const Environment = z.strictObject({
   projects: z.array(Project).default([]),
   audit: Audit,
   emulator: Emulator.optional(),
+  /** Where Terraform keeps the state of the environment's stacks. @default S3 with S3-native locking */
+  backend: StateBackend,
+  /** Role Terraform assumes in the environment's account (provider and S3 backend). @default the caller's credentials */
+  assumeRoleArn: z.string().regex(ROLE_ARN, { error: "must be an IAM role ARN such as arn:aws:iam::123456789012:role/terraform-deploy" }).optional(),
+  /** `owner` tag on every resource of the environment. */
+  owner: owner.optional(),
+  /** `cost-centre` tag on every resource of the environment. */
+  costCentre: owner.optional(),
   /** Key administrators, bucket access carve-out and destroy behaviour (config/data-protection.ts). */
   dataProtection: DataProtection,
   /** The optional private PyPI mirror (config/data-protection.ts). */
@@ -181,6 +251,7 @@ export const ConfigSchema = z.strictObject({
     if (env.audit.sageMakerLogGroups && owner !== undefined) {
       ctx.addIssue({ code: "custom", path: at("audit", "sageMakerLogGroups"), message: `environments[${owner}] already creates SageMaker's log groups (/aws/sagemaker/...) in account ${env.accountId} ${env.region}; they exist once per account and region, so set audit.sageMakerLogGroups: false here` });
     } else if (env.audit.sageMakerLogGroups) sageMakerLogGroupOwners.set(`${env.accountId}/${env.region}`, i);
+    checkBackendAndIdentity(env, (m, ...p) => ctx.addIssue({ code: "custom", path: at(...p), message: m }));
     checkDataProtection(env, (m, ...p) => ctx.addIssue({ code: "custom", path: at(...p), message: m }));
     checkIdentity(config.prefix, env, (m, ...p) => ctx.addIssue({ code: "custom", path: at(...p), message: m }));
     const projects = new Map<string, number>();
@@ -188,6 +259,14 @@ export const ConfigSchema = z.strictObject({
       if (projects.has(p.name)) ctx.addIssue({ code: "custom", path: at("projects", j, "name"), message: `"${p.name}" is already the name of projects[${projects.get(p.name)}]; project names must be unique in an environment` });
       else projects.set(p.name, j);
     });
+  });
+
+  // Stack names start with `<environment>-`, so `cdktf deploy 'dev-*'` must select one environment only.
+  config.environments.forEach((env, i) => {
+    const clash = config.environments.find((other) => other !== env && env.name.startsWith(`${other.name}-`));
+    if (clash) {
+      ctx.addIssue({ code: "custom", path: ["environments", i, "name"], message: `"${env.name}" starts with "${clash.name}-", so the stack glob '${clash.name}-*' would also select this environment's stacks; rename one of them (e.g. "${env.name.replace(/-/g, "")}")` });
+    }
   });
 });
 
@@ -217,6 +296,32 @@ function checkAudit(env: z.infer<typeof Environment>, report: (message: string, 
     if (seen.has(key)) report(`${key} is subscribed twice; remove one`, "alertSubscriptions", j);
     seen.add(key);
   });
+}
+
+function checkBackendAndIdentity(env: z.infer<typeof Environment>, report: (message: string, ...path: (string | number)[]) => void): void {
+  const backend = env.backend;
+  if (backend.type === "s3" && backend.locking === "lockfile" && backend.dynamodbTable) {
+    report(`a lock table is named but locking is "lockfile"; set locking to "dynamodb" or "both", or remove dynamodbTable`, "backend", "dynamodbTable");
+  }
+  if (backend.type === "cloud") {
+    if (env.emulator) report(`the emulator runs on this machine and HCP Terraform cannot reach it; use backend type "s3" or "local" with emulator`, "backend", "type");
+    if (backend.workspaces === "tagged") {
+      if (env.projects.length > 0) {
+        report(`project stacks read the platform stack's outputs, which needs one named workspace per stack; use workspaces "named" (or an environment without projects)`, "backend", "workspaces");
+      }
+      if (backend.tags.length === 0) report(`tagged workspaces need at least one tag (e.g. ["sagemaker", "${env.name}"])`, "backend", "tags");
+    } else if (backend.tags.length > 0) {
+      report(`tags are only used with workspaces "tagged"; remove them or switch to "tagged"`, "backend", "tags");
+    }
+  }
+  if (env.assumeRoleArn) {
+    const [, partition, account] = /^arn:([^:]+):iam::(\d{12}):/.exec(env.assumeRoleArn) ?? [];
+    if (account !== env.accountId) {
+      report(`the role is in account ${account}, but the environment is in ${env.accountId} and the provider only runs there; use a role of account ${env.accountId}`, "assumeRoleArn");
+    }
+    const expected = REGIONS[env.region]?.partition;
+    if (expected && partition !== expected) report(`the role is in partition ${partition}, but ${env.region} is in ${expected}; use arn:${expected}:iam::...`, "assumeRoleArn");
+  }
 }
 
 function checkZones(region: string, zones: string[], report: (message: string, index?: number) => void): void {

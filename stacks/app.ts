@@ -1,16 +1,49 @@
 /**
- * Builds the whole app from a validated config: one platform stack per environment (projects and state come in
- * their own stacks). The only file besides main.ts that creates the cdktf App.
+ * Builds the whole app from a validated config: per environment a state stack (S3 backend only), a platform
+ * stack and one stack per project. The only file besides main.ts that creates the cdktf App.
+ *
+ * Stack names (stable; they are the state keys and workspace names, so renaming one moves its state):
+ *   <env>-state            state bucket, state key, lock table (S3 backend only)
+ *   <env>-platform         network, endpoints, flow logs, environment keys
+ *   <env>-project-<name>   one per project
+ * Every name starts with `<env>-`, so `cdktf deploy 'dev-*'` selects one environment (the config rejects
+ * environment names that would make such a glob ambiguous).
  */
-import { App } from "cdktf";
-import type { Config } from "../config/schema";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { App, TerraformStack } from "cdktf";
+import type { Config, EnvironmentConfig } from "../config/schema";
+import { stateBackend } from "./environment";
 import { PlatformStack } from "./platform-stack";
 import { ProjectStack } from "./project-stack";
+import { StateStack } from "./state-stack";
+
+export type StackKind = "state" | "platform" | "project";
+
+export interface StackInfo {
+  readonly name: string;
+  readonly kind: StackKind;
+  readonly environment: string;
+}
 
 export interface BuiltApp {
   readonly app: App;
   /** Stack names in dependency order (deploy in this order, destroy in reverse). */
   readonly stackNames: string[];
+  /** The same stacks with their kind and environment. */
+  readonly stacks: StackInfo[];
+}
+
+export interface BuildOptions {
+  /**
+   * Synthesize the state stacks with local state: the first apply of an environment, before its state bucket
+   * exists (and the last step of a teardown). Every other stack is unaffected. @default false
+   */
+  readonly stateBootstrap?: boolean;
+}
+
+export function stateStackName(env: string): string {
+  return `${env}-state`;
 }
 
 export function platformStackName(env: string): string {
@@ -21,18 +54,51 @@ export function projectStackName(env: string, project: string): string {
   return `${env}-project-${project}`;
 }
 
-export function buildApp(config: Config, outdir: string): BuiltApp {
+export function buildApp(config: Config, outdir: string, options: BuildOptions = {}): BuiltApp {
   const app = new App({ outdir, skipValidation: false });
-  const stackNames: string[] = [];
+  const stacks: StackInfo[] = [];
+  const add = <T extends TerraformStack>(stack: T, kind: StackKind, environment: EnvironmentConfig): T => {
+    stacks.push({ name: stack.node.id, kind, environment: environment.name });
+    return stack;
+  };
   for (const environment of config.environments) {
-    const name = platformStackName(environment.name);
-    const platform = new PlatformStack(app, name, { prefix: config.prefix, environment });
-    stackNames.push(name);
+    const prefix = config.prefix;
+    let state: StateStack | undefined;
+    if (environment.backend.type === "s3") {
+      state = add(new StateStack(app, stateStackName(environment.name), { prefix, environment }), "state", environment);
+      stateBackend(state, prefix, environment, { forceLocal: options.stateBootstrap });
+    }
+    const platform = add(new PlatformStack(app, platformStackName(environment.name), { prefix, environment }), "platform", environment);
+    stateBackend(platform, prefix, environment);
+    // The platform's backend lives in the state stack's bucket: `cdktf deploy 'dev-*'` must deploy state first.
+    if (state) platform.addDependency(state);
     for (const project of environment.projects) {
-      const projectName = projectStackName(environment.name, project.name);
-      new ProjectStack(app, projectName, { prefix: config.prefix, environment, project, platform });
-      stackNames.push(projectName);
+      const stack = add(new ProjectStack(app, projectStackName(environment.name, project.name), { prefix, environment, project, platform }), "project", environment);
+      stateBackend(stack, prefix, environment);
     }
   }
-  return { app, stackNames };
+  return { app, stackNames: stacks.map((s) => s.name), stacks };
+}
+
+export interface SynthOptions extends BuildOptions {
+  /** Runs on the scratch output before it is copied; throwing stops the synth with nothing written. @default none */
+  readonly verify?: (scratch: string, stackNames: string[]) => void;
+}
+
+/**
+ * Synthesizes into `out` all or nothing: into a scratch folder beside it first, then copied over `out`, so a
+ * failure leaves the previous output (and `.terraform` folders inside it) untouched.
+ */
+export function synthesizeApp(config: Config, out: string, options: SynthOptions = {}): BuiltApp {
+  const target = resolve(out);
+  const scratch = mkdtempSync(join(dirname(target), `.${basename(target)}.synth-`));
+  try {
+    const built = buildApp(config, scratch, options);
+    built.app.synth();
+    options.verify?.(scratch, built.stackNames);
+    cpSync(scratch, target, { recursive: true });
+    return built;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }

@@ -9,7 +9,7 @@ import { ProjectScopeInput, projectRolesPattern } from "../modules/identity/proj
 import { HardenedNotebook } from "../modules/sagemaker/hardened-notebook";
 import { NotebookLifecycle } from "../modules/sagemaker/notebook-lifecycle";
 import { arn } from "../modules/policy/document";
-import { awsProvider, projectNames } from "./environment";
+import { awsProvider, projectNames, projectTags } from "./environment";
 import type { PlatformStack } from "./platform-stack";
 
 export interface ProjectStackProps {
@@ -40,7 +40,7 @@ export class ProjectStack extends TerraformStack {
     super(scope, id);
     const env = props.environment;
     const names = projectNames(props.prefix, env, props.project);
-    awsProvider(this, props.prefix, env, { project: props.project.name, ...props.project.tags });
+    awsProvider(this, props.prefix, env, projectTags(props.project));
 
     // ---- data protection: keys and buckets (docs/data-protection.md) ----
     const dp = env.dataProtection;

@@ -1,0 +1,71 @@
+import { Construct } from "constructs";
+import { TerraformOutput, TerraformStack } from "cdktf";
+import type { EnvironmentConfig } from "../config/schema";
+import { EncryptionKey } from "../modules/encryption/encryption-key";
+import { accountRoot } from "../modules/policy/document";
+import { LockTable } from "../modules/state/lock-table";
+import { StateBucket } from "../modules/state/state-bucket";
+import { accessLogDeliveryStatement } from "../modules/storage/bucket-policy";
+import { SecureBucket } from "../modules/storage/secure-bucket";
+import { awsProvider, environmentNames, stateNames } from "./environment";
+
+export interface StateStackProps {
+  readonly prefix: string;
+  readonly environment: EnvironmentConfig;
+}
+
+/**
+ * One per environment with the S3 backend: the state key, the state bucket and (when locking uses DynamoDB) the
+ * lock table. It is applied first on local state, then its own state is migrated into the bucket it created.
+ */
+export class StateStack extends TerraformStack {
+  readonly key: EncryptionKey;
+  readonly bucket: StateBucket;
+  readonly accessLogs: SecureBucket;
+  readonly lockTable?: LockTable;
+
+  constructor(scope: Construct, id: string, props: StateStackProps) {
+    super(scope, id);
+    const env = props.environment;
+    if (env.backend.type !== "s3") throw new Error(`${id}: a state stack is only needed for the s3 backend`);
+    const names = environmentNames(props.prefix, env);
+    const state = stateNames(props.prefix, env);
+    awsProvider(this, props.prefix, env);
+
+    this.key = new EncryptionKey(this, "state-key", {
+      alias: state.keyAlias,
+      description: `${names.base}: Terraform state (bucket objects and lock table)`,
+      scope: names.scope,
+      // The account's IAM policies decide who may read and write state (the principals that run Terraform).
+      userArns: [accountRoot(names.scope)],
+    });
+    // The state bucket's server access logs: who read or wrote which state, next to CloudTrail's management events.
+    this.accessLogs = new SecureBucket(this, "access-logs", {
+      scope: names.scope,
+      bucketName: state.accessLogBucket,
+      encryption: { s3ManagedBecause: "S3 server access logging delivers only to buckets whose default encryption is SSE-S3" },
+      vpcEndpoint: "none",
+      accessLogs: { disabledBecause: "it is the access-log bucket; logging it into itself would log its own deliveries forever" },
+      lifecycle: { expireAfterDays: env.logs.retentionDays, noncurrentVersionDays: 30 },
+      extraStatements: [accessLogDeliveryStatement(names.scope, state.accessLogBucket, [state.bucket])],
+    });
+    this.bucket = new StateBucket(this, "state-bucket", {
+      bucketName: state.bucket,
+      accessLogBucket: this.accessLogs.bucketName,
+      scope: names.scope,
+      kmsKeyArn: this.key.keyArn,
+      noncurrentVersionDays: env.backend.noncurrentVersionDays,
+    });
+    if (state.lockTable) this.lockTable = new LockTable(this, "lock-table", { tableName: state.lockTable, kmsKeyArn: this.key.keyArn });
+
+    const outputs: Record<string, { value: string; description: string }> = {
+      state_bucket: { value: this.bucket.bucketName, description: "Bucket holding the state of every stack of the environment" },
+      state_bucket_arn: { value: this.bucket.bucketArn, description: "ARN of the state bucket" },
+      state_access_log_bucket: { value: this.accessLogs.bucketName, description: "Server access logs of the state bucket" },
+      state_kms_key_arn: { value: this.key.keyArn, description: "KMS key the state is encrypted with" },
+      state_kms_key_alias: { value: this.key.aliasName, description: "Alias of the state key (the S3 backend's kms_key_id)" },
+      ...(this.lockTable && { lock_table: { value: this.lockTable.tableName, description: "DynamoDB lock table" } }),
+    };
+    for (const [name, o] of Object.entries(outputs)) new TerraformOutput(this, name, o);
+  }
+}
