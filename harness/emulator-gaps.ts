@@ -12,15 +12,14 @@ export interface EmulatorGap {
   /** What the emulator does wrong. */
   readonly reason: string;
   /** What the suites do about it. */
-  readonly handling: "excluded from apply" | "drift tolerated" | "check made on the synthesized JSON instead" | "bucket emptied through the S3 API before destroy";
+  readonly handling: "excluded from apply" | "drift tolerated" | "check made on the synthesized JSON instead" | "bucket emptied through the S3 API before destroy" | "excluded from apply in the state stack only";
 }
 
 export const EMULATOR_GAPS: readonly EmulatorGap[] = [
   {
-    subject: "aws_s3_bucket_policy",
-    excludedType: "aws_s3_bucket_policy",
-    reason: "moto enforces bucket-policy statements with Principal \"*\" but supplies no condition values (only sts:ExternalId), so a conditional Deny such as TLS-only denies every request to the bucket (measured: the S3 backend's HeadObject gets 403)",
-    handling: "excluded from apply",
+    subject: "aws_s3_bucket_policy of the Terraform state bucket",
+    reason: "moto evaluates Principal \"*\" bucket-policy statements on object GET/HEAD without condition values, so a conditional Deny (TLS-only) denies every read: the S3 backend's HeadObject gets 403. Other buckets keep their policies (moto's PutBucketLogging needs the log bucket's)",
+    handling: "excluded from apply in the state stack only",
   },
   {
     subject: "aws_s3_bucket.force_destroy (versioned bucket holding delete markers)",

@@ -14,7 +14,8 @@ import { join } from "node:path";
 import type { Config } from "../config/schema";
 import { BuiltApp, StackInfo, synthesizeApp } from "../stacks/app";
 import { stateNames } from "../stacks/environment";
-import { emulatorTargets } from "./emulator-gaps";
+import { STATE_BUCKET_ID } from "../stacks/state-stack";
+import { EXCLUDED_TYPES, emulatorTargets } from "./emulator-gaps";
 import { readStack, RunResult, Terraform } from "./terraform";
 
 export interface WorkflowOptions {
@@ -65,9 +66,19 @@ export class Workflow {
     return readStack(this.out, stack);
   }
 
-  /** `-target` args and left-out addresses of a stack for the emulator (none without it). */
+  /**
+   * `-target` args and left-out addresses of a stack for the emulator (none without it). In a state stack the state
+   * bucket's policy is left out too (emulator gap "aws_s3_bucket_policy of the Terraform state bucket").
+   */
   targets(stack: string): { args: string[]; left: string[] } {
-    return this.opts.emulator ? emulatorTargets(this.json(stack)) : { args: [], left: [] };
+    if (!this.opts.emulator) return { args: [], left: [] };
+    const json = this.json(stack);
+    if (this.stacks.find((s) => s.name === stack)?.kind !== "state") return emulatorTargets(json);
+    const policies = Object.keys(json.resource?.aws_s3_bucket_policy ?? {}).filter((n) => n.startsWith(`${STATE_BUCKET_ID}_`));
+    const left = policies.map((n) => `aws_s3_bucket_policy.${n}`);
+    const all = emulatorTargets(json, [...EXCLUDED_TYPES, "aws_s3_bucket_policy"]);
+    const kept = all.left.filter((a) => a.startsWith("aws_s3_bucket_policy.") && !left.includes(a));
+    return { args: [...all.args, ...kept.map((a) => `-target=${a}`)], left: [...all.left.filter((a) => !kept.includes(a))] };
   }
 
   /**
