@@ -17,6 +17,7 @@ export class ConfigError extends Error {
 
 /** Validates a parsed config object; throws ConfigError listing every problem. */
 export function validateConfig(input: unknown, source = "the config"): Config {
+  // reportInput: so a present value of the wrong type is reported as such, not as "is required".
   const result = ConfigSchema.safeParse(input, { reportInput: true });
   if (result.success) return result.data;
   throw new ConfigError(source, result.error.issues.map(describeIssue));

@@ -9,6 +9,7 @@ import { RULE_IDS } from "../compliance/registry";
 import { REGIONS } from "../catalogue/regions";
 import { Cidr, format, isPrivate, parseCidr, subnet } from "./cidr";
 import { checkDataProtection, CodeRepository, DataProtection, PackageMirror } from "./data-protection";
+import { checkIdentity, Identity, Notebook, NotebookAutoStop } from "./identity";
 
 /** CloudWatch Logs accepts only these retention periods. */
 export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
@@ -42,6 +43,33 @@ const Logs = z.strictObject({
   /** Required when retentionDays is below 365 (CloudWatch.16 / CKV_AWS_338): why a shorter period is acceptable. */
   shortRetentionReason: z.string().min(10).optional(),
 }).default({ retentionDays: 365 });
+
+// --- audit (issue #5): trail, SageMaker log groups, detective-control alerts ---
+/** Where the detective control's alerts go. http (plain text) is not accepted: alerts travel over TLS. */
+export const ALERT_PROTOCOLS = ["email", "email-json", "https", "sqs", "lambda"] as const;
+
+const AlertSubscription = z.strictObject({
+  protocol: z.enum(ALERT_PROTOCOLS, { error: `must be one of ${ALERT_PROTOCOLS.join(", ")} (plain http is refused: alerts must travel over TLS)` }),
+  /** An e-mail address (email, email-json), an https:// URL, or the ARN of an SQS queue or Lambda function. */
+  endpoint: z.string().min(1),
+});
+
+const Audit = z.strictObject({
+  /**
+   * "account": the environment creates its own multi-region trail. "organization": the account is already recorded
+   * by an AWS Organizations trail (set organizationTrailArn), and no account trail is made.
+   */
+  trail: z.enum(["account", "organization"], { error: "must be \"account\" (the environment makes its trail) or \"organization\" (an organization trail records the account)" }).default("account"),
+  /** With trail = "organization": the organization trail the environment relies on (for the record and the outputs). */
+  organizationTrailArn: z.string().regex(/^arn:aws[a-z-]*:cloudtrail:[a-z0-9-]+:\d{12}:trail\/[A-Za-z0-9._-]{3,128}$/, { error: "must be a trail ARN such as arn:aws:cloudtrail:us-east-1:111122223333:trail/org-trail" }).optional(),
+  /** Days the account trail's log and digest files (and their access logs) are kept in S3; at least a year. */
+  trailFileRetentionDays: z.number().int().min(365, { error: "trail files must be kept at least 365 days (CIS, and most audit regimes ask for more); e.g. 2557 for seven years" }).max(36500).default(2557),
+  /** Whether this environment creates SageMaker's account-wide log groups (/aws/sagemaker/...) in its account and region. */
+  sageMakerLogGroups: z.boolean().default(true),
+  /** Subscriptions of the detective control's alert topic. */
+  alertSubscriptions: z.array(AlertSubscription).default([]),
+}).default({ trail: "account", trailFileRetentionDays: 2557, sageMakerLogGroups: true, alertSubscriptions: [] });
+// --- end audit ---
 
 const Emulator = z.strictObject({
   /** Base URL of an AWS API emulator (moto, LocalStack) that every AWS service call and the S3 backend go to. */
@@ -150,6 +178,12 @@ const Project = z.strictObject({
   costCentre: owner.optional(),
   /** The notebooks' default Git repository: a CodeCommit repository of the project, or an external URL. */
   codeRepository: CodeRepository,
+  /** Who may assume the project's roles (config/identity.ts). */
+  identity: Identity,
+  /** The data scientists' notebook instances (config/identity.ts). */
+  notebooks: z.array(Notebook).default([]),
+  /** Idle minutes before a notebook stops itself (its lifecycle configuration); 0 = never. */
+  notebookAutoStopMinutes: NotebookAutoStop,
 });
 
 const Environment = z.strictObject({
@@ -164,6 +198,7 @@ const Environment = z.strictObject({
   /** Tags on every resource of the environment (through the provider's default_tags). */
   tags,
   projects: z.array(Project).default([]),
+  audit: Audit,
   emulator: Emulator.optional(),
   /** Where Terraform keeps the state of the environment's stacks. @default S3 with S3-native locking */
   backend: StateBackend,
@@ -194,6 +229,7 @@ export const ConfigSchema = z.strictObject({
     }
   });
   const seen = new Map<string, number>();
+  const sageMakerLogGroupOwners = new Map<string, number>();
   config.environments.forEach((env, i) => {
     const at = (...p: (string | number)[]) => ["environments", i, ...p];
     if (seen.has(env.name)) {
@@ -210,8 +246,14 @@ export const ConfigSchema = z.strictObject({
     if (env.logs.retentionDays < 365 && !env.logs.shortRetentionReason) {
       ctx.addIssue({ code: "custom", path: at("logs", "retentionDays"), message: `${env.logs.retentionDays} days is below the 365 that CloudWatch.16 asks for; set logs.shortRetentionReason to record why, or use 365 or more` });
     }
+    checkAudit(env, (m, ...p) => ctx.addIssue({ code: "custom", path: at("audit", ...p), message: m }));
+    const owner = sageMakerLogGroupOwners.get(`${env.accountId}/${env.region}`);
+    if (env.audit.sageMakerLogGroups && owner !== undefined) {
+      ctx.addIssue({ code: "custom", path: at("audit", "sageMakerLogGroups"), message: `environments[${owner}] already creates SageMaker's log groups (/aws/sagemaker/...) in account ${env.accountId} ${env.region}; they exist once per account and region, so set audit.sageMakerLogGroups: false here` });
+    } else if (env.audit.sageMakerLogGroups) sageMakerLogGroupOwners.set(`${env.accountId}/${env.region}`, i);
     checkBackendAndIdentity(env, (m, ...p) => ctx.addIssue({ code: "custom", path: at(...p), message: m }));
     checkDataProtection(env, (m, ...p) => ctx.addIssue({ code: "custom", path: at(...p), message: m }));
+    checkIdentity(config.prefix, env, (m, ...p) => ctx.addIssue({ code: "custom", path: at(...p), message: m }));
     const projects = new Map<string, number>();
     env.projects.forEach((p, j) => {
       if (projects.has(p.name)) ctx.addIssue({ code: "custom", path: at("projects", j, "name"), message: `"${p.name}" is already the name of projects[${projects.get(p.name)}]; project names must be unique in an environment` });
@@ -227,6 +269,34 @@ export const ConfigSchema = z.strictObject({
     }
   });
 });
+
+const ALERT_ENDPOINTS: Record<(typeof ALERT_PROTOCOLS)[number], { pattern: RegExp; example: string }> = {
+  "email": { pattern: /^[^@\s]+@[^@\s]+\.[^@\s]+$/, example: "security-alerts@example.com" },
+  "email-json": { pattern: /^[^@\s]+@[^@\s]+\.[^@\s]+$/, example: "security-alerts@example.com" },
+  "https": { pattern: /^https:\/\/[^\s/]+\.[^\s]+$/, example: "https://alerts.example.com/sagemaker" },
+  "sqs": { pattern: /^arn:aws[a-z-]*:sqs:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,80}$/, example: "arn:aws:sqs:eu-west-1:123456789012:security-alerts" },
+  "lambda": { pattern: /^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9$_-]+)?$/, example: "arn:aws:lambda:eu-west-1:123456789012:function:triage" },
+};
+
+function checkAudit(env: z.infer<typeof Environment>, report: (message: string, ...path: (string | number)[]) => void): void {
+  const audit = env.audit;
+  if (audit.trail === "organization" && !audit.organizationTrailArn) {
+    report("with trail \"organization\" the environment relies on an organization trail; set audit.organizationTrailArn to its ARN (or use trail \"account\")", "organizationTrailArn");
+  }
+  if (audit.trail === "account" && audit.organizationTrailArn) {
+    report("an organization trail ARN is only used with trail \"organization\"; remove it, or set audit.trail: organization to turn the account trail off", "organizationTrailArn");
+  }
+  const seen = new Set<string>();
+  audit.alertSubscriptions.forEach((s, j) => {
+    const rule = ALERT_ENDPOINTS[s.protocol];
+    if (!rule.pattern.test(s.endpoint)) {
+      report(`"${s.endpoint}" is not a valid ${s.protocol} endpoint (e.g. ${rule.example})`, "alertSubscriptions", j, "endpoint");
+    }
+    const key = `${s.protocol} ${s.endpoint}`;
+    if (seen.has(key)) report(`${key} is subscribed twice; remove one`, "alertSubscriptions", j);
+    seen.add(key);
+  });
+}
 
 function checkBackendAndIdentity(env: z.infer<typeof Environment>, report: (message: string, ...path: (string | number)[]) => void): void {
   const backend = env.backend;

@@ -12,14 +12,53 @@ export interface EmulatorGap {
   /** What the emulator does wrong. */
   readonly reason: string;
   /** What the suites do about it. */
-  readonly handling: "excluded from apply" | "drift tolerated" | "check made on the synthesized JSON instead" | "bucket emptied through the S3 API before destroy" | "excluded from apply in the state stack only";
+  readonly handling: "excluded from apply" | "drift tolerated" | "check made on the synthesized JSON instead" | "attribute left unset for apply" | "bucket emptied through the S3 API before destroy";
+  /**
+   * For "drift tolerated" and "attribute left unset for apply": the resource type and attribute. The emulator runs
+   * add `lifecycle.ignore_changes` for it (drift tolerated), or set it to null (left unset) in their override file.
+   */
+  readonly attribute?: { readonly type: string; readonly name: string };
+  /** Limits an exclusion to the stacks whose name matches (e.g. the state stack). @default every stack */
+  readonly onlyInStacks?: RegExp;
 }
 
 export const EMULATOR_GAPS: readonly EmulatorGap[] = [
   {
-    subject: "aws_s3_bucket_policy of the Terraform state bucket",
-    reason: "moto evaluates Principal \"*\" bucket-policy statements on object GET/HEAD without condition values, so a conditional Deny (TLS-only) denies every read: the S3 backend's HeadObject gets 403. Other buckets keep their policies (moto's PutBucketLogging needs the log bucket's)",
-    handling: "excluded from apply in the state stack only",
+    subject: "aws_cloudtrail",
+    excludedType: "aws_cloudtrail",
+    reason: "the provider calls StartLogging with the trail ARN, moto looks the trail up by name and answers HTTP 500, and the provider retries for minutes; the trail's key, buckets, log group and delivery role are applied, the trail itself is proven by validate and plan",
+    handling: "excluded from apply",
+  },
+  {
+    subject: "aws_sagemaker_code_repository",
+    excludedType: "aws_sagemaker_code_repository",
+    reason: "moto 5.2.1 does not implement SageMaker CreateCodeRepository/DescribeCodeRepository (HTTP 500 / not implemented)",
+    handling: "excluded from apply",
+  },
+  {
+    subject: "aws_codecommit_repository",
+    excludedType: "aws_codecommit_repository",
+    reason: "moto 5.2.1 returns CreateRepository's lastModifiedDate as a string; the provider's SDK expects a number and fails (\"expected LastModifiedDate to be a JSON Number\")",
+    handling: "excluded from apply",
+  },
+  {
+    subject: "aws_codeartifact_domain",
+    excludedType: "aws_codeartifact_domain",
+    reason: "moto 5.2.1 has no CodeArtifact service at all; the package mirror (off by default) cannot be created there",
+    handling: "excluded from apply",
+  },
+  {
+    subject: "aws_codeartifact_repository",
+    excludedType: "aws_codeartifact_repository",
+    reason: "moto 5.2.1 has no CodeArtifact service at all (the repository depends on the domain, excluded anyway)",
+    handling: "excluded from apply",
+  },
+  {
+    subject: "aws_s3_bucket_policy",
+    excludedType: "aws_s3_bucket_policy",
+    reason: "moto enforces bucket-policy statements with Principal \"*\" on object GET/HEAD but supplies no condition values (only sts:ExternalId), so a conditional Deny such as TLS-only denies every read (measured: the S3 backend's HeadObject gets 403). Only the state bucket's policy is left out: the state stack's access-log bucket keeps its policy, which moto's PutBucketLogging requires (Workflow.targets)",
+    handling: "excluded from apply",
+    onlyInStacks: /-state$/,
   },
   {
     subject: "aws_s3_bucket.force_destroy (versioned bucket holding delete markers)",
@@ -41,10 +80,45 @@ export const EMULATOR_GAPS: readonly EmulatorGap[] = [
     reason: "moto does not return RotationPeriodInDays; the product leaves it at AWS's default of 365 days",
     handling: "check made on the synthesized JSON instead",
   },
+  {
+    subject: "aws_sagemaker_notebook_instance_lifecycle_configuration",
+    excludedType: "aws_sagemaker_notebook_instance_lifecycle_configuration",
+    reason: "moto 5.2.1 answers ListTags on the lifecycle configuration's ARN with HTTP 500, and the provider retries endlessly",
+    handling: "excluded from apply",
+  },
+  {
+    subject: "aws_sagemaker_notebook_instance.lifecycle_config_name",
+    reason: "it names the excluded lifecycle configuration, which would leave the notebooks out too; the emulator runs apply the notebooks without it (the unit tests check the reference in the synthesized JSON)",
+    handling: "attribute left unset for apply",
+    attribute: { type: "aws_sagemaker_notebook_instance", name: "lifecycle_config_name" },
+  },
+  {
+    subject: "aws_sagemaker_notebook_instance.default_code_repository",
+    reason: "it names the SageMaker code repository, an excluded type, which would leave the notebooks out too; the emulator runs apply the notebooks without it (the unit tests check the reference in the synthesized JSON)",
+    handling: "attribute left unset for apply",
+    attribute: { type: "aws_sagemaker_notebook_instance", name: "default_code_repository" },
+  },
+  {
+    subject: "aws_sagemaker_notebook_instance.platform_identifier",
+    reason: "moto 5.2.1's DescribeNotebookInstance omits PlatformIdentifier, so the provider reads it as empty and the second plan wants to replace the notebook",
+    handling: "drift tolerated",
+    attribute: { type: "aws_sagemaker_notebook_instance", name: "platform_identifier" },
+  },
+  {
+    subject: "aws_sagemaker_notebook_instance.instance_metadata_service_configuration",
+    reason: "moto 5.2.1's DescribeNotebookInstance omits InstanceMetadataServiceConfiguration, so the second plan wants to add IMDSv2 again (the unit tests check it in the synthesized JSON)",
+    handling: "drift tolerated",
+    attribute: { type: "aws_sagemaker_notebook_instance", name: "instance_metadata_service_configuration" },
+  },
 ];
 
-/** Resource types the emulator runs leave out. */
-export const EXCLUDED_TYPES: readonly string[] = EMULATOR_GAPS.flatMap((g) => (g.excludedType ? [g.excludedType] : []));
+/** Resource types the emulator runs leave out of every stack. */
+export const EXCLUDED_TYPES: readonly string[] = EMULATOR_GAPS.flatMap((g) => (g.excludedType && !g.onlyInStacks ? [g.excludedType] : []));
+
+/** Resource types the emulator runs leave out of the named stack. */
+export function excludedTypesFor(stackName: string): string[] {
+  return EMULATOR_GAPS.flatMap((g) => (g.excludedType && (!g.onlyInStacks || g.onlyInStacks.test(stackName)) ? [g.excludedType] : []));
+}
 
 /**
  * `-target` arguments for an emulator apply/plan of a synthesized stack: every resource except those of an
@@ -68,4 +142,35 @@ export function emulatorTargets(stack: Record<string, any>, excluded: readonly s
     }
   }
   return { args: all.filter(([a]) => !left.has(a)).map(([a]) => `-target=${a}`), left: [...left].sort() };
+}
+
+/**
+ * Override-file content for an emulator run of a synthesized stack: attributes the gap list leaves unset are null,
+ * attributes whose drift it tolerates are in `lifecycle.ignore_changes`. Merge it into the stack's override file,
+ * and compute `emulatorTargets` on `withoutUnsetAttributes(stack)`.
+ */
+export function emulatorOverride(stack: Record<string, any>, gaps: readonly EmulatorGap[] = EMULATOR_GAPS): object {
+  const resource: Record<string, Record<string, Record<string, unknown>>> = {};
+  for (const gap of gaps) {
+    if (!gap.attribute || (gap.handling !== "drift tolerated" && gap.handling !== "attribute left unset for apply")) continue;
+    for (const name of Object.keys(stack.resource?.[gap.attribute.type] ?? {})) {
+      const r = ((resource[gap.attribute.type] ??= {})[name] ??= {});
+      if (gap.handling === "attribute left unset for apply") r[gap.attribute.name] = null;
+      else {
+        const lifecycle = (r.lifecycle ??= { ignore_changes: [] }) as { ignore_changes: string[] };
+        lifecycle.ignore_changes.push(gap.attribute.name);
+      }
+    }
+  }
+  return Object.keys(resource).length ? { resource } : {};
+}
+
+/** The stack as an emulator run applies it: attributes the gap list leaves unset removed. */
+export function withoutUnsetAttributes(stack: Record<string, any>, gaps: readonly EmulatorGap[] = EMULATOR_GAPS): Record<string, any> {
+  const copy = structuredClone(stack);
+  for (const gap of gaps) {
+    if (gap.handling !== "attribute left unset for apply" || !gap.attribute) continue;
+    for (const r of Object.values<Record<string, unknown>>(copy.resource?.[gap.attribute.type] ?? {})) delete r[gap.attribute.name];
+  }
+  return copy;
 }

@@ -140,6 +140,23 @@ export function localStateOverride(dir: string): object {
 }
 
 /**
+ * Override for a stack whose cross-stack inputs come from stacks applied before it with `localStateOverride`:
+ * each `terraform_remote_state` (cdktf names them `cross-stack-reference-input-<stack>`) reads the local state file
+ * of the stack it names. `stateFiles` maps stack name → state file; a missing stack is an error, not a silent miss.
+ */
+export function remoteStateFilesOverride(stack: Record<string, any>, stateFiles: Readonly<Record<string, string>>): object {
+  const sources = Object.keys(stack.data?.terraform_remote_state ?? {});
+  const overrides: Record<string, object> = {};
+  for (const source of sources) {
+    const from = source.replace(/^cross-stack-reference-input-/, "");
+    const path = stateFiles[from];
+    if (!path) throw new Error(`remote state "${source}" reads stack "${from}", but no state file was given for it (have: ${Object.keys(stateFiles).join(", ") || "none"})`);
+    overrides[source] = { backend: "local", config: { path } };
+  }
+  return sources.length ? { data: { terraform_remote_state: overrides } } : {};
+}
+
+/**
  * Override for planning a stack whose cross-stack inputs were never applied (offline): each
  * `terraform_remote_state` reads an empty local state written into `dir`, with `defaults` (a standard argument)
  * for every output the stack reads: a placeholder of the right shape (an ARN for `...arn`, an id otherwise).

@@ -15,7 +15,7 @@ import type { Config } from "../config/schema";
 import { BuiltApp, StackInfo, synthesizeApp } from "../stacks/app";
 import { stateNames } from "../stacks/environment";
 import { STATE_BUCKET_ID } from "../stacks/state-stack";
-import { EXCLUDED_TYPES, emulatorTargets } from "./emulator-gaps";
+import { emulatorOverride, emulatorTargets, excludedTypesFor, withoutUnsetAttributes } from "./emulator-gaps";
 import { readStack, RunResult, Terraform } from "./terraform";
 
 export interface WorkflowOptions {
@@ -67,18 +67,19 @@ export class Workflow {
   }
 
   /**
-   * `-target` args and left-out addresses of a stack for the emulator (none without it). In a state stack the state
-   * bucket's policy is left out too (emulator gap "aws_s3_bucket_policy of the Terraform state bucket").
+   * `-target` args and left-out addresses of a stack for the emulator (none without it). With the emulator it also
+   * writes the stack's `emulator_override.tf.json` (attributes the gap list leaves unset or whose drift it tolerates).
+   * The bucket-policy gap of the state stack concerns the state bucket only: its access-log bucket keeps its policy.
    */
   targets(stack: string): { args: string[]; left: string[] } {
     if (!this.opts.emulator) return { args: [], left: [] };
     const json = this.json(stack);
-    if (this.stacks.find((s) => s.name === stack)?.kind !== "state") return emulatorTargets(json);
-    const policies = Object.keys(json.resource?.aws_s3_bucket_policy ?? {}).filter((n) => n.startsWith(`${STATE_BUCKET_ID}_`));
-    const left = policies.map((n) => `aws_s3_bucket_policy.${n}`);
-    const all = emulatorTargets(json, [...EXCLUDED_TYPES, "aws_s3_bucket_policy"]);
-    const kept = all.left.filter((a) => a.startsWith("aws_s3_bucket_policy.") && !left.includes(a));
-    return { args: [...all.args, ...kept.map((a) => `-target=${a}`)], left: [...all.left.filter((a) => !kept.includes(a))] };
+    const override = emulatorOverride(json);
+    if (Object.keys(override).length) writeFileSync(join(this.dir(stack), "emulator_override.tf.json"), JSON.stringify(override, null, 2));
+    const targets = emulatorTargets(withoutUnsetAttributes(json), excludedTypesFor(stack));
+    if (this.stacks.find((s) => s.name === stack)?.kind !== "state") return targets;
+    const keep = targets.left.filter((a) => a.startsWith("aws_s3_bucket_policy.") && !a.startsWith(`aws_s3_bucket_policy.${STATE_BUCKET_ID}_`));
+    return { args: [...targets.args, ...keep.map((a) => `-target=${a}`)], left: targets.left.filter((a) => !keep.includes(a)) };
   }
 
   /**

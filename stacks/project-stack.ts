@@ -1,8 +1,14 @@
 import { Construct } from "constructs";
 import { TerraformOutput, TerraformStack } from "cdktf";
 import type { EnvironmentConfig, ProjectConfig } from "../config/schema";
+import { CodeRepository } from "../modules/code/code-repository";
 import { ProjectKeys } from "../modules/encryption/project-keys";
 import { ProjectBuckets } from "../modules/storage/project-buckets";
+import { ProjectIdentity } from "../modules/identity/project-identity";
+import { ProjectScopeInput, projectRolesPattern } from "../modules/identity/project-scope";
+import { HardenedNotebook } from "../modules/sagemaker/hardened-notebook";
+import { NotebookLifecycle } from "../modules/sagemaker/notebook-lifecycle";
+import { arn } from "../modules/policy/document";
 import { awsProvider, projectNames, projectTags } from "./environment";
 import type { PlatformStack } from "./platform-stack";
 
@@ -23,6 +29,12 @@ export class ProjectStack extends TerraformStack {
   readonly keys: ProjectKeys;
   /** The project's buckets: `data`, `models`, `accessLogs`. */
   readonly buckets: ProjectBuckets;
+  /** The notebooks' default Git repository (`codeRepository.sagemakerCodeRepositoryName`). */
+  readonly codeRepository: CodeRepository;
+  /** The permissions boundary and the seven roles (docs/identity.md). */
+  readonly identity: ProjectIdentity;
+  /** The data scientists' notebook instances, by notebook name. */
+  readonly notebooks: Record<string, HardenedNotebook> = {};
 
   constructor(scope: Construct, id: string, props: ProjectStackProps) {
     super(scope, id);
@@ -38,26 +50,99 @@ export class ProjectStack extends TerraformStack {
       name: names.base,
       aliasPrefix: `${props.prefix}/${env.name}/${props.project.name}`,
       administratorArns: dp.administratorArns,
+      principalArns: [projectRolesPattern({ scope: names.scope, projectBase: names.base })],
     });
     this.buckets = new ProjectBuckets(this, "buckets", {
       scope: names.scope,
       bucketName: names.bucket,
-      dataKeyArn: this.keys.data.keyArn,
+      dataKey: this.keys.data,
       s3EndpointId: props.platform.s3Endpoint.endpointId,
       administratorArns: dp.administratorArns,
       noncurrentVersionDays: dp.noncurrentVersionDays,
       accessLogDays: env.logs.retentionDays,
       onDestroy: dp.bucketsOnDestroy,
     });
-    new TerraformOutput(this, "data_protection", {
-      description: "The project's KMS keys and buckets",
+    this.codeRepository = new CodeRepository(this, "code", {
+      name: names.base,
+      description: `${names.base}: notebooks and training code of the ${props.project.name} project`,
+      source: props.project.codeRepository,
+      kmsKeyArn: this.keys.data.keyArn,
+    });
+    // One output per value, so that a partial (-target) apply still records those whose resources exist.
+    const outputs: Record<string, { value: string; description: string }> = {
+      data_key_arn: { value: this.keys.data.keyArn, description: "KMS key of the data and model buckets, job outputs and code" },
+      volumes_key_arn: { value: this.keys.volumes.keyArn, description: "KMS key of notebook and job EBS volumes" },
+      logs_key_arn: { value: this.keys.logs.keyArn, description: "KMS key of the project's log groups" },
+      data_bucket: { value: this.buckets.data.bucketName, description: "Training data bucket" },
+      models_bucket: { value: this.buckets.models.bucketName, description: "Model artifact bucket" },
+      access_logs_bucket: { value: this.buckets.accessLogs.bucketName, description: "Server access logs of the data and model buckets" },
+      sagemaker_code_repository: { value: this.codeRepository.sagemakerCodeRepositoryName, description: "The notebooks' default code repository" },
+    };
+    for (const [name, o] of Object.entries(outputs)) new TerraformOutput(this, name, o);
+
+    // ---- identity: the seven roles, their boundary, the notebooks (docs/identity.md) ----
+    const identity = props.project.identity;
+    const sagemakerGroups = [props.platform.securityGroups.sagemakerSecurityGroupId];
+    const mirror = props.platform.packageMirror?.pip;
+    const scopeInput: ProjectScopeInput = {
+      scope: names.scope,
+      dnsSuffix: names.dnsSuffix,
+      projectBase: names.base,
+      subnetIds: props.platform.network.subnetIds,
+      securityGroupIds: sagemakerGroups,
+      sagemakerApiEndpointId: props.platform.interfaceEndpoints.endpointIds["sagemaker.api"],
+      dataBucketArns: [this.buckets.data.bucketArn],
+      modelBucketArns: [this.buckets.models.bucketArn],
+      bucketKeyArns: [this.keys.data.keyArn],
+      volumeKeyArn: this.keys.volumes.keyArn,
+      outputKeyArn: this.keys.data.keyArn,
+      // Deterministic ARNs (not resource references): the roles never wait for, or depend on, the repository and mirror.
+      codeRepository: props.project.codeRepository.type === "codecommit"
+        ? { arn: arn(names.scope, "codecommit", names.base), keyArn: this.keys.data.keyArn } : undefined,
+      packageMirror: mirror && {
+        domainArn: arn(names.scope, "codeartifact", `domain/${mirror.domain}`),
+        repositoryArn: arn(names.scope, "codeartifact", `repository/${mirror.domain}/${mirror.repository}`),
+      },
+    };
+    this.identity = new ProjectIdentity(this, "identity", {
+      input: scopeInput,
+      dataScientistPrincipals: identity.dataScientistPrincipals,
+      cicdPrincipals: identity.cicdPrincipals,
+      serviceCatalog: identity.serviceCatalog,
+      applicationPrincipals: identity.applicationPrincipals,
+    });
+    if (props.project.notebooks.length > 0) {
+      const lifecycle = new NotebookLifecycle(this, "notebook-lifecycle", {
+        name: `${names.base}-notebooks`,
+        region: env.region,
+        autoStopMinutes: props.project.notebookAutoStopMinutes,
+        packageMirror: mirror,
+      });
+      const execution = this.identity.roles["notebook-execution"];
+      const subnets = props.platform.network.subnetIds;
+      props.project.notebooks.forEach((n, i) => {
+        this.notebooks[n.name] = new HardenedNotebook(this, `notebook-${n.name}`, {
+          name: `${names.base}-${n.name}`,
+          owner: n.owner,
+          instanceType: n.instanceType,
+          volumeSizeGb: n.volumeSizeGb,
+          platformIdentifier: n.platformIdentifier,
+          roleArn: execution.roleArn,
+          volumeKeyArn: this.keys.volumes.keyArn,
+          subnetId: subnets[i % subnets.length],
+          securityGroupIds: sagemakerGroups,
+          lifecycleConfigName: lifecycle.name,
+          defaultCodeRepository: this.codeRepository.sagemakerCodeRepositoryName,
+          dependsOn: [execution.attachment],
+        });
+      });
+    }
+    new TerraformOutput(this, "roles", {
+      description: "The project's roles (by short name), their permissions boundary, and the notebook instances",
       value: {
-        data_key_arn: this.keys.data.keyArn,
-        volumes_key_arn: this.keys.volumes.keyArn,
-        logs_key_arn: this.keys.logs.keyArn,
-        data_bucket: this.buckets.data.bucketName,
-        models_bucket: this.buckets.models.bucketName,
-        access_logs_bucket: this.buckets.accessLogs.bucketName,
+        role_arns: Object.fromEntries(Object.entries(this.identity.roles).map(([k, r]) => [k, r.roleArn])),
+        boundary_arn: this.identity.boundaryArn,
+        notebooks: Object.values(this.notebooks).map((n) => n.notebookName),
       },
     });
 

@@ -1,4 +1,4 @@
-import { EMULATOR_GAPS, emulatorTargets } from "../../harness/emulator-gaps";
+import { EMULATOR_GAPS, emulatorOverride, emulatorTargets, withoutUnsetAttributes } from "../../harness/emulator-gaps";
 
 const stack = {
   resource: {
@@ -23,5 +23,21 @@ test("every gap says why and what the suites do about it", () => {
   for (const gap of EMULATOR_GAPS) {
     expect(gap.reason.length).toBeGreaterThan(20);
     expect(gap.handling === "excluded from apply").toBe(gap.excludedType !== undefined);
+    if (gap.handling === "attribute left unset for apply") expect(gap.attribute).toBeDefined();
   }
+});
+
+test("attributes the gap list leaves unset or tolerates are overridden, and no longer pull their resource out of the apply", () => {
+  const gaps = [
+    { subject: "c", excludedType: "aws_sagemaker_code_repository", reason: "not implemented by the emulator at all", handling: "excluded from apply" as const },
+    { subject: "nb.repo", reason: "names the excluded repository, so leave it unset", handling: "attribute left unset for apply" as const,
+      attribute: { type: "aws_sagemaker_notebook_instance", name: "default_code_repository" } },
+    { subject: "nb.platform", reason: "the emulator does not return this attribute", handling: "drift tolerated" as const,
+      attribute: { type: "aws_sagemaker_notebook_instance", name: "platform_identifier" } },
+  ];
+  expect(emulatorOverride(stack, gaps)).toEqual({ resource: { aws_sagemaker_notebook_instance: { nb: {
+    default_code_repository: null, lifecycle: { ignore_changes: ["platform_identifier"] } } } } });
+  const { left } = emulatorTargets(withoutUnsetAttributes(stack, gaps), ["aws_sagemaker_code_repository"]);
+  expect(left).toEqual(["aws_sagemaker_code_repository.repo"]);
+  expect(emulatorOverride({ resource: { aws_vpc: { v: {} } } }, gaps)).toEqual({});
 });

@@ -2,6 +2,7 @@
 import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import { EC2Client } from "@aws-sdk/client-ec2";
 import { KMSClient } from "@aws-sdk/client-kms";
+import { S3Client } from "@aws-sdk/client-s3";
 
 export function clients(endpoint: string, region: string) {
   const common = { endpoint, region, credentials: { accessKeyId: "testing", secretAccessKey: "testing" } };
@@ -9,5 +10,6 @@ export function clients(endpoint: string, region: string) {
     ec2: new EC2Client(common),
     logs: new CloudWatchLogsClient(common),
     kms: new KMSClient(common),
+    s3: new S3Client({ ...common, forcePathStyle: true }),
   };
 }

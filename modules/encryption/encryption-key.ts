@@ -15,6 +15,8 @@ export interface EncryptionKeyProps extends KeyPolicyInput {
 
 /** A customer-managed symmetric KMS key with rotation on, an explicit key policy and an alias. */
 export class EncryptionKey extends Construct {
+  /** The key resource, for `dependsOn` (e.g. a bucket that must be destroyed before its key). */
+  readonly key: KmsKey;
   readonly keyArn: string;
   readonly keyId: string;
   readonly aliasName: string;
@@ -28,6 +30,7 @@ export class EncryptionKey extends Construct {
       policy: policyJson(policy(...keyPolicyStatements(props))),
     });
     const alias = new KmsAlias(this, "alias", { name: `alias/${props.alias}`, targetKeyId: key.keyId });
+    this.key = key;
     this.keyArn = key.arn;
     this.keyId = key.keyId;
     this.aliasName = alias.name;

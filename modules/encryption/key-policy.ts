@@ -84,6 +84,8 @@ export interface KeyPolicyInput {
   /** Principals of the account that may use the key directly, scoped by their IAM policies. */
   readonly userArns?: readonly string[];
   readonly services?: readonly ServiceKeyUse[];
+  /** Statements that fit none of the above (e.g. decryption of CloudTrail log files by account principals). @default none */
+  readonly additionalStatements?: readonly Statement[];
   /** Principals that may use the key only through AWS services (see `PrincipalKeyUse`). @default none */
   readonly principalUses?: readonly PrincipalKeyUse[];
   /** DNS suffix of the partition, for `kms:ViaService` values. @default "amazonaws.com" */
@@ -105,5 +107,6 @@ export function keyPolicyStatements(input: KeyPolicyInput): Statement[] {
   for (const use of input.services ?? []) {
     statements.push({ Sid: use.sid, Effect: "Allow", Principal: { Service: use.service }, Action: use.actions ?? KEY_USE_ACTIONS, Resource: "*", Condition: use.conditions });
   }
+  statements.push(...(input.additionalStatements ?? []));
   return statements;
 }

@@ -44,11 +44,16 @@ export class ProjectKeys extends Construct {
     const common = { scope: props.scope, dnsSuffix: props.dnsSuffix, administratorArns: props.administratorArns };
     const use = (services: readonly string[]): PrincipalKeyUse[] =>
       [{ sid: "ProjectRoles", principalArns: props.principalArns, viaServices: services }];
+    // Once use is narrowed to the project's roles, the administrators (Terraform) still create and manage the
+    // CodeCommit repository, which CodeCommit does with the caller's key permissions; through CodeCommit only.
+    const admins: PrincipalKeyUse[] = props.principalArns?.length && props.administratorArns?.length
+      ? [{ sid: "Administrators", principalArns: props.administratorArns, viaServices: ["codecommit"] }]
+      : [];
     this.data = new EncryptionKey(this, "data", {
       ...common,
       alias: `${props.aliasPrefix}/data`,
       description: `${props.name}: data and model buckets, job outputs, code repository`,
-      principalUses: use(KEY_SERVICES.data),
+      principalUses: [...use(KEY_SERVICES.data), ...admins],
     });
     this.volumes = new EncryptionKey(this, "volumes", {
       ...common,

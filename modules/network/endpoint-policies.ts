@@ -12,6 +12,8 @@ export interface S3EndpointPolicyInput {
   readonly scope: ArnScope;
   /** Bucket name patterns principals of the account may use through the endpoint (wildcards allowed). */
   readonly bucketPatterns: readonly string[];
+  /** AWS-owned buckets principals of the account may read objects from (e.g. CodeArtifact's assets bucket). @default none */
+  readonly serviceBuckets?: readonly string[];
 }
 
 /**
@@ -37,6 +39,14 @@ export function s3GatewayEndpointPolicy(input: S3EndpointPolicyInput): PolicyDoc
       Action: ["s3:GetObject"],
       Resource: [`arn:${p}:s3:::prod-${input.scope.region}-starport-layer-bucket/*`],
     },
+    ...(input.serviceBuckets?.length ? [{
+      Sid: "AwsServiceBucketsReadOnly",
+      Effect: "Allow" as const,
+      Principal: "*" as const,
+      Action: ["s3:GetObject"],
+      Resource: input.serviceBuckets.map((b) => `arn:${p}:s3:::${b}/*`),
+      Condition: { StringEquals: { "aws:PrincipalAccount": input.scope.accountId } },
+    }] : []),
   );
 }
 

@@ -11,6 +11,8 @@ export interface S3GatewayEndpointProps {
   readonly routeTableIds: readonly string[];
   /** Bucket name patterns reachable through the endpoint (see `s3GatewayEndpointPolicy`). */
   readonly bucketPatterns: readonly string[];
+  /** AWS-owned buckets the VPC may read objects from (see `s3GatewayEndpointPolicy`). @default none */
+  readonly serviceBuckets?: readonly string[];
 }
 
 /** The free S3 gateway endpoint on the private route tables, with a policy limited to the allowed buckets. */
@@ -26,7 +28,7 @@ export class S3GatewayEndpoint extends Construct {
       serviceName: `com.amazonaws.${props.scope.region}.s3`,
       vpcEndpointType: "Gateway",
       routeTableIds: [...props.routeTableIds],
-      policy: policyJson(s3GatewayEndpointPolicy({ scope: props.scope, bucketPatterns: props.bucketPatterns })),
+      policy: policyJson(s3GatewayEndpointPolicy({ scope: props.scope, bucketPatterns: props.bucketPatterns, serviceBuckets: props.serviceBuckets })),
       tags: { Name: `${props.name}-s3` },
     });
     this.endpointId = endpoint.id;

@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { EncryptionKey } from "../encryption/encryption-key";
 import { ArnScope } from "../policy/document";
 import { accessLogDeliveryStatement } from "./bucket-policy";
 import { OnDestroy, SecureBucket } from "./secure-bucket";
@@ -10,8 +11,8 @@ export interface ProjectBucketsProps {
   readonly scope: ArnScope;
   /** Bucket name of a purpose (`projectNames(...).bucket`). */
   readonly bucketName: (purpose: string) => string;
-  /** KMS key of the data and model buckets. */
-  readonly dataKeyArn: string;
+  /** KMS key of the data and model buckets (they are destroyed before it). */
+  readonly dataKey: EncryptionKey;
   /** The environment's S3 gateway endpoint id. */
   readonly s3EndpointId: string;
   /** Principals that may reach the data and model buckets from outside the endpoint (Terraform's roles). */
@@ -51,9 +52,10 @@ export class ProjectBuckets extends Construct {
     const dataBucket = (id: string, purpose: string) => new SecureBucket(this, id, {
       scope: props.scope,
       bucketName: props.bucketName(purpose),
-      encryption: { kmsKeyArn: props.dataKeyArn },
+      encryption: { kmsKeyArn: props.dataKey.keyArn },
+      dependsOn: [props.dataKey.key],
       vpcEndpoint: { endpointId: props.s3EndpointId, exemptPrincipalArns: props.administratorArns },
-      accessLogs: { targetBucket: this.accessLogs.bucketName },
+      accessLogs: { target: this.accessLogs },
       lifecycle: { noncurrentVersionDays: props.noncurrentVersionDays },
       onDestroy: props.onDestroy,
     });

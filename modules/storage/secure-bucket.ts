@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { ITerraformDependable } from "cdktf";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
 import { S3BucketLoggingA } from "@cdktf/provider-aws/lib/s3-bucket-logging";
@@ -33,14 +34,22 @@ export interface SecureBucketProps {
    * buckets that AWS services write from outside the VPC (access logs, CloudTrail).
    */
   readonly vpcEndpoint: VpcEndpointRestriction | "none";
-  /** Server access logs go to this bucket under `<prefix><bucket name>/`, or a reason why there are none. */
-  readonly accessLogs: { readonly targetBucket: string; readonly prefix?: string } | { readonly disabledBecause: string };
+  /**
+   * Server access logs go to this bucket under `<prefix><bucket name>/` (its policy must let the logging service
+   * write there: see `accessLogDeliveryStatement`), or a reason why there are none.
+   */
+  readonly accessLogs: { readonly target: SecureBucket; readonly prefix?: string } | { readonly disabledBecause: string };
   /** Lifecycle rules; an abort of incomplete multipart uploads is always there. @default {} */
   readonly lifecycle?: BucketLifecycle;
-  /** Statements added after the secure-bucket ones, e.g. CloudTrail's or log delivery's Allow. @default none */
+  /** Statements added to the secure-bucket ones (placed first), e.g. CloudTrail's or log delivery's Allow. @default none */
   readonly extraStatements?: readonly Statement[];
   /** @default "delete-if-empty" */
   readonly onDestroy?: OnDestroy;
+  /**
+   * Resources the bucket must outlive, above all its KMS key: Terraform then destroys the bucket first, so a bucket
+   * that refuses deletion (it holds data) keeps its key from being scheduled for deletion. @default none
+   */
+  readonly dependsOn?: readonly ITerraformDependable[];
 }
 
 /**
@@ -54,6 +63,8 @@ export class SecureBucket extends Construct {
   readonly bucketArn: string;
   /** The bucket policy as data (for tests, compliance rules and docs). */
   readonly policyDocument: PolicyDocument;
+  /** The policy resource: things that need the policy in force (e.g. logging into this bucket) depend on it. */
+  readonly policy: S3BucketPolicy;
 
   constructor(scope: Construct, id: string, props: SecureBucketProps) {
     super(scope, id);
@@ -62,6 +73,7 @@ export class SecureBucket extends Construct {
       bucket: props.bucketName,
       forceDestroy: onDestroy === "delete-with-data",
       lifecycle: onDestroy === "retain" ? { preventDestroy: true } : undefined,
+      dependsOn: props.dependsOn?.length ? [...props.dependsOn] : undefined,
     });
     const ref = { bucket: bucket.id };
     const publicAccess = new S3BucketPublicAccessBlock(this, "public-access", {
@@ -77,16 +89,20 @@ export class SecureBucket extends Construct {
         bucketKeyEnabled: kms ? true : undefined,
       }],
     });
+    // The caller's statements (grants to services) first, then the denies. Order means nothing to IAM, but moto's
+    // PutBucketLogging check walks the target's statements and fails (HTTP 500) on a "*" principal before the grant.
     this.policyDocument = policy(
-      ...secureBucketStatements({ scope: props.scope, bucketName: props.bucketName, encryption: props.encryption, vpcEndpoint: props.vpcEndpoint }),
       ...(props.extraStatements ?? []),
+      ...secureBucketStatements({ scope: props.scope, bucketName: props.bucketName, encryption: props.encryption, vpcEndpoint: props.vpcEndpoint }),
     );
     // After the public access block, so S3 never sees the policy on a bucket whose block is still being set.
-    new S3BucketPolicy(this, "policy", { ...ref, policy: policyJson(this.policyDocument), dependsOn: [publicAccess, ownership] });
-    if ("targetBucket" in props.accessLogs) {
+    this.policy = new S3BucketPolicy(this, "policy", { ...ref, policy: policyJson(this.policyDocument), dependsOn: [publicAccess, ownership] });
+    if ("target" in props.accessLogs) {
+      // S3 checks at PutBucketLogging that the target's policy admits the logging service.
       new S3BucketLoggingA(this, "access-logs", {
         ...ref,
-        targetBucket: props.accessLogs.targetBucket,
+        targetBucket: props.accessLogs.target.bucketName,
+        dependsOn: [props.accessLogs.target.policy],
         targetPrefix: `${props.accessLogs.prefix ?? ""}${props.bucketName}/`,
       });
     }

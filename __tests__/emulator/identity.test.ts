@@ -1,0 +1,145 @@
+/**
+ * The platform and the project stack applied by real Terraform to moto, then the identity layer checked with the
+ * IAM and SageMaker SDKs: seven roles, each with the boundary and its own managed policy; the policies as IAM stores
+ * them (with the real subnet, security group, endpoint and key ids Terraform resolved) simulated again; the notebook
+ * instance as SageMaker describes it. A second plan of each stack shows no changes; destroy removes the roles.
+ * Emulator gaps (harness/emulator-gaps.ts): the lifecycle configuration is left out, the notebook is applied without
+ * it, and its platform_identifier drift is tolerated.
+ */
+import {
+  GetPolicyCommand, GetPolicyVersionCommand, GetRoleCommand, IAMClient, ListAttachedRolePoliciesCommand, ListRolePoliciesCommand, ListRolesCommand,
+} from "@aws-sdk/client-iam";
+import { DescribeNotebookInstanceCommand, ListTagsCommand, SageMakerClient } from "@aws-sdk/client-sagemaker";
+import { join } from "node:path";
+import { EXCLUDED_TYPES, emulatorOverride, emulatorTargets, withoutUnsetAttributes } from "../../harness/emulator-gaps";
+import { Moto, startMoto } from "../../harness/moto";
+import { localStateOverride, readStack, remoteStateFilesOverride, stackWorkdir, Terraform, terraformEnv } from "../../harness/terraform";
+import { ROLE_NAMES } from "../../modules/identity/project-scope";
+import type { PolicyDocument } from "../../modules/policy/document";
+import { simulate } from "../identity/simulate";
+import { configWith, synthConfig, tempDir } from "../helpers/synth";
+
+jest.setTimeout(900_000);
+
+let moto: Moto;
+let iam: IAMClient;
+let sagemaker: SageMakerClient;
+const stacks: { name: string; tf: Terraform; args: string[]; left: string[] }[] = [];
+let platform: Record<string, any>;
+let project: Record<string, any>;
+
+beforeAll(async () => {
+  moto = await startMoto();
+  const common = { endpoint: moto.endpoint, region: "eu-west-1", credentials: { accessKeyId: "testing", secretAccessKey: "testing" } };
+  iam = new IAMClient(common);
+  sagemaker = new SageMakerClient(common);
+  // Buckets holding data (access logs) are deleted with the stack here; the storage suite proves the refusal.
+  const synth = synthConfig(configWith({ emulator: { endpoint: moto.endpoint },
+    dataProtection: { administratorArns: ["arn:aws:iam::123456789012:role/sds-terraform"], bucketsOnDestroy: "delete-with-data" } }), "emu-identity");
+  const work = tempDir("emu-identity-tf");
+  const env = terraformEnv(work);
+  const stateFiles: Record<string, string> = {};
+  for (const name of ["dev-platform", "dev-project-fraud"]) {
+    const dir = join(work, name);
+    const json = readStack(synth.outdir, name);
+    const override = { ...localStateOverride(dir), ...remoteStateFilesOverride(json, stateFiles), ...emulatorOverride(json) };
+    const tf = new Terraform(stackWorkdir(synth.outdir, name, dir, override), env, { timeoutMs: 300_000 });
+    const { args, left } = emulatorTargets(withoutUnsetAttributes(json));
+    await tf.init();
+    await tf.apply(args);
+    stateFiles[name] = join(dir, "terraform.tfstate");
+    stacks.push({ name, tf, args, left });
+  }
+  platform = await stacks[0].tf.outputs();
+  project = await stacks[1].tf.outputs();
+});
+
+afterAll(async () => {
+  await moto?.stop();
+});
+
+test("only resources of excluded types were left out; the notebook was applied", () => {
+  for (const { left } of stacks) for (const address of left) expect(EXCLUDED_TYPES).toContain(address.split(".")[0]);
+  expect(stacks[1].left.filter((a) => a.startsWith("aws_sagemaker_notebook_instance_lifecycle_configuration."))).toHaveLength(1);
+  expect(project.roles.notebooks).toEqual(["sds-dev-fraud-alice"]);
+});
+
+async function storedPolicy(arn: string): Promise<PolicyDocument> {
+  const { Policy } = await iam.send(new GetPolicyCommand({ PolicyArn: arn }));
+  const version = await iam.send(new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: Policy!.DefaultVersionId }));
+  return JSON.parse(decodeURIComponent(version.PolicyVersion!.Document!));
+}
+
+test("seven roles, each with the permissions boundary and exactly its own managed policy, no inline policies", async () => {
+  const arns: Record<string, string> = project.roles.role_arns;
+  expect(Object.keys(arns).sort()).toEqual([...ROLE_NAMES].sort());
+  for (const [short, arn] of Object.entries(arns)) {
+    const name = `sds-dev-fraud-${short}`;
+    const { Role } = await iam.send(new GetRoleCommand({ RoleName: name }));
+    expect(Role).toMatchObject({ Arn: arn, Path: "/sagemaker-project/", MaxSessionDuration: 3600 });
+    expect(Role?.PermissionsBoundary).toEqual({ PermissionsBoundaryType: "PermissionsBoundaryPolicy", PermissionsBoundaryArn: project.roles.boundary_arn });
+    const attached = await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: name }));
+    expect(attached.AttachedPolicies?.map((p) => p.PolicyName)).toEqual([name]);
+    expect((await iam.send(new ListRolePoliciesCommand({ RoleName: name }))).PolicyNames).toEqual([]);
+  }
+  const trust = JSON.parse(decodeURIComponent((await iam.send(new GetRoleCommand({ RoleName: "sds-dev-fraud-data-scientist" }))).Role!.AssumeRolePolicyDocument!));
+  expect(trust.Statement.find((s: any) => s.Sid === "PeopleThroughTheirRole").Principal.AWS)
+    .toContain("arn:aws:iam::123456789012:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_DataScientist_0123456789abcdef");
+});
+
+test("the policies IAM stored carry the real ids and keys, and still decide as simulated", async () => {
+  const creation = await storedPolicy((await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: "sds-dev-fraud-notebook-creation" }))).AttachedPolicies![0].PolicyArn!);
+  const boundary = await storedPolicy(project.roles.boundary_arn);
+  const volumeKey = project.volumes_key_arn;
+  const subnet = platform.subnet_ids[0];
+  const sg = platform.sagemaker_security_group_id;
+  expect(JSON.stringify(creation)).toContain(volumeKey);
+  const request = (context: Record<string, string | string[]>) => simulate({
+    principal: "arn:aws:sts::123456789012:assumed-role/sds-dev-fraud-notebook-creation/ci",
+    action: "sagemaker:CreateNotebookInstance",
+    resource: "arn:aws:sagemaker:eu-west-1:123456789012:notebook-instance/sds-dev-fraud-bob",
+    context: { "sagemaker:VpcSubnets": [subnet], "sagemaker:VpcSecurityGroupIds": [sg], "sagemaker:VolumeKmsKeyArn": volumeKey,
+      "sagemaker:DirectInternetAccess": "Disabled", "sagemaker:RootAccess": "Disabled", "sagemaker:MinimumInstanceMetadataServiceVersion": "2", ...context },
+  }, { identity: [creation], boundary });
+  expect(await request({})).toBe("Allowed");
+  expect(await request({ "sagemaker:VpcSubnets": ["subnet-0fffffffffffffff9"] })).toBe("ExplicitlyDenied");
+  const scientist = await storedPolicy((await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: "sds-dev-fraud-data-scientist" }))).AttachedPolicies![0].PolicyArn!);
+  const open = (vpce: string) => simulate({
+    principal: "arn:aws:sts::123456789012:assumed-role/sds-dev-fraud-data-scientist/alice", action: "sagemaker:CreatePresignedNotebookInstanceUrl",
+    resource: "arn:aws:sagemaker:eu-west-1:123456789012:notebook-instance/sds-dev-fraud-alice",
+    context: { "aws:PrincipalTag/username": "alice@example.com", "sagemaker:ResourceTag/username": "alice@example.com", "aws:SourceVpce": vpce },
+  }, { identity: [scientist], boundary });
+  expect(await open(platform.interface_endpoint_ids["sagemaker.api"])).toBe("Allowed");
+  expect(await open(platform.interface_endpoint_ids["sagemaker.runtime"])).toBe("ExplicitlyDenied");
+});
+
+test("the notebook: no internet, no root, the project volume key, an environment subnet, the SageMaker group, the execution role, its owner", async () => {
+  const nb = await sagemaker.send(new DescribeNotebookInstanceCommand({ NotebookInstanceName: "sds-dev-fraud-alice" }));
+  expect(nb).toMatchObject({
+    DirectInternetAccess: "Disabled",
+    RootAccess: "Disabled",
+    KmsKeyId: project.volumes_key_arn,
+    SecurityGroups: [platform.sagemaker_security_group_id],
+    RoleArn: project.roles.role_arns["notebook-execution"],
+    InstanceType: "ml.t3.medium",
+    VolumeSizeInGB: 20,
+  });
+  expect(platform.subnet_ids).toContain(nb.SubnetId);
+  const tags = await sagemaker.send(new ListTagsCommand({ ResourceArn: nb.NotebookInstanceArn }));
+  expect(tags.Tags).toEqual(expect.arrayContaining([{ Key: "username", Value: "alice@example.com" }]));
+});
+
+test("a second plan of each stack shows no changes; destroy in reverse order removes the roles and the notebook", async () => {
+  for (const { tf, name, args } of stacks) {
+    const plan = await tf.plan(args);
+    // On failure, show what Terraform wants to change.
+    expect([name, plan.changes ? plan.stdout.split("\n").filter((l) => /^\s+[-+~]|#/.test(l)).join("\n") : "no changes"]).toEqual([name, "no changes"]);
+  }
+  for (const { tf } of [...stacks].reverse()) {
+    await tf.destroy();
+    expect(await tf.stateList()).toEqual([]);
+  }
+  const left = await iam.send(new ListRolesCommand({ PathPrefix: "/sagemaker-project/" }));
+  expect(left.Roles).toEqual([]);
+  await expect(sagemaker.send(new DescribeNotebookInstanceCommand({ NotebookInstanceName: "sds-dev-fraud-alice" }))).rejects.toThrow();
+});

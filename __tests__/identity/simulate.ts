@@ -1,0 +1,34 @@
+/**
+ * Runs the generated policies through @cloud-copilot/iam-simulate (AGPL: a devDependency, imported only by tests).
+ * Policies are simulated as Terraform renders them: the `$${...}` escape of a policy variable becomes `${...}`.
+ */
+import { runSimulation } from "@cloud-copilot/iam-simulate";
+import type { PolicyDocument } from "../../modules/policy/document";
+
+export type Decision = "Allowed" | "ExplicitlyDenied" | "ImplicitlyDenied";
+
+/** What Terraform hands to IAM: `$${aws:username}` in the configuration is `${aws:username}` in the policy. */
+export function rendered(doc: PolicyDocument): unknown {
+  return JSON.parse(JSON.stringify(doc).split("$${").join("${"));
+}
+
+export interface Request {
+  readonly principal: string;
+  readonly action: string;
+  readonly resource: string;
+  readonly context?: Record<string, string | string[]>;
+}
+
+export async function simulate(req: Request, policies: { identity?: PolicyDocument[]; boundary?: PolicyDocument; resource?: PolicyDocument }): Promise<Decision> {
+  const account = /:(\d{12}):/.exec(req.resource)?.[1] ?? /:(\d{12}):/.exec(req.principal)?.[1] ?? "123456789012";
+  const result = await runSimulation({
+    request: { principal: req.principal, action: req.action, resource: { resource: req.resource, accountId: account }, contextVariables: { ...req.context } },
+    identityPolicies: (policies.identity ?? []).map((p, i) => ({ name: `identity-${i}`, policy: rendered(p) })),
+    permissionBoundaryPolicies: policies.boundary ? [{ name: "boundary", policy: rendered(policies.boundary) }] : undefined,
+    resourcePolicy: policies.resource ? rendered(policies.resource) : undefined,
+    serviceControlPolicies: [],
+    resourceControlPolicies: [],
+  }, {});
+  if (result.resultType === "error") throw new Error(`simulation of ${req.action} failed: ${JSON.stringify(result.errors)}`);
+  return result.overallResult as Decision;
+}

@@ -1,0 +1,280 @@
+/**
+ * IAM simulation of the seven roles: each role's identity policy together with the permissions boundary (and the
+ * trust policies for who may assume a role). Every role has allowed and denied cases, and every condition key the
+ * policies use has a case that changes only that key and flips the compliant request from allowed to denied.
+ */
+import { boundaryPolicy } from "../../modules/identity/boundary";
+import { keyPolicyStatements } from "../../modules/encryption/key-policy";
+import { KEY_SERVICES } from "../../modules/encryption/project-keys";
+import { OWNER_TAG, ROLE_NAMES, RoleName, roleArn, projectRolesPattern } from "../../modules/identity/project-scope";
+import { rolePolicy } from "../../modules/identity/role-policies";
+import { automationTrust, dataScientistTrust, sagemakerTrust } from "../../modules/identity/trust-policies";
+import { policy, PolicyDocument } from "../../modules/policy/document";
+import { ACCOUNT, API_ENDPOINT, DATA_BUCKET, DATA_KEY, INPUT, MODEL_BUCKET, OTHER_KEY, REGION, SG, sm, SUBNETS, VOLUME_KEY } from "./fixture";
+import { Decision, simulate } from "./simulate";
+import { policyConditionKeys } from "./policy-walk";
+
+type Expect = Decision | "Denied";
+
+interface Scenario {
+  readonly title: string;
+  readonly role: RoleName;
+  readonly action: string;
+  readonly resource: string;
+  readonly context?: Record<string, string | string[]>;
+  /** Trust scenarios: the caller, evaluated against the role's trust policy. */
+  readonly caller?: string;
+  /** The resource's own policy, where the service requires one (KMS key policies). */
+  readonly resourcePolicy?: PolicyDocument;
+  readonly expect: Expect;
+  /** The condition key this scenario changes, relative to `base` (which must be allowed). */
+  readonly flips?: string;
+  readonly base?: Scenario;
+}
+
+const session = (role: RoleName, name = "alice") => `arn:aws:sts::${ACCOUNT}:assumed-role/${roleArn(INPUT, role).split("/").pop()}/${name}`;
+const allow = (s: Omit<Scenario, "expect">): Scenario => ({ ...s, expect: "Allowed" });
+/** The same request with one condition key changed (or removed, with value undefined): denied. */
+function flip(base: Scenario, key: string, value: string | string[] | undefined, expect: Expect = "Denied", title?: string): Scenario {
+  const context = { ...base.context };
+  if (value === undefined) delete context[key];
+  else context[key] = value;
+  return { ...base, title: title ?? `${base.title}, but ${key} ${value === undefined ? "absent" : `= ${JSON.stringify(value)}`}`, context, expect, flips: key, base };
+}
+
+/** KMS decides on the key policy too: the project keys' real policies (the data-protection layer's), as the stack builds them. */
+const keyPolicy = (services: readonly string[]) => policy(...keyPolicyStatements({ scope: INPUT.scope,
+  principalUses: [{ sid: "ProjectRoles", principalArns: [projectRolesPattern(INPUT)], viaServices: services }] }));
+const DATA_KEY_POLICY = keyPolicy(KEY_SERVICES.data);
+const VOLUME_KEY_POLICY = keyPolicy(KEY_SERVICES.volumes);
+/** What KMS knows about a caller that is a project role (with its IAM path). */
+const kmsCaller = (role: RoleName) => ({ "aws:PrincipalArn": roleArn(INPUT, role), "kms:CallerAccount": ACCOUNT });
+const OWNER = `aws:PrincipalTag/${OWNER_TAG}`;
+const RESOURCE_OWNER = `sagemaker:ResourceTag/${OWNER_TAG}`;
+const NOTEBOOK = sm("notebook-instance", "sds-dev-fraud-alice");
+const vpc = { "sagemaker:VpcSubnets": [SUBNETS[0]], "sagemaker:VpcSecurityGroupIds": [SG] };
+
+// --- data scientist -------------------------------------------------------------------------------------------
+const startOwn = allow({ title: "data scientist starts their own notebook", role: "data-scientist", action: "sagemaker:StartNotebookInstance",
+  resource: NOTEBOOK, context: { [OWNER]: "alice", [RESOURCE_OWNER]: "alice" } });
+const openOwn = allow({ title: "data scientist opens their own notebook through the VPC endpoint", role: "data-scientist",
+  action: "sagemaker:CreatePresignedNotebookInstanceUrl", resource: NOTEBOOK, context: { [OWNER]: "alice", [RESOURCE_OWNER]: "alice", "aws:SourceVpce": API_ENDPOINT } });
+const dataScientist: Scenario[] = [
+  allow({ title: "data scientist lists notebooks", role: "data-scientist", action: "sagemaker:ListNotebookInstances", resource: "*" }),
+  allow({ title: "data scientist describes a project training job", role: "data-scientist", action: "sagemaker:DescribeTrainingJob", resource: sm("training-job", "sds-dev-fraud-xgb-1") }),
+  { title: "data scientist cannot describe another project's notebook", role: "data-scientist", action: "sagemaker:DescribeNotebookInstance",
+    resource: sm("notebook-instance", "sds-dev-other-bob"), expect: "ImplicitlyDenied" },
+  startOwn,
+  flip(startOwn, RESOURCE_OWNER, "bob", "ImplicitlyDenied", "data scientist cannot start a colleague's notebook"),
+  flip(startOwn, OWNER, undefined, "ImplicitlyDenied", "a session without the username tag cannot start any notebook"),
+  allow({ ...startOwn, title: "data scientist stops their own notebook", action: "sagemaker:StopNotebookInstance" }),
+  openOwn,
+  flip(openOwn, "aws:SourceVpce", "vpce-0ddddddddddddddd9", "ExplicitlyDenied", "a presigned URL through another VPC endpoint is denied"),
+  flip(openOwn, "aws:SourceVpce", undefined, "ExplicitlyDenied", "a presigned URL from the internet (no VPC endpoint) is denied"),
+  flip(openOwn, RESOURCE_OWNER, "bob", "ImplicitlyDenied", "data scientist cannot open a colleague's notebook"),
+  { title: "data scientist cannot create a notebook, even a compliant one", role: "data-scientist", action: "sagemaker:CreateNotebookInstance",
+    resource: NOTEBOOK, context: { ...vpc, "sagemaker:VolumeKmsKeyArn": VOLUME_KEY, "sagemaker:DirectInternetAccess": "Disabled", "sagemaker:RootAccess": "Disabled" }, expect: "ImplicitlyDenied" },
+  { title: "data scientist cannot read project data directly", role: "data-scientist", action: "s3:GetObject", resource: `${DATA_BUCKET}/x.csv`, expect: "ImplicitlyDenied" },
+];
+
+// --- notebook creation ----------------------------------------------------------------------------------------
+const createNotebook = allow({ title: "CI creates a hardened notebook in the environment's VPC", role: "notebook-creation", action: "sagemaker:CreateNotebookInstance",
+  resource: NOTEBOOK, context: { ...vpc, "sagemaker:VolumeKmsKeyArn": VOLUME_KEY, "sagemaker:DirectInternetAccess": "Disabled", "sagemaker:RootAccess": "Disabled",
+    "sagemaker:MinimumInstanceMetadataServiceVersion": "2" } });
+const passExecution = allow({ title: "CI passes the notebook execution role to SageMaker", role: "notebook-creation", action: "iam:PassRole",
+  resource: roleArn(INPUT, "notebook-execution"), context: { "iam:PassedToService": "sagemaker.amazonaws.com" } });
+const notebookCreation: Scenario[] = [
+  createNotebook,
+  flip(createNotebook, "sagemaker:VpcSubnets", undefined, "ExplicitlyDenied", "a notebook without subnets (outside the VPC) is denied"),
+  flip(createNotebook, "sagemaker:VpcSubnets", ["subnet-0fffffffffffffff9"], "ExplicitlyDenied", "a notebook in another subnet is denied"),
+  flip(createNotebook, "sagemaker:VpcSecurityGroupIds", ["sg-0fffffffffffffff9"], "ExplicitlyDenied", "a notebook with another security group is denied"),
+  flip(createNotebook, "sagemaker:DirectInternetAccess", "Enabled", "ExplicitlyDenied"),
+  flip(createNotebook, "sagemaker:RootAccess", "Enabled", "ExplicitlyDenied"),
+  flip(createNotebook, "sagemaker:VolumeKmsKeyArn", OTHER_KEY, "ImplicitlyDenied", "a notebook with another KMS key is denied"),
+  flip(createNotebook, "sagemaker:VolumeKmsKeyArn", undefined, "ExplicitlyDenied", "a notebook without a KMS key is denied"),
+  flip(createNotebook, "sagemaker:MinimumInstanceMetadataServiceVersion", "1", "ImplicitlyDenied", "a notebook allowing IMDSv1 is denied"),
+  { ...createNotebook, title: "a notebook named outside the project is denied", resource: sm("notebook-instance", "sds-dev-other-alice"), expect: "ImplicitlyDenied" },
+  { title: "CI cannot switch root access on", role: "notebook-creation", action: "sagemaker:UpdateNotebookInstance", resource: NOTEBOOK,
+    context: { "sagemaker:RootAccess": "Enabled" }, expect: "ExplicitlyDenied" },
+  passExecution,
+  flip(passExecution, "iam:PassedToService", "ec2.amazonaws.com", "ExplicitlyDenied", "the execution role cannot be passed to EC2"),
+  { ...passExecution, title: "CI cannot pass the training role", resource: roleArn(INPUT, "training"), expect: "ImplicitlyDenied" },
+];
+
+// --- notebook execution ---------------------------------------------------------------------------------------
+const trainingJob = allow({ title: "a notebook starts a compliant training job", role: "notebook-execution", action: "sagemaker:CreateTrainingJob",
+  resource: sm("training-job", "sds-dev-fraud-xgb-1"), context: { ...vpc, "sagemaker:VolumeKmsKeyArn": VOLUME_KEY, "sagemaker:OutputKmsKeyArn": DATA_KEY,
+    "sagemaker:InterContainerTrafficEncryption": "true", "sagemaker:NetworkIsolation": "true" } });
+const transformJob = allow({ title: "a notebook starts a transform job on a project model", role: "notebook-execution", action: "sagemaker:CreateTransformJob",
+  resource: sm("transform-job", "sds-dev-fraud-batch-1"), context: { "sagemaker:VolumeKmsKeyArn": VOLUME_KEY, "sagemaker:OutputKmsKeyArn": DATA_KEY,
+    "sagemaker:ModelArn": sm("model", "sds-dev-fraud-xgb") } });
+const bucketKey = allow({ title: "a notebook decrypts project data through S3", role: "notebook-execution", action: "kms:Decrypt", resource: DATA_KEY,
+  context: { "kms:ViaService": `s3.${REGION}.amazonaws.com`, ...kmsCaller("notebook-execution") }, resourcePolicy: DATA_KEY_POLICY });
+const bearer = allow({ title: "a notebook gets a CodeArtifact bearer token for pip", role: "notebook-execution", action: "sts:GetServiceBearerToken", resource: "*",
+  context: { "sts:AWSServiceName": "codeartifact.amazonaws.com" } });
+const notebookExecution: Scenario[] = [
+  trainingJob,
+  flip(trainingJob, "sagemaker:InterContainerTrafficEncryption", "false", "ImplicitlyDenied", "a training job without inter-container encryption is denied"),
+  flip(trainingJob, "sagemaker:NetworkIsolation", "false", "ImplicitlyDenied", "a training job without network isolation is denied"),
+  flip(trainingJob, "sagemaker:OutputKmsKeyArn", OTHER_KEY, "ImplicitlyDenied", "a training job writing output with another key is denied"),
+  flip(trainingJob, "sagemaker:VpcSubnets", undefined, "ExplicitlyDenied", "a training job outside the VPC is denied"),
+  allow({ ...trainingJob, title: "a notebook starts a compliant processing job", action: "sagemaker:CreateProcessingJob", resource: sm("processing-job", "sds-dev-fraud-prep-1") }),
+  transformJob,
+  flip(transformJob, "sagemaker:ModelArn", sm("model", "sds-dev-other-xgb"), "ImplicitlyDenied", "a transform job on another project's model is denied"),
+  allow({ title: "a notebook reads project data", role: "notebook-execution", action: "s3:GetObject", resource: `${DATA_BUCKET}/train.csv` }),
+  { title: "a notebook cannot read another bucket", role: "notebook-execution", action: "s3:GetObject", resource: "arn:aws:s3:::someone-elses-bucket/x", expect: "ImplicitlyDenied" },
+  bucketKey,
+  flip(bucketKey, "kms:ViaService", undefined, "ImplicitlyDenied", "a notebook cannot use the bucket key directly"),
+  flip(bucketKey, "kms:CallerAccount", "999999999999", "ImplicitlyDenied", "the key policy admits callers of the own account only"),
+  flip(bucketKey, "aws:PrincipalArn", `arn:aws:iam::${ACCOUNT}:role/sds-dev-other-notebook-execution`, "ImplicitlyDenied", "the key policy admits the project's roles only"),
+  allow({ title: "a notebook passes the training role to SageMaker", role: "notebook-execution", action: "iam:PassRole", resource: roleArn(INPUT, "training"),
+    context: { "iam:PassedToService": "sagemaker.amazonaws.com" } }),
+  { title: "a notebook cannot pass the hosting role", role: "notebook-execution", action: "iam:PassRole", resource: roleArn(INPUT, "endpoint-hosting"),
+    context: { "iam:PassedToService": "sagemaker.amazonaws.com" }, expect: "ImplicitlyDenied" },
+  bearer,
+  flip(bearer, "sts:AWSServiceName", "other.amazonaws.com", "ImplicitlyDenied", "a bearer token for another service is denied"),
+  { title: "a notebook cannot stop the trail", role: "notebook-execution", action: "cloudtrail:StopLogging", resource: `arn:aws:cloudtrail:${REGION}:${ACCOUNT}:trail/sds-dev`, expect: "Denied" },
+];
+
+// --- training / transform job execution -----------------------------------------------------------------------
+const grant = allow({ title: "a job's instance gets a grant on the volume key for its EBS volume", role: "training", action: "kms:CreateGrant", resource: VOLUME_KEY,
+  context: { "kms:GrantIsForAWSResource": "true", "kms:ViaService": `ec2.${REGION}.amazonaws.com`, ...kmsCaller("training") }, resourcePolicy: VOLUME_KEY_POLICY });
+const metrics = allow({ title: "a job publishes metrics to SageMaker's namespace", role: "training", action: "cloudwatch:PutMetricData", resource: "*",
+  context: { "cloudwatch:namespace": "/aws/sagemaker/TrainingJobs" } });
+const eni = allow({ title: "a job deletes its network interface in the environment's region", role: "training", action: "ec2:DeleteNetworkInterface",
+  resource: `arn:aws:ec2:${REGION}:${ACCOUNT}:network-interface/eni-0123456789abcdef0`, context: { "ec2:Region": REGION } });
+const training: Scenario[] = [
+  allow({ title: "a job reads project data", role: "training", action: "s3:GetObject", resource: `${DATA_BUCKET}/train.csv` }),
+  { title: "a job cannot overwrite project data", role: "training", action: "s3:PutObject", resource: `${DATA_BUCKET}/train.csv`, expect: "ImplicitlyDenied" },
+  allow({ title: "a job writes model artifacts", role: "training", action: "s3:PutObject", resource: `${MODEL_BUCKET}/xgb/model.tar.gz` }),
+  allow({ title: "a job pulls its image from the account's ECR", role: "training", action: "ecr:BatchGetImage", resource: `arn:aws:ecr:${REGION}:${ACCOUNT}:repository/fraud-xgb` }),
+  grant,
+  flip(grant, "kms:GrantIsForAWSResource", "false", "ImplicitlyDenied", "a grant not for an AWS resource is denied"),
+  flip(grant, "kms:ViaService", `lambda.${REGION}.amazonaws.com`, "ImplicitlyDenied", "a grant requested through another service is denied by the key policy"),
+  metrics,
+  flip(metrics, "cloudwatch:namespace", "Custom/Exfil", "ImplicitlyDenied", "metrics outside SageMaker's namespace are denied"),
+  eni,
+  flip(eni, "ec2:Region", "us-east-1", "ImplicitlyDenied", "network interfaces in another region are denied"),
+  { title: "a job cannot start other jobs", role: "training", action: "sagemaker:CreateTrainingJob", resource: trainingJob.resource, context: trainingJob.context, expect: "ImplicitlyDenied" },
+];
+
+// --- endpoint creation ----------------------------------------------------------------------------------------
+const createModel = allow({ title: "CI creates an isolated model in the VPC", role: "endpoint-creation", action: "sagemaker:CreateModel",
+  resource: sm("model", "sds-dev-fraud-xgb"), context: { ...vpc, "sagemaker:NetworkIsolation": "true" } });
+const createConfig = allow({ title: "CI creates an encrypted endpoint config for a project model", role: "endpoint-creation", action: "sagemaker:CreateEndpointConfig",
+  resource: sm("endpoint-config", "sds-dev-fraud-xgb"), context: { "sagemaker:VolumeKmsKeyArn": VOLUME_KEY, "sagemaker:ModelArn": sm("model", "sds-dev-fraud-xgb") } });
+const endpointCreation: Scenario[] = [
+  createModel,
+  flip(createModel, "sagemaker:NetworkIsolation", "false", "ImplicitlyDenied", "a model without network isolation is denied"),
+  flip(createModel, "sagemaker:VpcSubnets", undefined, "ExplicitlyDenied", "a model outside the VPC is denied"),
+  createConfig,
+  flip(createConfig, "sagemaker:VolumeKmsKeyArn", OTHER_KEY, "ImplicitlyDenied", "an endpoint config with another key is denied"),
+  allow({ title: "CI creates a project endpoint", role: "endpoint-creation", action: "sagemaker:CreateEndpoint", resource: sm("endpoint", "sds-dev-fraud-xgb") }),
+  allow({ title: "CI passes the hosting role", role: "endpoint-creation", action: "iam:PassRole", resource: roleArn(INPUT, "endpoint-hosting"),
+    context: { "iam:PassedToService": "sagemaker.amazonaws.com" } }),
+  { title: "CI cannot pass the training role for hosting", role: "endpoint-creation", action: "iam:PassRole", resource: roleArn(INPUT, "training"),
+    context: { "iam:PassedToService": "sagemaker.amazonaws.com" }, expect: "ImplicitlyDenied" },
+];
+
+// --- endpoint hosting, invocation -----------------------------------------------------------------------------
+const hostingAndInvocation: Scenario[] = [
+  allow({ title: "a hosted model reads its artifacts", role: "endpoint-hosting", action: "s3:GetObject", resource: `${MODEL_BUCKET}/xgb/model.tar.gz` }),
+  { title: "a hosted model cannot read training data", role: "endpoint-hosting", action: "s3:GetObject", resource: `${DATA_BUCKET}/train.csv`, expect: "ImplicitlyDenied" },
+  { title: "a hosted model cannot write artifacts", role: "endpoint-hosting", action: "s3:PutObject", resource: `${MODEL_BUCKET}/xgb/model.tar.gz`, expect: "ImplicitlyDenied" },
+  allow({ title: "an application invokes a project endpoint", role: "endpoint-invocation", action: "sagemaker:InvokeEndpoint", resource: sm("endpoint", "sds-dev-fraud-xgb") }),
+  { title: "an application cannot invoke another project's endpoint", role: "endpoint-invocation", action: "sagemaker:InvokeEndpoint",
+    resource: sm("endpoint", "sds-dev-other-xgb"), expect: "ImplicitlyDenied" },
+  { title: "an application cannot change the endpoint", role: "endpoint-invocation", action: "sagemaker:UpdateEndpoint", resource: sm("endpoint", "sds-dev-fraud-xgb"), expect: "ImplicitlyDenied" },
+];
+
+// --- trust: who may assume which role -------------------------------------------------------------------------
+const USER = `arn:aws:iam::${ACCOUNT}:user/alice`;
+const SSO_ROLE = `arn:aws:iam::${ACCOUNT}:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_DataScience_0123456789abcdef`;
+const CICD = `arn:aws:iam::${ACCOUNT}:role/ci-deployer`;
+const SAML = `arn:aws:iam::${ACCOUNT}:saml-provider/corp-idp`;
+const userAssumes = allow({ title: "an IAM user with MFA assumes the data scientist role", role: "data-scientist", action: "sts:AssumeRole",
+  resource: roleArn(INPUT, "data-scientist"), caller: USER, context: { "aws:MultiFactorAuthPresent": "true", "aws:username": "alice" } });
+const userTags = allow({ ...userAssumes, title: "an IAM user tags the session with their own name", action: "sts:TagSession",
+  context: { ...userAssumes.context, [`aws:RequestTag/${OWNER_TAG}`]: "alice", "aws:TagKeys": [OWNER_TAG] } });
+const roleTags = allow({ title: "an SSO session tags the data scientist session with its own username", role: "data-scientist", action: "sts:TagSession",
+  resource: roleArn(INPUT, "data-scientist"), caller: `arn:aws:sts::${ACCOUNT}:assumed-role/AWSReservedSSO_DataScience_0123456789abcdef/alice`,
+  context: { [`aws:RequestTag/${OWNER_TAG}`]: "alice", [OWNER]: "alice", "aws:TagKeys": [OWNER_TAG] } });
+const samlAssumes = allow({ title: "a federated person assumes the data scientist role through SAML", role: "data-scientist", action: "sts:AssumeRoleWithSAML",
+  resource: roleArn(INPUT, "data-scientist"), caller: SAML, context: { "saml:aud": "https://signin.aws.amazon.com/saml" } });
+const trust: Scenario[] = [
+  userAssumes,
+  flip(userAssumes, "aws:MultiFactorAuthPresent", "false", "Denied", "an IAM user without MFA cannot assume the data scientist role"),
+  userTags,
+  flip(userTags, `aws:RequestTag/${OWNER_TAG}`, "bob", "Denied", "an IAM user cannot claim a colleague's name"),
+  flip(userTags, "aws:TagKeys", [OWNER_TAG, "project"], "Denied", "an IAM user cannot set other session tags"),
+  roleTags,
+  flip(roleTags, `aws:RequestTag/${OWNER_TAG}`, "bob", "Denied", "an SSO session cannot claim a colleague's name"),
+  samlAssumes,
+  flip(samlAssumes, "saml:aud", "https://evil.example.com/saml", "Denied", "a SAML assertion for another audience is refused"),
+  allow({ title: "the CI/CD principal assumes the notebook creation role", role: "notebook-creation", action: "sts:AssumeRole", resource: roleArn(INPUT, "notebook-creation"), caller: CICD }),
+  { title: "another role of the account cannot assume the notebook creation role", role: "notebook-creation", action: "sts:AssumeRole",
+    resource: roleArn(INPUT, "notebook-creation"), caller: `arn:aws:iam::${ACCOUNT}:role/someone`, expect: "Denied" },
+  allow({ title: "Service Catalog assumes the notebook creation role as a launch role", role: "notebook-creation", action: "sts:AssumeRole",
+    resource: roleArn(INPUT, "notebook-creation"), caller: "servicecatalog.amazonaws.com" }),
+  allow({ title: "SageMaker assumes the training role", role: "training", action: "sts:AssumeRole", resource: roleArn(INPUT, "training"), caller: "sagemaker.amazonaws.com" }),
+  { title: "EC2 cannot assume the training role", role: "training", action: "sts:AssumeRole", resource: roleArn(INPUT, "training"), caller: "ec2.amazonaws.com", expect: "Denied" },
+];
+
+const TRUST: Partial<Record<RoleName, PolicyDocument>> = {
+  "data-scientist": dataScientistTrust(INPUT.scope, [USER, SSO_ROLE, SAML]),
+  "notebook-creation": automationTrust([CICD], { serviceCatalog: true }),
+  training: sagemakerTrust(),
+};
+
+const boundary = boundaryPolicy(INPUT);
+const IDENTITY_SCENARIOS = [...dataScientist, ...notebookCreation, ...notebookExecution, ...training, ...endpointCreation, ...hostingAndInvocation];
+const ALL = [...IDENTITY_SCENARIOS, ...trust];
+
+function run(s: Scenario): Promise<Decision> {
+  if (s.caller) {
+    // Same-account callers named in the trust policy need no identity policy of their own; the account root needs one.
+    return simulate({ principal: s.caller, action: s.action, resource: s.resource, context: s.context }, { resource: TRUST[s.role] });
+  }
+  return simulate({ principal: session(s.role), action: s.action, resource: s.resource, context: s.context }, { identity: [rolePolicy(s.role, INPUT)], boundary, resource: s.resourcePolicy });
+}
+
+function matches(actual: Decision, expected: Expect): boolean {
+  return expected === "Denied" ? actual !== "Allowed" : actual === expected;
+}
+
+test.each(ALL.map((s) => [s.title, s] as const))("%s", async (_title, s) => {
+  const decision = await run(s);
+  expect({ decision, ok: matches(decision, s.expect) }).toEqual({ decision, ok: true });
+  if (s.base) expect(await run(s.base)).toBe("Allowed");
+});
+
+test("every role has allowed and denied cases, 30 scenarios at least", () => {
+  expect(ALL.length).toBeGreaterThanOrEqual(30);
+  for (const role of ROLE_NAMES) {
+    const own = IDENTITY_SCENARIOS.filter((s) => s.role === role);
+    expect([role, own.some((s) => s.expect === "Allowed"), own.some((s) => s.expect !== "Allowed")]).toEqual([role, true, true]);
+  }
+});
+
+test("every condition key of every generated policy has a scenario that flips the decision", () => {
+  const used = new Set<string>();
+  for (const doc of [boundary, DATA_KEY_POLICY, VOLUME_KEY_POLICY, ...Object.values(TRUST), ...ROLE_NAMES.map((r) => rolePolicy(r, INPUT))]) {
+    for (const key of policyConditionKeys(doc as PolicyDocument)) used.add(key);
+  }
+  const flipped = new Set(ALL.flatMap((s) => (s.flips ? [s.flips] : [])));
+  expect([...used].filter((k) => !flipped.has(k)).sort()).toEqual([]);
+});
+
+test("the boundary caps a role even if someone attaches an administrator policy to it", async () => {
+  const admin: PolicyDocument = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] };
+  const asAdmin = (action: string, resource: string, context: Record<string, string | string[]> = {}) =>
+    simulate({ principal: session("training"), action, resource, context }, { identity: [rolePolicy("training", INPUT), admin], boundary });
+  expect(await asAdmin("s3:GetObject", `${DATA_BUCKET}/train.csv`)).toBe("Allowed");
+  expect(await asAdmin("s3:GetObject", "arn:aws:s3:::someone-elses-bucket/x")).toBe("ImplicitlyDenied");
+  expect(await asAdmin("iam:CreateUser", `arn:aws:iam::${ACCOUNT}:user/backdoor`)).toBe("ImplicitlyDenied");
+  expect(await asAdmin("iam:DeleteRolePermissionsBoundary", roleArn(INPUT, "training"))).toBe("ExplicitlyDenied");
+  expect(await asAdmin("kms:ScheduleKeyDeletion", VOLUME_KEY)).toBe("ExplicitlyDenied");
+  expect(await asAdmin("ec2:DeleteFlowLogs", `arn:aws:ec2:${REGION}:${ACCOUNT}:vpc-flow-log/fl-0123456789abcdef0`)).toBe("ExplicitlyDenied");
+  expect(await asAdmin("sagemaker:CreateNotebookInstance", NOTEBOOK, { ...vpc, "sagemaker:VolumeKmsKeyArn": VOLUME_KEY,
+    "sagemaker:DirectInternetAccess": "Enabled", "sagemaker:RootAccess": "Disabled" })).not.toBe("Allowed");
+});

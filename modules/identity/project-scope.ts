@@ -1,0 +1,91 @@
+/**
+ * What the project's policies are built from: plain strings (account, region, partition, ARNs, ids). The stack
+ * passes Terraform tokens, the simulation tests pass concrete values; the builders cannot tell the difference.
+ */
+import { arn, ArnScope } from "../policy/document";
+
+/** The seven roles of a project, by short name (part of the role name `<project base>-<role>`). */
+export const ROLE_NAMES = [
+  "data-scientist", "notebook-creation", "notebook-execution", "training", "endpoint-creation", "endpoint-hosting",
+  "endpoint-invocation",
+] as const;
+export type RoleName = (typeof ROLE_NAMES)[number];
+
+/** The IAM path of every project role: lets policies and reviews address "all roles of this product". */
+export const ROLE_PATH = "/sagemaker-project/";
+
+/**
+ * Session and resource tag that ties a notebook to the person who may use it. The data scientist role allows
+ * start/stop/open only where `sagemaker:ResourceTag/username` equals the caller's `aws:PrincipalTag/username`.
+ */
+export const OWNER_TAG = "username";
+
+export interface ProjectScopeInput {
+  readonly scope: ArnScope;
+  /** DNS suffix of the partition, for `kms:ViaService` values. @default "amazonaws.com" */
+  readonly dnsSuffix?: string;
+  /** `<prefix>-<environment>-<project>`: project resources (notebooks, jobs, models, endpoints) are named `<base>-*`. */
+  readonly projectBase: string;
+  /** The environment's private subnets: the only ones notebooks, jobs and models may use. */
+  readonly subnetIds: readonly string[];
+  /** The environment's SageMaker security group(s): the only ones notebooks, jobs and models may use. */
+  readonly securityGroupIds: readonly string[];
+  /** The `sagemaker.api` interface endpoint: presigned notebook URLs are only handed out through it. */
+  readonly sagemakerApiEndpointId: string;
+  /** ARNs of the project's data buckets (read by jobs, read/write by notebooks). */
+  readonly dataBucketArns: readonly string[];
+  /** ARNs of the project's model-artifact buckets (written by jobs, read by hosting). */
+  readonly modelBucketArns: readonly string[];
+  /** KMS keys that encrypt objects in the project buckets (used only through S3: `kms:ViaService`). */
+  readonly bucketKeyArns: readonly string[];
+  /** KMS key every notebook, job, and endpoint volume must be encrypted with (`sagemaker:VolumeKmsKeyArn`). */
+  readonly volumeKeyArn: string;
+  /** KMS key every job output must be encrypted with (`sagemaker:OutputKmsKeyArn`). */
+  readonly outputKeyArn: string;
+  /** The project's CodeCommit repository and the key it is encrypted with, if any: notebooks pull and push there. @default none */
+  readonly codeRepository?: { readonly arn: string; readonly keyArn: string };
+  /** The private package mirror (CodeArtifact), if enabled: notebooks and jobs read packages from it. @default none */
+  readonly packageMirror?: { readonly domainArn: string; readonly repositoryArn: string };
+}
+
+/** ARN of a project role (deterministic from its name, so policies can name roles without Terraform cycles). */
+export function roleArn(input: Pick<ProjectScopeInput, "scope" | "projectBase">, role: RoleName): string {
+  return `arn:${input.scope.partition}:iam::${input.scope.accountId}:role${ROLE_PATH}${roleName(input.projectBase, role)}`;
+}
+
+export function roleName(projectBase: string, role: RoleName): string {
+  return `${projectBase}-${role}`;
+}
+
+/** SageMaker resource types the project creates, each named `<project base>-*`. */
+export type SageMakerResource =
+  | "notebook-instance" | "notebook-instance-lifecycle-config" | "training-job" | "processing-job"
+  | "hyper-parameter-tuning-job" | "transform-job" | "model" | "endpoint-config" | "endpoint" | "code-repository";
+
+/** ARN pattern of the project's SageMaker resources of a type (SageMaker ARNs carry lower-cased names). */
+export function projectResources(input: ProjectScopeInput, type: SageMakerResource): string {
+  return arn(input.scope, "sagemaker", `${type}/${input.projectBase.toLowerCase()}-*`);
+}
+
+/** Log groups SageMaker writes for the given kinds (TrainingJobs, Endpoints, ...), with their streams. */
+export function sagemakerLogGroups(input: ProjectScopeInput, kinds: readonly string[]): string[] {
+  return kinds.flatMap((k) => [
+    arn(input.scope, "logs", `log-group:/aws/sagemaker/${k}`),
+    arn(input.scope, "logs", `log-group:/aws/sagemaker/${k}:log-stream:*`),
+  ]);
+}
+
+/** Bucket ARNs and their objects. */
+export function bucketsAndObjects(bucketArns: readonly string[]): string[] {
+  return bucketArns.flatMap((b) => [b, `${b}/*`]);
+}
+
+/** The service principal SageMaker assumes roles as. */
+export function sagemakerService(): string {
+  return "sagemaker.amazonaws.com";
+}
+
+/** ARN pattern matching every role of the project (for key policies that must not depend on the roles). */
+export function projectRolesPattern(input: Pick<ProjectScopeInput, "scope" | "projectBase">): string {
+  return `arn:${input.scope.partition}:iam::${input.scope.accountId}:role${ROLE_PATH}${input.projectBase}-*`;
+}

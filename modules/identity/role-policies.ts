@@ -1,0 +1,198 @@
+/**
+ * The identity policies of the seven project roles, as tables of grants. Each grant is one statement; adding a
+ * permission is one line that the existence check and the simulation tests then cover.
+ */
+import { arn, Conditions, policy, PolicyDocument, Statement } from "../policy/document";
+import {
+  allOf, encryptedAndIsolated, grantForAwsResource, hardenedNotebook, inEnvironmentVpc, ownNotebook, passedToSageMaker,
+  throughApiEndpoint, viaS3, viaService, withOutputKey, withVolumeKey,
+} from "./conditions";
+import {
+  bucketsAndObjects, ProjectScopeInput, projectResources, RoleName, roleArn, sagemakerLogGroups,
+} from "./project-scope";
+
+export interface Grant {
+  readonly sid: string;
+  readonly actions: readonly string[];
+  /** Resource ARNs (patterns), or "*" for actions IAM cannot scope to a resource; then `unscopable` says why. */
+  readonly resources: readonly string[] | "*";
+  readonly conditions?: Conditions;
+  /** Why the actions take `Resource: "*"` (required exactly when resources is "*"). */
+  readonly unscopable?: string;
+}
+
+const S3_READ = ["s3:GetObject", "s3:GetObjectVersion", "s3:ListBucket", "s3:GetBucketLocation"];
+const S3_WRITE = ["s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"];
+const KMS_DATA = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey"];
+const LOG_WRITE = ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"];
+const ECR_PULL = ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability"];
+const JOB_KINDS = ["training-job", "processing-job", "hyper-parameter-tuning-job", "transform-job"] as const;
+
+/** Reading project data through S3, with the bucket keys used only by S3. */
+function bucketAccess(input: ProjectScopeInput, sid: string, buckets: readonly string[], write: boolean): Grant[] {
+  return [
+    { sid, actions: write ? [...S3_READ, ...S3_WRITE] : S3_READ, resources: bucketsAndObjects(buckets) },
+    { sid: `${sid}Keys`, actions: write ? KMS_DATA : ["kms:Decrypt", "kms:DescribeKey"], resources: input.bucketKeyArns, conditions: viaS3(input) },
+  ];
+}
+
+/** What a SageMaker job or endpoint container needs from the account: logs, metrics, images, ENIs in the VPC. */
+function containerRuntime(input: ProjectScopeInput, sid: string, logKinds: readonly string[]): Grant[] {
+  const { scope } = input;
+  return [
+    { sid: `${sid}Logs`, actions: LOG_WRITE, resources: sagemakerLogGroups(input, logKinds) },
+    { sid: `${sid}Metrics`, actions: ["cloudwatch:PutMetricData"], resources: "*", unscopable: "PutMetricData has no resource type; narrowed to SageMaker's namespace",
+      conditions: { StringLike: { "cloudwatch:namespace": "/aws/sagemaker/*" } } },
+    { sid: `${sid}EcrPull`, actions: ECR_PULL, resources: [arn(scope, "ecr", "repository/*")] },
+    { sid: `${sid}EcrToken`, actions: ["ecr:GetAuthorizationToken"], resources: "*", unscopable: "ECR authorization tokens are account-wide" },
+    { sid: `${sid}VpcDescribe`, actions: ["ec2:DescribeNetworkInterfaces", "ec2:DescribeVpcs", "ec2:DescribeDhcpOptions", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups"],
+      resources: "*", unscopable: "EC2 Describe* actions do not support resource-level permissions" },
+    { sid: `${sid}VpcInterfaces`, actions: ["ec2:CreateNetworkInterface"], resources: [
+      arn(scope, "ec2", "network-interface/*"),
+      ...input.subnetIds.map((s) => arn(scope, "ec2", `subnet/${s}`)),
+      ...input.securityGroupIds.map((g) => arn(scope, "ec2", `security-group/${g}`)),
+    ] },
+    { sid: `${sid}VpcInterfaceUse`, actions: ["ec2:CreateNetworkInterfacePermission", "ec2:DeleteNetworkInterface", "ec2:DeleteNetworkInterfacePermission"],
+      resources: [arn(scope, "ec2", "network-interface/*")], conditions: { StringEquals: { "ec2:Region": scope.region } } },
+  ];
+}
+
+/** Encrypted volumes: SageMaker creates grants on the volume key for the instances it launches. */
+function volumeKeyGrants(input: ProjectScopeInput, sid: string, keyArns: readonly string[] = [input.volumeKeyArn]): Grant[] {
+  return [
+    { sid, actions: ["kms:CreateGrant"], resources: keyArns, conditions: grantForAwsResource() },
+    { sid: `${sid}Describe`, actions: ["kms:DescribeKey"], resources: keyArns },
+  ];
+}
+
+function packageMirror(input: ProjectScopeInput, sid: string): Grant[] {
+  if (!input.packageMirror) return [];
+  return [
+    { sid: `${sid}Token`, actions: ["codeartifact:GetAuthorizationToken"], resources: [input.packageMirror.domainArn] },
+    { sid: `${sid}Read`, actions: ["codeartifact:GetRepositoryEndpoint", "codeartifact:ReadFromRepository"], resources: [input.packageMirror.repositoryArn] },
+    { sid: `${sid}Bearer`, actions: ["sts:GetServiceBearerToken"], resources: "*", unscopable: "GetServiceBearerToken has no resource type; narrowed to CodeArtifact",
+      conditions: { StringEquals: { "sts:AWSServiceName": "codeartifact.amazonaws.com" } } },
+  ];
+}
+
+/** Pull and push the project's CodeCommit repository, whose key is used through CodeCommit only. */
+function codeRepository(input: ProjectScopeInput): Grant[] {
+  if (!input.codeRepository) return [];
+  return [
+    { sid: "ProjectRepository", actions: ["codecommit:GitPull", "codecommit:GitPush"], resources: [input.codeRepository.arn] },
+    { sid: "ProjectRepositoryKey", actions: ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"], resources: [input.codeRepository.keyArn],
+      conditions: viaService(input, "codecommit") },
+  ];
+}
+
+function passRole(input: ProjectScopeInput, sid: string, role: RoleName): Grant {
+  return { sid, actions: ["iam:PassRole"], resources: [roleArn(input, role)], conditions: passedToSageMaker() };
+}
+
+const allJobs = (input: ProjectScopeInput) => JOB_KINDS.map((k) => projectResources(input, k));
+
+/** The grants of each role. */
+export const ROLE_GRANTS: Readonly<Record<RoleName, (input: ProjectScopeInput) => Grant[]>> = {
+  "data-scientist": (input) => [
+    { sid: "Discover", actions: [
+      "sagemaker:ListNotebookInstances", "sagemaker:ListTrainingJobs", "sagemaker:ListProcessingJobs", "sagemaker:ListTransformJobs",
+      "sagemaker:ListHyperParameterTuningJobs", "sagemaker:ListModels", "sagemaker:ListEndpointConfigs", "sagemaker:ListEndpoints",
+    ], resources: "*", unscopable: "SageMaker List* actions do not support resource-level permissions" },
+    { sid: "DescribeProjectResources", actions: [
+      "sagemaker:DescribeNotebookInstance", "sagemaker:DescribeTrainingJob", "sagemaker:DescribeProcessingJob", "sagemaker:DescribeTransformJob",
+      "sagemaker:DescribeHyperParameterTuningJob", "sagemaker:DescribeModel", "sagemaker:DescribeEndpointConfig", "sagemaker:DescribeEndpoint",
+    ], resources: [
+      projectResources(input, "notebook-instance"), ...allJobs(input), projectResources(input, "model"),
+      projectResources(input, "endpoint-config"), projectResources(input, "endpoint"),
+    ] },
+    { sid: "StartStopOwnNotebooks", actions: ["sagemaker:StartNotebookInstance", "sagemaker:StopNotebookInstance"],
+      resources: [projectResources(input, "notebook-instance")], conditions: ownNotebook() },
+    { sid: "OpenOwnNotebooksThroughEndpoint", actions: ["sagemaker:CreatePresignedNotebookInstanceUrl"],
+      resources: [projectResources(input, "notebook-instance")], conditions: allOf(ownNotebook(), throughApiEndpoint(input)) },
+    { sid: "ReadJobLogs", actions: ["logs:GetLogEvents", "logs:FilterLogEvents", "logs:DescribeLogStreams"],
+      resources: sagemakerLogGroups(input, ["NotebookInstances", "TrainingJobs", "ProcessingJobs", "TransformJobs", "Endpoints/*"]) },
+  ],
+
+  "notebook-creation": (input) => [
+    { sid: "CreateHardenedNotebooksInVpc", actions: ["sagemaker:CreateNotebookInstance"], resources: [projectResources(input, "notebook-instance")],
+      conditions: allOf(inEnvironmentVpc(input), withVolumeKey(input), hardenedNotebook()) },
+    { sid: "UpdateWithoutRoot", actions: ["sagemaker:UpdateNotebookInstance"], resources: [projectResources(input, "notebook-instance")],
+      conditions: { StringEqualsIfExists: { "sagemaker:RootAccess": "Disabled", "sagemaker:MinimumInstanceMetadataServiceVersion": "2" } } },
+    { sid: "ManageProjectNotebooks", actions: [
+      "sagemaker:DescribeNotebookInstance", "sagemaker:StopNotebookInstance", "sagemaker:DeleteNotebookInstance", "sagemaker:AddTags",
+    ], resources: [projectResources(input, "notebook-instance")] },
+    { sid: "ManageLifecycleConfigs", actions: [
+      "sagemaker:CreateNotebookInstanceLifecycleConfig", "sagemaker:DescribeNotebookInstanceLifecycleConfig",
+      "sagemaker:UpdateNotebookInstanceLifecycleConfig", "sagemaker:DeleteNotebookInstanceLifecycleConfig",
+    ], resources: [projectResources(input, "notebook-instance-lifecycle-config")] },
+    ...volumeKeyGrants(input, "VolumeKeyGrants"),
+    passRole(input, "PassNotebookExecutionRole", "notebook-execution"),
+  ],
+
+  "notebook-execution": (input) => [
+    ...bucketAccess(input, "ProjectData", [...input.dataBucketArns, ...input.modelBucketArns], true),
+    { sid: "NotebookLogs", actions: LOG_WRITE, resources: sagemakerLogGroups(input, ["NotebookInstances"]) },
+    // The lifecycle configuration's idle check stops the instance it runs on (the only way a notebook stops itself).
+    { sid: "StopIdleNotebooks", actions: ["sagemaker:StopNotebookInstance"], resources: [projectResources(input, "notebook-instance")] },
+    { sid: "StartIsolatedJobsInVpc", actions: ["sagemaker:CreateTrainingJob", "sagemaker:CreateProcessingJob", "sagemaker:CreateHyperParameterTuningJob"],
+      resources: [projectResources(input, "training-job"), projectResources(input, "processing-job"), projectResources(input, "hyper-parameter-tuning-job")],
+      conditions: allOf(inEnvironmentVpc(input), withVolumeKey(input), withOutputKey(input), encryptedAndIsolated()) },
+    { sid: "StartTransformJobsOnProjectModels", actions: ["sagemaker:CreateTransformJob"], resources: [projectResources(input, "transform-job")],
+      conditions: allOf(withVolumeKey(input), withOutputKey(input), { ArnLike: { "sagemaker:ModelArn": projectResources(input, "model") } }) },
+    { sid: "FollowProjectJobs", actions: [
+      "sagemaker:DescribeTrainingJob", "sagemaker:DescribeProcessingJob", "sagemaker:DescribeHyperParameterTuningJob", "sagemaker:DescribeTransformJob",
+      "sagemaker:StopTrainingJob", "sagemaker:StopProcessingJob", "sagemaker:StopHyperParameterTuningJob", "sagemaker:StopTransformJob",
+      "sagemaker:AddTags",
+    ], resources: allJobs(input) },
+    { sid: "ListJobs", actions: ["sagemaker:ListTrainingJobs", "sagemaker:ListProcessingJobs", "sagemaker:ListHyperParameterTuningJobs", "sagemaker:ListTransformJobs"],
+      resources: "*", unscopable: "SageMaker List* actions do not support resource-level permissions" },
+    ...volumeKeyGrants(input, "VolumeKeyGrants"),
+    passRole(input, "PassTrainingRole", "training"),
+    ...codeRepository(input),
+    ...packageMirror(input, "PackageMirror"),
+  ],
+
+  training: (input) => [
+    ...bucketAccess(input, "ReadData", input.dataBucketArns, false),
+    ...bucketAccess(input, "WriteModels", input.modelBucketArns, true),
+    { sid: "VolumeAndOutputKeys", actions: ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"], resources: [input.volumeKeyArn, input.outputKeyArn] },
+    ...volumeKeyGrants(input, "VolumeAndOutputKeyGrants", [input.volumeKeyArn, input.outputKeyArn]),
+    ...containerRuntime(input, "Jobs", ["TrainingJobs", "ProcessingJobs", "TransformJobs"]),
+    ...packageMirror(input, "PackageMirror"),
+  ],
+
+  "endpoint-creation": (input) => [
+    { sid: "CreateIsolatedModelsInVpc", actions: ["sagemaker:CreateModel"], resources: [projectResources(input, "model")],
+      conditions: allOf(inEnvironmentVpc(input), { Bool: { "sagemaker:NetworkIsolation": "true" } }) },
+    { sid: "CreateEncryptedEndpointConfigs", actions: ["sagemaker:CreateEndpointConfig"], resources: [projectResources(input, "endpoint-config")],
+      conditions: allOf(withVolumeKey(input), { ArnLike: { "sagemaker:ModelArn": projectResources(input, "model") } }) },
+    { sid: "ManageProjectEndpoints", actions: [
+      "sagemaker:CreateEndpoint", "sagemaker:UpdateEndpoint", "sagemaker:DeleteEndpoint", "sagemaker:DescribeEndpoint",
+      "sagemaker:DescribeEndpointConfig", "sagemaker:DeleteEndpointConfig", "sagemaker:DescribeModel", "sagemaker:DeleteModel",
+      "sagemaker:AddTags",
+    ], resources: [projectResources(input, "endpoint"), projectResources(input, "endpoint-config"), projectResources(input, "model")] },
+    ...volumeKeyGrants(input, "VolumeKeyGrants"),
+    passRole(input, "PassHostingRole", "endpoint-hosting"),
+  ],
+
+  "endpoint-hosting": (input) => [
+    ...bucketAccess(input, "ReadModels", input.modelBucketArns, false),
+    { sid: "VolumeKey", actions: ["kms:Decrypt", "kms:GenerateDataKey"], resources: [input.volumeKeyArn] },
+    ...volumeKeyGrants(input, "VolumeKeyGrants"),
+    ...containerRuntime(input, "Hosting", ["Endpoints/*"]),
+  ],
+
+  "endpoint-invocation": (input) => [
+    { sid: "InvokeProjectEndpoints", actions: ["sagemaker:InvokeEndpoint", "sagemaker:InvokeEndpointAsync"], resources: [projectResources(input, "endpoint")] },
+  ],
+};
+
+export function grantStatement(g: Grant): Statement {
+  if ((g.resources === "*") !== (g.unscopable !== undefined)) throw new Error(`grant ${g.sid}: Resource "*" needs a reason, and only "*" may have one`);
+  return { Sid: g.sid, Effect: "Allow", Action: [...g.actions], Resource: g.resources === "*" ? "*" : [...g.resources], ...(g.conditions && { Condition: g.conditions }) };
+}
+
+/** The identity policy of a role. */
+export function rolePolicy(role: RoleName, input: ProjectScopeInput): PolicyDocument {
+  return policy(...ROLE_GRANTS[role](input).map(grantStatement));
+}
