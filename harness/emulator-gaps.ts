@@ -56,7 +56,7 @@ export const EMULATOR_GAPS: readonly EmulatorGap[] = [
   {
     subject: "aws_s3_bucket_policy",
     excludedType: "aws_s3_bucket_policy",
-    reason: "moto enforces bucket-policy statements with Principal \"*\" but supplies no condition values (only sts:ExternalId), so a conditional Deny such as TLS-only denies every request to the bucket (measured: the S3 backend's HeadObject gets 403)",
+    reason: "moto enforces bucket-policy statements with Principal \"*\" on object GET/HEAD but supplies no condition values (only sts:ExternalId), so a conditional Deny such as TLS-only denies every read (measured: the S3 backend's HeadObject gets 403). Only the state bucket's policy is left out: the state stack's access-log bucket keeps its policy, which moto's PutBucketLogging requires (Workflow.targets)",
     handling: "excluded from apply",
     onlyInStacks: /-state$/,
   },

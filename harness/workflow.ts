@@ -14,6 +14,7 @@ import { join } from "node:path";
 import type { Config } from "../config/schema";
 import { BuiltApp, StackInfo, synthesizeApp } from "../stacks/app";
 import { stateNames } from "../stacks/environment";
+import { STATE_BUCKET_ID } from "../stacks/state-stack";
 import { emulatorOverride, emulatorTargets, excludedTypesFor, withoutUnsetAttributes } from "./emulator-gaps";
 import { readStack, RunResult, Terraform } from "./terraform";
 
@@ -68,13 +69,17 @@ export class Workflow {
   /**
    * `-target` args and left-out addresses of a stack for the emulator (none without it). With the emulator it also
    * writes the stack's `emulator_override.tf.json` (attributes the gap list leaves unset or whose drift it tolerates).
+   * The bucket-policy gap of the state stack concerns the state bucket only: its access-log bucket keeps its policy.
    */
   targets(stack: string): { args: string[]; left: string[] } {
     if (!this.opts.emulator) return { args: [], left: [] };
     const json = this.json(stack);
     const override = emulatorOverride(json);
     if (Object.keys(override).length) writeFileSync(join(this.dir(stack), "emulator_override.tf.json"), JSON.stringify(override, null, 2));
-    return emulatorTargets(withoutUnsetAttributes(json), excludedTypesFor(stack));
+    const targets = emulatorTargets(withoutUnsetAttributes(json), excludedTypesFor(stack));
+    if (this.stacks.find((s) => s.name === stack)?.kind !== "state") return targets;
+    const keep = targets.left.filter((a) => a.startsWith("aws_s3_bucket_policy.") && !a.startsWith(`aws_s3_bucket_policy.${STATE_BUCKET_ID}_`));
+    return { args: [...targets.args, ...keep.map((a) => `-target=${a}`)], left: targets.left.filter((a) => !keep.includes(a)) };
   }
 
   /**

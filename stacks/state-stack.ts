@@ -9,6 +9,9 @@ import { accessLogDeliveryStatement } from "../modules/storage/bucket-policy";
 import { SecureBucket } from "../modules/storage/secure-bucket";
 import { awsProvider, environmentNames, stateNames } from "./environment";
 
+/** Construct id of the state bucket (its resources' logical ids start with it). */
+export const STATE_BUCKET_ID = "state-bucket";
+
 export interface StateStackProps {
   readonly prefix: string;
   readonly environment: EnvironmentConfig;
@@ -49,7 +52,7 @@ export class StateStack extends TerraformStack {
       lifecycle: { expireAfterDays: env.logs.retentionDays, noncurrentVersionDays: 30 },
       extraStatements: [accessLogDeliveryStatement(names.scope, state.accessLogBucket, [state.bucket])],
     });
-    this.bucket = new StateBucket(this, "state-bucket", {
+    this.bucket = new StateBucket(this, STATE_BUCKET_ID, {
       bucketName: state.bucket,
       accessLogBucket: this.accessLogs.bucketName,
       scope: names.scope,

@@ -81,6 +81,6 @@ describe("accepted workflow configs", () => {
   });
 
   test("environment names that share a prefix without a hyphen are fine (dev, devtest)", () => {
-    expect(() => validateConfig({ ...DEFAULT_CONFIG, environments: [env0, { ...env0, name: "devtest", audit: { ...env0.audit, sageMakerLogGroups: false } }] })).not.toThrow();
+    expect(() => validateConfig({ ...DEFAULT_CONFIG, environments: [env0, { ...env0, name: "devtest", region: "eu-central-1", availabilityZones: ["eu-central-1a"] }] })).not.toThrow();
   });
 });
