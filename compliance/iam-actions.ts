@@ -39,6 +39,15 @@ function serviceActions(service: string): Record<string, ActionData> | undefined
  * Empty when every matched action only works on `"*"`. Unknown services or actions count as scopable (fail closed).
  */
 export function scopableActions(pattern: string): string[] {
+  let result = scopable.get(pattern);
+  if (!result) scopable.set(pattern, (result = computeScopable(pattern)));
+  return result;
+}
+
+/** Patterns repeat across roles and stacks; matching one against a service's whole action list is the slow part. */
+const scopable = new Map<string, string[]>();
+
+function computeScopable(pattern: string): string[] {
   if (pattern === "*") return ["*"];
   const [service, action] = pattern.split(":");
   const actions = action === undefined ? undefined : serviceActions(service);

@@ -111,9 +111,16 @@ export const IDENTITY_POLICY_TYPES = ["aws_iam_policy", "aws_iam_role_policy", "
 
 /** True if an action pattern (with `*` and `?` wildcards) covers `action` (case-insensitive, as IAM compares). */
 export function actionMatches(pattern: string, action: string): boolean {
-  const re = new RegExp(`^${pattern.split("").map((c) => (c === "*" ? ".*" : c === "?" ? "." : c.replace(/[.+^${}()|[\]\\]/g, "\\$&"))).join("")}$`, "i");
+  let re = patterns.get(pattern);
+  if (!re) {
+    re = new RegExp(`^${pattern.split("").map((c) => (c === "*" ? ".*" : c === "?" ? "." : c.replace(/[.+^${}()|[\]\\]/g, "\\$&"))).join("")}$`, "i");
+    patterns.set(pattern, re);
+  }
   return re.test(action);
 }
+
+/** Compiled action patterns: rules match the same few patterns against thousands of actions. */
+const patterns = new Map<string, RegExp>();
 
 /** Whether a statement has any condition at all. */
 export function hasCondition(s: NormalStatement): boolean {
