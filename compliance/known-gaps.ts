@@ -24,7 +24,7 @@ export const KNOWN_GAPS: readonly SuppressionSpec[] = [
   {
     rule: "s3-access-logging",
     resource: "*/access-logs/bucket",
-    reason: "This is the access-log bucket: logging it into itself would log its own log deliveries forever; its requests are recorded by CloudTrail data events.",
+    reason: "This is the access-log bucket: logging it into itself would log its own log deliveries forever; API calls that change it are recorded by the trail's management events, and only the logging service may write to it.",
   },
   {
     rule: "s3-kms-cmk-encryption",
