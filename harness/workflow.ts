@@ -76,10 +76,13 @@ export class Workflow {
     const json = this.json(stack);
     const override = emulatorOverride(json);
     if (Object.keys(override).length) writeFileSync(join(this.dir(stack), "emulator_override.tf.json"), JSON.stringify(override, null, 2));
-    const targets = emulatorTargets(withoutUnsetAttributes(json), excludedTypesFor(stack));
-    if (this.stacks.find((s) => s.name === stack)?.kind !== "state") return targets;
-    const keep = targets.left.filter((a) => a.startsWith("aws_s3_bucket_policy.") && !a.startsWith(`aws_s3_bucket_policy.${STATE_BUCKET_ID}_`));
-    return { args: [...targets.args, ...keep.map((a) => `-target=${a}`)], left: targets.left.filter((a) => !keep.includes(a)) };
+    const base = withoutUnsetAttributes(json);
+    if (this.stacks.find((s) => s.name === stack)?.kind !== "state") return emulatorTargets(base, excludedTypesFor(stack));
+    const policy = "aws_s3_bucket_policy";
+    const targets = emulatorTargets(base, excludedTypesFor(stack).filter((t) => t !== policy));
+    const all = targets.args.length ? targets.args : Object.entries(base.resource ?? {}).flatMap(([type, byName]) => Object.keys(byName as object).map((n) => `-target=${type}.${n}`));
+    const stateBucketPolicy = (arg: string) => arg.startsWith(`-target=${policy}.${STATE_BUCKET_ID}_`);
+    return { args: all.filter((a) => !stateBucketPolicy(a)), left: [...targets.left, ...all.filter(stateBucketPolicy).map((a) => a.slice("-target=".length))].sort() };
   }
 
   /**

@@ -46,9 +46,15 @@ function requireCommand(command: string, hint: string): void {
   if (r.error) throw new Error(`"${command}" was not found on the PATH: ${hint}`);
 }
 
-/** The config with every environment pointed at the emulator (and its account, moto's default). */
+/**
+ * The config with every environment pointed at the emulator. The demo is thrown away at the end, so its buckets
+ * go with their data on destroy (moto writes access-log objects into the log buckets).
+ */
 function onEmulator(config: Config, endpoint: string): Config {
-  return { ...config, environments: config.environments.map((e) => ({ ...e, emulator: { endpoint } })) };
+  return {
+    ...config,
+    environments: config.environments.map((e) => ({ ...e, emulator: { endpoint }, dataProtection: { ...e.dataProtection, bucketsOnDestroy: "delete-with-data" as const } })),
+  };
 }
 
 async function main(): Promise<void> {

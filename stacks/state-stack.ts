@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
 import { TerraformOutput, TerraformStack } from "cdktf";
 import type { EnvironmentConfig } from "../config/schema";
 import { EncryptionKey } from "../modules/encryption/encryption-key";
@@ -55,6 +56,7 @@ export class StateStack extends TerraformStack {
     this.bucket = new StateBucket(this, STATE_BUCKET_ID, {
       bucketName: state.bucket,
       accessLogBucket: this.accessLogs.bucketName,
+      accessLogDependsOn: [this.accessLogs.node.findChild("policy") as S3BucketPolicy],
       scope: names.scope,
       kmsKeyArn: this.key.keyArn,
       noncurrentVersionDays: env.backend.noncurrentVersionDays,

@@ -40,7 +40,9 @@ const applied = new Map<string, string[]>();
 
 /** One config, three locking modes (same bucket, key and table): "both" creates the table for the DynamoDB run. */
 function configFor(endpoint: string, locking: "both" | "lockfile" | "dynamodb"): Config {
-  return configWith({ emulator: { endpoint }, backend: { type: "s3", locking } });
+  // Buckets go with their data on destroy (moto writes access-log objects), as in the other emulator suites.
+  const dataProtection = { ...configWith().environments[0].dataProtection, bucketsOnDestroy: "delete-with-data" };
+  return configWith({ emulator: { endpoint }, backend: { type: "s3", locking }, dataProtection });
 }
 
 beforeAll(async () => {

@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { ITerraformDependable } from "cdktf";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { S3BucketLoggingA } from "@cdktf/provider-aws/lib/s3-bucket-logging";
 import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
@@ -35,6 +36,11 @@ export interface StateBucketProps {
   readonly noncurrentVersionDays?: number;
   /** Bucket that receives the server access logs (under `<bucket name>/`). */
   readonly accessLogBucket: string;
+  /**
+   * What must exist before logging is switched on: the log bucket's policy that lets the logging service write
+   * (S3 checks it in PutBucketLogging). @default none
+   */
+  readonly accessLogDependsOn?: ITerraformDependable[];
 }
 
 /**
@@ -70,7 +76,9 @@ export class StateBucket extends Construct {
         abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
       }],
     });
-    new S3BucketLoggingA(this, "access-logs", { ...on, targetBucket: props.accessLogBucket, targetPrefix: `${props.bucketName}/` });
+    new S3BucketLoggingA(this, "access-logs", {
+      ...on, targetBucket: props.accessLogBucket, targetPrefix: `${props.bucketName}/`, dependsOn: props.accessLogDependsOn,
+    });
     new S3BucketPolicy(this, "policy", {
       ...on,
       policy: policyJson(policy(...stateBucketStatements(bucket.arn))),
