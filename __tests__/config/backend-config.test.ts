@@ -1,22 +1,9 @@
 /** Config rules of the Terraform workflow: backends, assume-role ARNs, ownership tags, stack-name globs. */
-import { ConfigError, validateConfig } from "../../config/load";
+import { validateConfig } from "../../config/load";
 import { DEFAULT_CONFIG } from "../../config/default";
+import { withEnv, problems } from "../helpers/config";
 
-function withEnv(changes: Record<string, unknown>): unknown {
-  const config = structuredClone(DEFAULT_CONFIG) as any;
-  Object.assign(config.environments[0], changes);
-  return config;
-}
 
-function problems(input: unknown): string[] {
-  try {
-    validateConfig(input);
-  } catch (e) {
-    if (e instanceof ConfigError) return e.problems;
-    throw e;
-  }
-  throw new Error("the config was accepted");
-}
 
 const env0 = DEFAULT_CONFIG.environments[0];
 

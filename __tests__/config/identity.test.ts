@@ -1,9 +1,10 @@
 /** The identity and notebook config: what a user may write, and the error each mistake produces (path + fix). */
-import { ConfigError, validateConfig } from "../../config/load";
+import { validateConfig } from "../../config/load";
 import { DEFAULT_CONFIG } from "../../config/default";
 import { NOTEBOOK_INSTANCE_TYPES } from "../../catalogue/notebook-instance-types";
 import { _InstanceType } from "@aws-sdk/client-sagemaker";
 import { ROLE_NAMES, roleName } from "../../modules/identity/project-scope";
+import { problems } from "../helpers/config";
 
 /** The default config with its first project (and optionally environment / prefix) changed. */
 function withProject(changes: Record<string, unknown>, envChanges: Record<string, unknown> = {}, prefix?: string): unknown {
@@ -15,15 +16,6 @@ function withProject(changes: Record<string, unknown>, envChanges: Record<string
 }
 const notebook = (n: Record<string, unknown>) => ({ notebooks: [{ name: "alice", owner: "alice@example.com", ...n }] });
 
-function problems(input: unknown): string[] {
-  try {
-    validateConfig(input);
-  } catch (e) {
-    if (e instanceof ConfigError) return e.problems;
-    throw e;
-  }
-  throw new Error("the config was accepted");
-}
 
 const P = "environments\\[0\\]\\.projects\\[0\\]";
 const cases: [string, unknown, RegExp][] = [

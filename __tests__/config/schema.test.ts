@@ -2,23 +2,9 @@
 import { ConfigError, formatPath, loadConfig, validateConfig } from "../../config/load";
 import { DEFAULT_CONFIG } from "../../config/default";
 import { subnetCidrs } from "../../config/schema";
+import { withEnv, problems } from "../helpers/config";
 
-/** The default config with its first environment changed. */
-function withEnv(changes: Record<string, unknown>): unknown {
-  const config = structuredClone(DEFAULT_CONFIG) as any;
-  Object.assign(config.environments[0], changes);
-  return config;
-}
 
-function problems(input: unknown): string[] {
-  try {
-    validateConfig(input);
-  } catch (e) {
-    if (e instanceof ConfigError) return e.problems;
-    throw e;
-  }
-  throw new Error("the config was accepted");
-}
 
 const env0 = DEFAULT_CONFIG.environments[0];
 

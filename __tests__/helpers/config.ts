@@ -1,0 +1,21 @@
+/** Test helpers for config rules: variations of the embedded default, and the problems validation reports. */
+import { ConfigError, validateConfig } from "../../config/load";
+import { DEFAULT_CONFIG } from "../../config/default";
+
+/** The default config with its first environment changed. */
+export function withEnv(changes: Record<string, unknown>): unknown {
+  const config = structuredClone(DEFAULT_CONFIG) as any;
+  Object.assign(config.environments[0], changes);
+  return config;
+}
+
+/** The problems a config is rejected with; fails the test when it is accepted. */
+export function problems(input: unknown): string[] {
+  try {
+    validateConfig(input);
+  } catch (e) {
+    if (e instanceof ConfigError) return e.problems;
+    throw e;
+  }
+  throw new Error("the config was accepted");
+}
