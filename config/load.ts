@@ -51,7 +51,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   const at = formatPath(issue.path);
   switch (issue.code) {
     case "unrecognized_keys":
-      return `${at}: unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}; check the spelling against the config reference (docs/config.md)`;
+      return `${at}: unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}; check the spelling against config/schema.ts`;
     case "invalid_type":
       return issue.input === undefined
         ? `${at}: is required (expected ${issue.expected})`
