@@ -6,7 +6,7 @@
  *   npm run synth -- [--config FILE] [--out DIR] [--state-bootstrap]
  *   (scripts/synth.mjs: bundles when sources changed, then runs main)
  *   (--config defaults to $SDS_CONFIG, then the embedded default; --out to $CDKTF_OUTDIR, then cdktf.out;
- *   --state-bootstrap, also SDS_STATE_BOOTSTRAP=1: the state stacks on local state, see docs/workflow.md)
+ *   --state-bootstrap, also SDS_STATE_BOOTSTRAP=1: the state stacks on local state, see the README's "The Terraform workflow")
  */
 import { ComplianceError, enforceCompliance } from "./compliance/gate";
 import { formatWarnings } from "./compliance/report";

