@@ -1,12 +1,15 @@
 // `npm run synth`: one node process that bundles the app with esbuild only when a source is newer than the
 // bundle (like make), then runs it in-process. No type-checking here: that is `npm run typecheck`, part of `npm test`.
-import { existsSync, readdirSync, statSync } from "node:fs";
-import { createRequire } from "node:module";
-import { join } from "node:path";
+// The bundle is compiled through V8's code cache (.build/main.js.cache, written after a run), which saves most of
+// the ~70 ms V8 spends compiling 3.7 MB of JavaScript on every start (Node 20 has no built-in compile cache).
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createRequire, Module } from "node:module";
+import { dirname, join } from "node:path";
+import { Script } from "node:vm";
 
-const require = createRequire(import.meta.url);
 const root = join(import.meta.dirname ?? new URL(".", import.meta.url).pathname, "..");
 const bundle = join(root, ".build", "main.js");
+const cacheFile = `${bundle}.cache`;
 // What the bundle is made of: the app's sources and, through the lock file, its dependencies.
 const SOURCES = ["main.ts", "config", "catalogue", "stacks", "modules", "compliance", "package-lock.json"];
 
@@ -17,9 +20,17 @@ function newestSource(path) {
   return Math.max(0, ...readdirSync(path).map((f) => newestSource(join(path, f))));
 }
 
-const built = existsSync(bundle) ? statSync(bundle).mtimeMs : 0;
-if (built <= Math.max(...SOURCES.map((s) => newestSource(join(root, s))))) {
+const mtime = (p) => (existsSync(p) ? statSync(p).mtimeMs : 0);
+if (mtime(bundle) <= Math.max(...SOURCES.map((s) => newestSource(join(root, s))))) {
   const { buildApp } = await import("./build.mjs");
   await buildApp();
 }
-process.exitCode = require(bundle).main(process.argv.slice(2));
+
+const cached = mtime(cacheFile) > mtime(bundle) ? readFileSync(cacheFile) : undefined;
+const script = new Script(Module.wrap(readFileSync(bundle, "utf8")), { filename: bundle, cachedData: cached });
+const module = { exports: {}, filename: bundle, id: bundle, loaded: false };
+script.runInThisContext().call(module.exports, module.exports, createRequire(bundle), module, bundle, dirname(bundle));
+process.exitCode = module.exports.main(process.argv.slice(2));
+if (!cached || script.cachedDataRejected) {
+  try { writeFileSync(cacheFile, script.createCachedData()); } catch { /* a read-only checkout still synthesizes */ }
+}
