@@ -10,21 +10,20 @@ import {
   GetPolicyCommand, GetPolicyVersionCommand, GetRoleCommand, IAMClient, ListAttachedRolePoliciesCommand, ListRolePoliciesCommand, ListRolesCommand,
 } from "@aws-sdk/client-iam";
 import { DescribeNotebookInstanceCommand, ListTagsCommand, SageMakerClient } from "@aws-sdk/client-sagemaker";
-import { join } from "node:path";
-import { EXCLUDED_TYPES, emulatorOverride, emulatorTargets, withoutUnsetAttributes } from "../../harness/emulator-gaps";
+import { EXCLUDED_TYPES } from "../../harness/emulator-gaps";
 import { Moto, startMoto } from "../../harness/moto";
-import { localStateOverride, readStack, remoteStateFilesOverride, stackWorkdir, Terraform, terraformEnv } from "../../harness/terraform";
 import { ROLE_NAMES } from "../../modules/identity/project-scope";
 import type { PolicyDocument } from "../../modules/policy/document";
 import { simulate } from "../identity/simulate";
-import { configWith, synthConfig, tempDir } from "../helpers/synth";
+import { configWith, synthConfig } from "../helpers/synth";
+import { AppliedStack, applyOnEmulator } from "../helpers/emulator";
 
 jest.setTimeout(900_000);
 
 let moto: Moto;
 let iam: IAMClient;
 let sagemaker: SageMakerClient;
-const stacks: { name: string; tf: Terraform; args: string[]; left: string[] }[] = [];
+let stacks: AppliedStack[] = [];
 let platform: Record<string, any>;
 let project: Record<string, any>;
 
@@ -36,20 +35,7 @@ beforeAll(async () => {
   // Buckets holding data (access logs) are deleted with the stack here; the storage suite proves the refusal.
   const synth = synthConfig(configWith({ emulator: { endpoint: moto.endpoint },
     dataProtection: { administratorArns: ["arn:aws:iam::123456789012:role/sds-terraform"], bucketsOnDestroy: "delete-with-data" } }), "emu-identity");
-  const work = tempDir("emu-identity-tf");
-  const env = terraformEnv(work);
-  const stateFiles: Record<string, string> = {};
-  for (const name of ["dev-platform", "dev-project-fraud"]) {
-    const dir = join(work, name);
-    const json = readStack(synth.outdir, name);
-    const override = { ...localStateOverride(dir), ...remoteStateFilesOverride(json, stateFiles), ...emulatorOverride(json) };
-    const tf = new Terraform(stackWorkdir(synth.outdir, name, dir, override), env, { timeoutMs: 300_000 });
-    const { args, left } = emulatorTargets(withoutUnsetAttributes(json));
-    await tf.init();
-    await tf.apply(args);
-    stateFiles[name] = join(dir, "terraform.tfstate");
-    stacks.push({ name, tf, args, left });
-  }
+  stacks = await applyOnEmulator(synth.outdir, ["dev-platform", "dev-project-fraud"], "emu-identity-tf");
   platform = await stacks[0].tf.outputs();
   project = await stacks[1].tf.outputs();
 });

@@ -13,12 +13,11 @@ import {
   GetBucketOwnershipControlsCommand, GetBucketPolicyCommand, GetBucketVersioningCommand, GetPublicAccessBlockCommand,
   HeadBucketCommand, ListBucketsCommand, ListObjectVersionsCommand,
 } from "@aws-sdk/client-s3";
-import { join } from "node:path";
-import { emulatorOverride, emulatorTargets, withoutUnsetAttributes } from "../../harness/emulator-gaps";
 import { Moto, startMoto } from "../../harness/moto";
-import { localStateOverride, readStack, remoteStateFilesOverride, stackWorkdir, Terraform, terraformEnv } from "../../harness/terraform";
+import { stackWorkdir } from "../../harness/terraform";
 import { clients } from "../helpers/aws-clients";
-import { configWith, synthConfig, tempDir } from "../helpers/synth";
+import { configWith, synthConfig } from "../helpers/synth";
+import { AppliedStack, applyOnEmulator } from "../helpers/emulator";
 
 jest.setTimeout(900_000);
 
@@ -28,7 +27,7 @@ const ADMIN = `arn:aws:iam::${ACCOUNT}:role/sds-terraform`;
 
 let moto: Moto;
 let aws: ReturnType<typeof clients>;
-const stacks: { name: string; tf: Terraform; targets: string[]; left: string[] }[] = [];
+let stacks: AppliedStack[] = [];
 let platform: Record<string, any>;
 let project: Record<string, any>;
 let emulatorEnv: Record<string, unknown>;
@@ -40,20 +39,7 @@ beforeAll(async () => {
   emulatorEnv = { emulator: { endpoint: moto.endpoint }, packageMirror: { enabled: true } };
   const config = configWith(emulatorEnv);
   const synth = synthConfig(config, "emu-storage");
-  const work = tempDir("emu-storage-tf");
-  const env = terraformEnv(work);
-  const stateFiles: Record<string, string> = {};
-  for (const name of ["dev-platform", "dev-project-fraud"]) {
-    const dir = join(work, name);
-    const json = readStack(synth.outdir, name);
-    const override = { ...localStateOverride(dir), ...remoteStateFilesOverride(json, stateFiles), ...emulatorOverride(json) };
-    const tf = new Terraform(stackWorkdir(synth.outdir, name, dir, override), env, { timeoutMs: 300_000 });
-    const { args, left } = emulatorTargets(withoutUnsetAttributes(json));
-    await tf.init();
-    await tf.apply(args);
-    stateFiles[name] = join(dir, "terraform.tfstate");
-    stacks.push({ name, tf, targets: args, left });
-  }
+  stacks = await applyOnEmulator(synth.outdir, ["dev-platform", "dev-project-fraud"], "emu-storage-tf");
   platform = await stacks[0].tf.outputs();
   project = await stacks[1].tf.outputs();
 });
@@ -146,7 +132,7 @@ test("the mirror's endpoints are on and the S3 endpoint admits the region's Code
 
 test("a second plan of each stack shows no changes", async () => {
   for (const s of stacks) {
-    const plan = await s.tf.plan(s.targets);
+    const plan = await s.tf.plan(s.args);
     expect({ stack: s.name, changes: plan.changes, out: plan.changes ? plan.stdout.slice(-3000) : "" }).toEqual({ stack: s.name, changes: false, out: "" });
   }
 });
