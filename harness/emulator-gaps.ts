@@ -18,8 +18,8 @@ export interface EmulatorGap {
    * add `lifecycle.ignore_changes` for it (drift tolerated), or set it to null (left unset) in their override file.
    */
   readonly attribute?: { readonly type: string; readonly name: string };
-  /** Limits an exclusion to the stacks whose name matches (e.g. the state stack). @default every stack */
-  readonly onlyInStacks?: RegExp;
+  /** Limits an exclusion to the resources whose address matches (e.g. one bucket's policy). @default every one of the type */
+  readonly onlyAddresses?: RegExp;
 }
 
 export const EMULATOR_GAPS: readonly EmulatorGap[] = [
@@ -56,9 +56,9 @@ export const EMULATOR_GAPS: readonly EmulatorGap[] = [
   {
     subject: "aws_s3_bucket_policy",
     excludedType: "aws_s3_bucket_policy",
-    reason: "moto enforces bucket-policy statements with Principal \"*\" on object GET/HEAD but supplies no condition values (only sts:ExternalId), so a conditional Deny such as TLS-only denies every read (measured: the S3 backend's HeadObject gets 403). Only the state bucket's policy is left out: the state stack's access-log bucket keeps its policy, which moto's PutBucketLogging requires (Workflow.targets)",
+    reason: "moto enforces bucket-policy statements with Principal \"*\" on object GET/HEAD but supplies no condition values (only sts:ExternalId), so a conditional Deny such as TLS-only denies every read (measured: the S3 backend's HeadObject gets 403). Only the state bucket's policy is left out: the state stack's access-log bucket keeps its policy, which moto's PutBucketLogging requires",
     handling: "excluded from apply",
-    onlyInStacks: /-state$/,
+    onlyAddresses: /^aws_s3_bucket_policy\.state-bucket_policy_/,
   },
   {
     subject: "aws_s3_bucket.force_destroy (versioned bucket holding delete markers)",
@@ -113,11 +113,18 @@ export const EMULATOR_GAPS: readonly EmulatorGap[] = [
 ];
 
 /** Resource types the emulator runs leave out of every stack. */
-export const EXCLUDED_TYPES: readonly string[] = EMULATOR_GAPS.flatMap((g) => (g.excludedType && !g.onlyInStacks ? [g.excludedType] : []));
+export const EXCLUDED_TYPES: readonly string[] = EMULATOR_GAPS.flatMap((g) => (g.excludedType && !g.onlyAddresses ? [g.excludedType] : []));
 
-/** Resource types the emulator runs leave out of the named stack. */
-export function excludedTypesFor(stackName: string): string[] {
-  return EMULATOR_GAPS.flatMap((g) => (g.excludedType && (!g.onlyInStacks || g.onlyInStacks.test(stackName)) ? [g.excludedType] : []));
+/** What the emulator runs leave out: a resource type, or only the resources of a type whose address matches. */
+export type Exclusion = string | { readonly type: string; readonly address?: RegExp };
+
+/** Every exclusion of the gap list. */
+export const EXCLUSIONS: readonly Exclusion[] = EMULATOR_GAPS.flatMap((g) =>
+  g.excludedType ? [g.onlyAddresses ? { type: g.excludedType, address: g.onlyAddresses } : g.excludedType] : []);
+
+function excludes(exclusion: Exclusion, address: string): boolean {
+  const type = address.split(".")[0];
+  return typeof exclusion === "string" ? type === exclusion : type === exclusion.type && (!exclusion.address || exclusion.address.test(address));
 }
 
 /**
@@ -125,11 +132,11 @@ export function excludedTypesFor(stackName: string): string[] {
  * excluded type and, transitively, those that reference one. Returns [] when nothing is excluded (plain apply),
  * and the addresses left out, so a test can say what it did not apply.
  */
-export function emulatorTargets(stack: Record<string, any>, excluded: readonly string[] = EXCLUDED_TYPES): { args: string[]; left: string[] } {
+export function emulatorTargets(stack: Record<string, any>, excluded: readonly Exclusion[] = EXCLUSIONS): { args: string[]; left: string[] } {
   const resources = stack.resource ?? {};
   const all: [string, string][] = Object.entries(resources).flatMap(([type, byName]) =>
     Object.keys(byName as object).map((name) => [`${type}.${name}`, JSON.stringify((byName as any)[name])] as [string, string]));
-  const left = new Set(all.filter(([address]) => excluded.includes(address.split(".")[0])).map(([a]) => a));
+  const left = new Set(all.filter(([address]) => excluded.some((e) => excludes(e, address))).map(([a]) => a));
   if (left.size === 0) return { args: [], left: [] };
   let grew = true;
   while (grew) {

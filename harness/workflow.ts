@@ -14,8 +14,7 @@ import { join } from "node:path";
 import type { Config } from "../config/schema";
 import { BuiltApp, StackInfo, synthesizeApp } from "../stacks/app";
 import { stateNames } from "../stacks/environment";
-import { STATE_BUCKET_ID } from "../stacks/state-stack";
-import { emulatorOverride, emulatorTargets, excludedTypesFor, withoutUnsetAttributes } from "./emulator-gaps";
+import { emulatorOverride, emulatorTargets, withoutUnsetAttributes } from "./emulator-gaps";
 import { readStack, RunResult, Terraform } from "./terraform";
 
 export interface WorkflowOptions {
@@ -76,13 +75,7 @@ export class Workflow {
     const json = this.json(stack);
     const override = emulatorOverride(json);
     if (Object.keys(override).length) writeFileSync(join(this.dir(stack), "emulator_override.tf.json"), JSON.stringify(override, null, 2));
-    const base = withoutUnsetAttributes(json);
-    if (this.stacks.find((s) => s.name === stack)?.kind !== "state") return emulatorTargets(base, excludedTypesFor(stack));
-    const policy = "aws_s3_bucket_policy";
-    const targets = emulatorTargets(base, excludedTypesFor(stack).filter((t) => t !== policy));
-    const all = targets.args.length ? targets.args : Object.entries(base.resource ?? {}).flatMap(([type, byName]) => Object.keys(byName as object).map((n) => `-target=${type}.${n}`));
-    const stateBucketPolicy = (arg: string) => arg.startsWith(`-target=${policy}.${STATE_BUCKET_ID}_`);
-    return { args: all.filter((a) => !stateBucketPolicy(a)), left: [...targets.left, ...all.filter(stateBucketPolicy).map((a) => a.slice("-target=".length))].sort() };
+    return emulatorTargets(withoutUnsetAttributes(json));
   }
 
   /**

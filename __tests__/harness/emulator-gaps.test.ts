@@ -41,3 +41,10 @@ test("attributes the gap list leaves unset or tolerates are overridden, and no l
   expect(left).toEqual(["aws_sagemaker_code_repository.repo"]);
   expect(emulatorOverride({ resource: { aws_vpc: { v: {} } } }, gaps)).toEqual({});
 });
+
+test("an exclusion limited to addresses leaves out only the matching resources of its type", () => {
+  const policies = { resource: { aws_s3_bucket_policy: { "state-bucket_policy_1": {}, "access-logs_policy_2": {} } } };
+  const { args, left } = emulatorTargets(policies, [{ type: "aws_s3_bucket_policy", address: /^aws_s3_bucket_policy\.state-bucket_policy_/ }]);
+  expect(left).toEqual(["aws_s3_bucket_policy.state-bucket_policy_1"]);
+  expect(args).toEqual(["-target=aws_s3_bucket_policy.access-logs_policy_2"]);
+});
