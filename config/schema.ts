@@ -21,6 +21,23 @@ const nameField = (example: string) =>
 const tags = z.record(z.string().regex(/^[\w .:/=+@-]{1,128}$/, { error: "tag keys are 1-128 letters, digits, spaces and _.:/=+-@" }),
   z.string().max(256, { error: "tag values are at most 256 characters" })).default({});
 
+/** Inbound rules the endpoint security group can spare for client networks (AWS's default quota is 60 per group). */
+export const MAX_CLIENT_NETWORKS = 50;
+
+const ClientAccess = z.strictObject({
+  /**
+   * Private (RFC 1918) IPv4 CIDRs of the client networks that reach the VPC over VPN or Direct Connect, in canonical
+   * form (network address, no leading zeros), e.g. "10.100.0.0/16". Each becomes one ingress rule (TCP 443) on the
+   * interface endpoints' security group.
+   */
+  cidrs: z.array(z.string()).default([]),
+  /**
+   * Managed prefix lists (`pl-...`, e.g. one shared through AWS RAM by the network team) naming the client networks.
+   * Each becomes one ingress rule (TCP 443); a prefix list counts as its max entries against the group's rule quota.
+   */
+  prefixListIds: z.array(z.string().regex(/^pl-[0-9a-f]{8,17}$/, { error: "must be a managed prefix list id: \"pl-\" and 8 to 17 lower-case hex digits (e.g. \"pl-0123456789abcdef0\")" })).default([]),
+}).default({ cidrs: [], prefixListIds: [] });
+
 const Network = z.strictObject({
   /** IPv4 CIDR of the VPC, /16 to /28, in a private (RFC 1918) range. */
   vpcCidr: z.string().default("10.20.0.0/16"),
@@ -33,7 +50,9 @@ const Network = z.strictObject({
    * The environment's own buckets (`<prefix>-<environment>-*`) and the region's ECR layer bucket are always allowed.
    */
   s3AllowedBuckets: z.array(z.string().regex(/^[a-z0-9*][a-z0-9.*-]{0,62}$/, { error: "must be an S3 bucket name, * allowed as wildcard" })).default([]),
-}).default({ vpcCidr: "10.20.0.0/16", interfaceEndpoints: {}, s3AllowedBuckets: [] });
+  /** Client networks (VPN, Direct Connect) that reach the interface endpoints over HTTPS (docs/client-access.md). */
+  clientAccess: ClientAccess,
+}).default({ vpcCidr: "10.20.0.0/16", interfaceEndpoints: {}, s3AllowedBuckets: [], clientAccess: { cidrs: [], prefixListIds: [] } });
 
 const Logs = z.strictObject({
   /** Retention of every log group the environment creates (flow logs, SageMaker, trail). */
@@ -238,6 +257,7 @@ export const ConfigSchema = z.strictObject({
 
     checkZones(env.region, env.availabilityZones, (m, j) => ctx.addIssue({ code: "custom", path: j === undefined ? at("availabilityZones") : at("availabilityZones", j), message: m }));
     checkNetwork(env.network, env.availabilityZones.length, (m, field) => ctx.addIssue({ code: "custom", path: at("network", field), message: m }));
+    checkClientAccess(env.network, (m, ...p) => ctx.addIssue({ code: "custom", path: at("network", "clientAccess", ...p), message: m }));
     for (const name of Object.keys(env.network.interfaceEndpoints)) {
       if (!ENDPOINT_NAMES.includes(name)) {
         ctx.addIssue({ code: "custom", path: at("network", "interfaceEndpoints", name), message: `"${name}" is not in the endpoint catalogue; known: ${ENDPOINT_NAMES.join(", ")}` });
@@ -354,6 +374,47 @@ function checkNetwork(network: z.infer<typeof Network>, zones: number, report: (
   } else {
     report(`/${prefix} subnets leave room for ${slots} in ${network.vpcCidr}, but ${zones} zones need one each; use /${vpc.prefix + bits} to /28`, "subnetPrefixLength");
   }
+}
+
+/**
+ * Client networks: private, canonical, not the whole internet, not inside the VPC (its own instances are admitted
+ * through the SageMaker group), no duplicates, and within the group's rule quota.
+ */
+function checkClientAccess(network: z.infer<typeof Network>, report: (message: string, ...path: (string | number)[]) => void): void {
+  const { cidrs, prefixListIds } = network.clientAccess;
+  const vpc = parseCidr(network.vpcCidr);
+  const seen = new Set<string>();
+  cidrs.forEach((text, j) => {
+    if (text === "0.0.0.0/0" || text === "::/0") {
+      return report(`${text} would open the endpoints to every network; name the client networks' private CIDRs (e.g. "10.100.0.0/16" for the VPN pool)`, "cidrs", j);
+    }
+    const c = parseCidr(text);
+    if (typeof c === "string") return report(`${c}; client networks are IPv4 CIDRs such as "10.100.0.0/16"`, "cidrs", j);
+    if (format(c) !== text) return report(`"${text}" is not in canonical form; write it as "${format(c)}"`, "cidrs", j);
+    if (!isPrivate(c)) {
+      return report(`${text} is not in a private range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16); VPN and Direct Connect clients reach the endpoints from private addresses, name those`, "cidrs", j);
+    }
+    if (typeof vpc !== "string" && overlaps(c, vpc)) {
+      return report(`${text} overlaps the VPC (${network.vpcCidr}), whose SageMaker instances already reach the endpoints; name only networks outside the VPC`, "cidrs", j);
+    }
+    if (seen.has(text)) return report(`${text} is listed twice; remove one`, "cidrs", j);
+    seen.add(text);
+  });
+  const lists = new Set<string>();
+  prefixListIds.forEach((id, j) => {
+    if (lists.has(id)) report(`${id} is listed twice; remove one`, "prefixListIds", j);
+    lists.add(id);
+  });
+  if (cidrs.length + prefixListIds.length > MAX_CLIENT_NETWORKS) {
+    report(`${cidrs.length + prefixListIds.length} client networks; at most ${MAX_CLIENT_NETWORKS} fit in the endpoint security group's rule quota: summarise CIDRs or put them in a managed prefix list`);
+  }
+}
+
+/** Whether two CIDR blocks share an address. */
+function overlaps(a: Cidr, b: Cidr): boolean {
+  const prefix = Math.min(a.prefix, b.prefix);
+  const shift = 32 - prefix;
+  return prefix === 0 || (a.address >>> shift) === (b.address >>> shift);
 }
 
 /** The subnet CIDRs of an environment, one per zone, in zone order. Assumes a validated config. */

@@ -76,6 +76,7 @@ export class PlatformStack extends TerraformStack {
       name: names.base,
       vpcId: this.network.vpcId,
       s3PrefixListId: this.s3Endpoint.prefixListId,
+      clientAccess: env.network.clientAccess,
     });
     this.interfaceEndpoints = new InterfaceEndpoints(this, "endpoints", {
       scope: names.scope,
@@ -153,9 +154,14 @@ export class PlatformStack extends TerraformStack {
       route_table_ids: { value: this.network.routeTableIds, description: "Private route tables, one per zone" },
       sagemaker_security_group_id: { value: this.securityGroups.sagemakerSecurityGroupId, description: "Security group for notebooks, jobs and endpoints" },
       endpoint_security_group_id: { value: this.securityGroups.endpointSecurityGroupId, description: "Security group of the interface endpoints" },
+      client_access: {
+        value: { cidrs: env.network.clientAccess.cidrs, prefix_list_ids: env.network.clientAccess.prefixListIds, security_group_id: this.securityGroups.endpointSecurityGroupId },
+        description: "Client networks (VPN, Direct Connect) admitted on TCP 443 to the interface endpoints, and the group that admits them (docs/client-access.md)",
+      },
       s3_endpoint_id: { value: this.s3Endpoint.endpointId, description: "S3 gateway endpoint (for aws:SourceVpce conditions)" },
       s3_prefix_list_id: { value: this.s3Endpoint.prefixListId, description: "Prefix list of S3 in the region (security-group egress)" },
       interface_endpoint_ids: { value: this.interfaceEndpoints.endpointIds, description: "Interface endpoint ids by catalogue name" },
+      interface_endpoint_dns_names: { value: this.interfaceEndpoints.dnsNames, description: "Endpoint-specific regional DNS name of each interface endpoint (e.g. the SDK's endpoint URL for sagemaker.api from a client network)" },
       logs_kms_key_arn: { value: this.logsKey.keyArn, description: "KMS key of the environment's log groups" },
       flow_log_id: { value: this.flowLogs.flowLogId, description: "VPC flow log (all traffic)" },
     };
