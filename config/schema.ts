@@ -83,6 +83,20 @@ const Audit = z.strictObject({
   organizationTrailArn: z.string().regex(/^arn:aws[a-z-]*:cloudtrail:[a-z0-9-]+:\d{12}:trail\/[A-Za-z0-9._-]{3,128}$/, { error: "must be a trail ARN such as arn:aws:cloudtrail:us-east-1:111122223333:trail/org-trail" }).optional(),
   /** Days the account trail's log and digest files (and their access logs) are kept in S3; at least a year. */
   trailFileRetentionDays: z.number().int().min(365, { error: "trail files must be kept at least 365 days (CIS, and most audit regimes ask for more); e.g. 2557 for seven years" }).max(36500).default(2557),
+  /**
+   * S3 Object Lock on the account trail's bucket, GOVERNANCE mode: every log and digest file version is kept at least
+   * `retentionDays` (1-36500); only a principal allowed s3:BypassGovernanceRetention (the break-glass role) can
+   * delete it earlier. Turning it on for an existing environment does NOT replace the trail bucket: the lock is
+   * enabled through aws_s3_bucket_object_lock_configuration (S3 allows that on a versioned bucket since 2023-11),
+   * not through aws_s3_bucket.object_lock_enabled, which forces a new bucket in hashicorp/aws 5.x. Once on, S3
+   * Object Lock cannot be switched off; removing this setting only removes the default retention.
+   * Measured and explained in docs/audit-object-lock.md. @default none
+   */
+  trailObjectLock: z.strictObject({
+    retentionDays: z.number().int()
+      .min(1, { error: "must be at least 1 day" })
+      .max(36500, { error: "must be at most 36500 days (100 years, S3's limit)" }),
+  }).optional(),
   /** Whether this environment creates SageMaker's account-wide log groups (/aws/sagemaker/...) in its account and region. */
   sageMakerLogGroups: z.boolean().default(true),
   /** Subscriptions of the detective control's alert topic. */
@@ -302,6 +316,12 @@ function checkAudit(env: z.infer<typeof Environment>, report: (message: string, 
   const audit = env.audit;
   if (audit.trail === "organization" && !audit.organizationTrailArn) {
     report("with trail \"organization\" the environment relies on an organization trail; set audit.organizationTrailArn to its ARN (or use trail \"account\")", "organizationTrailArn");
+  }
+  if (audit.trailObjectLock && audit.trail !== "account") {
+    report("Object Lock applies to the environment's own trail bucket, and with trail \"organization\" there is none; remove trailObjectLock (lock the organization trail's bucket where it lives) or use trail \"account\"", "trailObjectLock");
+  }
+  if (audit.trailObjectLock && audit.trailObjectLock.retentionDays > audit.trailFileRetentionDays) {
+    report(`files would stay locked ${audit.trailObjectLock.retentionDays} days but expire after trailFileRetentionDays (${audit.trailFileRetentionDays}); lock them for at most ${audit.trailFileRetentionDays} days, or keep them longer`, "trailObjectLock", "retentionDays");
   }
   if (audit.trail === "account" && audit.organizationTrailArn) {
     report("an organization trail ARN is only used with trail \"organization\"; remove it, or set audit.trail: organization to turn the account trail off", "organizationTrailArn");

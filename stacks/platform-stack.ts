@@ -128,6 +128,7 @@ export class PlatformStack extends TerraformStack {
         fileRetentionDays: env.audit.trailFileRetentionDays,
         keyAdministratorArns: env.dataProtection.administratorArns,
         onDestroy: env.dataProtection.bucketsOnDestroy,
+        objectLockRetentionDays: env.audit.trailObjectLock?.retentionDays,
       } : undefined,
       alertSubscriptions: env.audit.alertSubscriptions,
       dnsSuffix: names.dnsSuffix,
@@ -137,7 +138,10 @@ export class PlatformStack extends TerraformStack {
       detective_control_rule_arn: { value: this.audit.detectiveControl.ruleArn, description: "EventBridge rule matching non-compliant SageMaker create calls" },
       trail: {
         value: this.audit.trail
-          ? { arn: this.audit.trail.trailArn, bucket: this.audit.trail.bucket.bucketName, kms_key_arn: this.audit.trail.keyArn, log_group_arn: this.audit.trail.logGroupArn }
+          ? {
+            arn: this.audit.trail.trailArn, bucket: this.audit.trail.bucket.bucketName, kms_key_arn: this.audit.trail.keyArn, log_group_arn: this.audit.trail.logGroupArn,
+            ...(env.audit.trailObjectLock ? { object_lock: { mode: "GOVERNANCE", retention_days: env.audit.trailObjectLock.retentionDays } } : {}),
+          }
           : { organization_trail_arn: env.audit.organizationTrailArn },
         description: "The trail that records the environment (its own, or the organization trail it relies on)",
       },

@@ -9,6 +9,7 @@ import {
   DescribeVpcEndpointsCommand, DescribeVpcsCommand, SecurityGroup,
 } from "@aws-sdk/client-ec2";
 import { GetKeyRotationStatusCommand } from "@aws-sdk/client-kms";
+import { GetObjectLockConfigurationCommand } from "@aws-sdk/client-s3";
 import { join } from "node:path";
 import { localStateOverride, stackWorkdir, Terraform, terraformEnv } from "../../harness/terraform";
 import { Moto, startMoto } from "../../harness/moto";
@@ -38,7 +39,9 @@ beforeAll(async () => {
   // A throw-away environment: its buckets (the trail's, which hold access logs of Terraform's own calls) go on destroy.
   const dataProtection = { ...configWith().environments[0].dataProtection, bucketsOnDestroy: "delete-with-data" };
   const network = { vpcCidr: "10.20.0.0/16", clientAccess: { cidrs: clientCidrs, prefixListIds: [clientPrefixListId] } };
-  const config = configWith({ availabilityZones: zones, emulator: { endpoint: moto.endpoint }, dataProtection, network });
+  // Object Lock on the trail bucket (audit.trailObjectLock); moto applies it (measured), the trail itself is a gap.
+  const audit = { trail: "account", trailObjectLock: { retentionDays: 30 } };
+  const config = configWith({ availabilityZones: zones, emulator: { endpoint: moto.endpoint }, dataProtection, network, audit });
   const synth = synthConfig(config, "emu-platform");
   const work = tempDir("emu-platform-tf");
   const dir = join(work, "dev-platform");
@@ -144,6 +147,12 @@ test("flow logs of all traffic go to a log group encrypted with a rotated custom
   expect(group?.retentionInDays).toBe(365);
   const rotation = await aws.kms.send(new GetKeyRotationStatusCommand({ KeyId: outputs.logs_kms_key_arn }));
   expect(rotation.KeyRotationEnabled).toBe(true);
+});
+
+test("the trail bucket has Object Lock with a GOVERNANCE default retention", async () => {
+  expect(outputs.trail.object_lock).toEqual({ mode: "GOVERNANCE", retention_days: 30 });
+  const lock = await aws.s3.send(new GetObjectLockConfigurationCommand({ Bucket: outputs.trail.bucket }));
+  expect(lock.ObjectLockConfiguration).toMatchObject({ ObjectLockEnabled: "Enabled", Rule: { DefaultRetention: { Mode: "GOVERNANCE", Days: 30 } } });
 });
 
 test("a second plan shows no changes; destroy removes the VPC", async () => {

@@ -45,6 +45,8 @@ export interface EnvironmentAuditProps {
     readonly keyAdministratorArns?: readonly string[];
     /** @default "delete-if-empty" */
     readonly onDestroy?: OnDestroy;
+    /** S3 Object Lock (GOVERNANCE) retention of the trail's files, in days. @default no Object Lock */
+    readonly objectLockRetentionDays?: number;
   };
   /** Who gets the detective control's alerts. @default none */
   readonly alertSubscriptions?: readonly AlertSubscriptionProps[];
@@ -75,6 +77,7 @@ export class EnvironmentAudit extends Construct {
         accessLogBucketName: `${props.name}-cloudtrail-access-logs-${props.scope.accountId}`,
         fileRetentionDays: props.trail.fileRetentionDays,
         onDestroy: props.trail.onDestroy,
+        objectLockRetentionDays: props.trail.objectLockRetentionDays,
         logGroupName: props.logGroups.trail,
         logsKmsKeyArn: props.logsKmsKeyArn,
         retentionDays: props.retentionDays,
