@@ -14,7 +14,7 @@ export interface InterfaceEndpointsProps {
   readonly endpoints: readonly EndpointEntry[];
 }
 
-/** Interface endpoints from the catalogue: private DNS on, in every private subnet, with the account-only policy. */
+/** Interface endpoints from the catalogue: private DNS on, in every private subnet, with the own-account policy (principals, and resources unless the service needs others'). */
 export class InterfaceEndpoints extends Construct {
   /** Endpoint id by catalogue name. */
   readonly endpointIds: Record<string, string> = {};
@@ -23,7 +23,6 @@ export class InterfaceEndpoints extends Construct {
 
   constructor(scope: Construct, id: string, props: InterfaceEndpointsProps) {
     super(scope, id);
-    const endpointPolicy = policyJson(interfaceEndpointPolicy(props.scope));
     for (const entry of props.endpoints) {
       const endpoint = new VpcEndpoint(this, entry.name.replace(/\./g, "-"), {
         vpcId: props.vpcId,
@@ -32,7 +31,7 @@ export class InterfaceEndpoints extends Construct {
         privateDnsEnabled: true,
         subnetIds: [...props.subnetIds],
         securityGroupIds: [props.securityGroupId],
-        policy: entry.supportsPolicy ? endpointPolicy : undefined,
+        policy: entry.supportsPolicy ? policyJson(interfaceEndpointPolicy(props.scope, { foreignResources: entry.foreignResources !== undefined })) : undefined,
         tags: { Name: `${props.name}-${entry.name}` },
       });
       this.endpointIds[entry.name] = endpoint.id;
