@@ -13,6 +13,7 @@ import { kmsKeyNoPublicPrincipal } from "./rules/kms-key-no-public-principal";
 import { kmsKeyRotation } from "./rules/kms-key-rotation";
 import { logGroupKms } from "./rules/log-group-kms";
 import { logGroupRetention } from "./rules/log-group-retention";
+import { noTrustOfAccountRoot } from "./rules/no-trust-of-account-root";
 import { notebookImdsv2 } from "./rules/notebook-imdsv2";
 import { notebookInVpc } from "./rules/notebook-in-vpc";
 import { notebookKmsCmk } from "./rules/notebook-kms-cmk";
@@ -32,6 +33,7 @@ import { securityGroupNoWorldIngress } from "./rules/security-group-no-world-ing
 import { snsTopicKms } from "./rules/sns-topic-kms";
 import { subnetNoPublicIp } from "./rules/subnet-no-public-ip";
 import { vpcDefaultSecurityGroupClosed } from "./rules/vpc-default-security-group-closed";
+import { vpcEndpointPolicyPinsResourceAccount } from "./rules/vpc-endpoint-policy-pins-resource-account";
 import { vpcFlowLogs } from "./rules/vpc-flow-logs";
 import type { Rule } from "./rule";
 
@@ -50,6 +52,7 @@ export const RULES: readonly Rule[] = [
   kmsKeyRotation,
   logGroupKms,
   logGroupRetention,
+  noTrustOfAccountRoot,
   notebookImdsv2,
   notebookInVpc,
   notebookKmsCmk,
@@ -69,6 +72,7 @@ export const RULES: readonly Rule[] = [
   snsTopicKms,
   subnetNoPublicIp,
   vpcDefaultSecurityGroupClosed,
+  vpcEndpointPolicyPinsResourceAccount,
   vpcFlowLogs,
 ];
 
