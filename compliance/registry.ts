@@ -1,4 +1,5 @@
 /** Every rule of the pack, alphabetical by id. One rule per file in rules/; adding a rule is a file and a line here. */
+import { bucketPolicyIdentityPerimeter } from "./rules/bucket-policy-identity-perimeter";
 import { cloudtrailCloudwatchLogs } from "./rules/cloudtrail-cloudwatch-logs";
 import { cloudtrailKms } from "./rules/cloudtrail-kms";
 import { cloudtrailLogValidation } from "./rules/cloudtrail-log-validation";
@@ -38,6 +39,7 @@ import { vpcFlowLogs } from "./rules/vpc-flow-logs";
 import type { Rule } from "./rule";
 
 export const RULES: readonly Rule[] = [
+  bucketPolicyIdentityPerimeter,
   cloudtrailCloudwatchLogs,
   cloudtrailKms,
   cloudtrailLogValidation,

@@ -32,6 +32,9 @@ function insecureApp() {
     aws_cloudtrail: { t: { name: "t", s3_bucket_name: "b" } },
     aws_iam_policy: { admin: { policy: policyOf({ Effect: "Allow", Action: "*", Resource: "*" }) } },
     aws_sns_topic: { alerts: { name: "alerts" } },
+    // Fenced to the VPC endpoint, but any principal of the account reaches it from there.
+    aws_s3_bucket_policy: { data: { bucket: "sds-dev-fraud-data-123456789012", policy: policyOf({ Effect: "Deny", Principal: "*", Action: "s3:*",
+      Resource: ["arn:aws:s3:::sds-dev-fraud-data-123456789012", "arn:aws:s3:::sds-dev-fraud-data-123456789012/*"], Condition: { StringNotEquals: { "aws:SourceVpce": "vpce-1" } } }) } },
     aws_iam_role: { anyone: { assume_role_policy: policyOf({ Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "sts:AssumeRole" }) } },
   });
   return app(platform, project);
@@ -59,6 +62,7 @@ const EXPECTED = [
   ["sns-topic-kms", J("aws_sns_topic", "alerts")],
   ["vpc-endpoint-policy-pins-resource-account", P("aws_vpc_endpoint", "s3")],
   ["no-trust-of-account-root", J("aws_iam_role", "anyone")],
+  ["bucket-policy-identity-perimeter", J("aws_s3_bucket", "data")],
 ].map(([rule, address]) => `${rule} ${address}`).sort();
 
 describe("the pack on an insecure app", () => {

@@ -36,6 +36,11 @@ const INTERFACE_PINNED = { Effect: "Allow", Principal: "*", Action: "*", Resourc
 const endpoint = (service: string, type: "Gateway" | "Interface", ...statements: Record<string, unknown>[]) =>
   ({ vpc_id: "vpc-1", service_name: service, vpc_endpoint_type: type, ...(statements.length ? { policy: policyOf(...statements) } : {}) });
 const endpoints = (e: Record<string, Record<string, unknown>>) => one({ aws_vpc_endpoint: e });
+/** Bucket policy statements: the network fence (outside the endpoint) and the identity perimeter (named roles only). */
+const DATA = [ref("aws_s3_bucket", "data", "arn"), `${ref("aws_s3_bucket", "data", "arn")}/*`];
+const VPC_FENCE = { Effect: "Deny", Principal: "*", Action: "s3:*", Resource: DATA, Condition: { StringNotEquals: { "aws:SourceVpce": "vpce-1" } } };
+const IDENTITY_FENCE = { Effect: "Deny", Principal: "*", Action: "s3:*", Resource: DATA,
+  Condition: { ArnNotLike: { "aws:PrincipalArn": [`arn:aws:iam::${ACCOUNT}:role/sagemaker-project/sds-dev-fraud-*`] }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } } };
 /** A role trusting `principal` for sts:AssumeRole, with optional conditions. */
 const trusting = (principal: unknown, condition?: Record<string, unknown>) =>
   ({ assume_role_policy: policyOf({ Effect: "Allow", Principal: principal, Action: "sts:AssumeRole", ...(condition ? { Condition: condition } : {}) }) });
@@ -50,6 +55,13 @@ function crossStackNotebook(rotation: boolean): SynthModel {
 }
 
 const CASES: Record<string, Case> = {
+  "bucket-policy-identity-perimeter": {
+    pass: bucket((r) => merge(r, { aws_s3_bucket_policy: { "data-policy": { bucket: ref("aws_s3_bucket", "data", "id"), policy: policyOf(VPC_FENCE, IDENTITY_FENCE) } } })),
+    // Fenced to the VPC, but any role of the account (`role/*`) passes the identity check: no perimeter.
+    fail: bucket((r) => merge(r, { aws_s3_bucket_policy: { "data-policy": { bucket: ref("aws_s3_bucket", "data", "id"),
+      policy: policyOf(VPC_FENCE, { ...IDENTITY_FENCE, Condition: { ArnNotLike: { "aws:PrincipalArn": [`arn:aws:iam::${ACCOUNT}:role/*`] } } }) } } })),
+    failing: "s/aws_s3_bucket.data", detail: /no statement denies s3:\* to "\*" unless aws:PrincipalArn is one of named roles/,
+  },
   "vpc-endpoint-policy-pins-resource-account": {
     pass: endpoints({
       s3: endpoint("com.amazonaws.eu-west-1.s3", "Gateway", S3_OWN_PINNED, ECR_LAYERS),
