@@ -7,7 +7,7 @@ import { ENDPOINT_NAMES } from "../catalogue/endpoints";
 import { KNOWN_GAPS } from "../compliance/known-gaps";
 import { RULE_IDS } from "../compliance/registry";
 import { REGIONS } from "../catalogue/regions";
-import { Cidr, format, isPrivate, parseCidr, subnet } from "./cidr";
+import { isPrivate, parseCidr } from "./cidr";
 import { checkDataProtection, CodeRepository, DataProtection, PackageMirror } from "./data-protection";
 import { checkIdentity, Identity, Notebook, NotebookAutoStop } from "./identity";
 
@@ -354,13 +354,6 @@ function checkNetwork(network: z.infer<typeof Network>, zones: number, report: (
   } else {
     report(`/${prefix} subnets leave room for ${slots} in ${network.vpcCidr}, but ${zones} zones need one each; use /${vpc.prefix + bits} to /28`, "subnetPrefixLength");
   }
-}
-
-/** The subnet CIDRs of an environment, one per zone, in zone order. Assumes a validated config. */
-export function subnetCidrs(network: { vpcCidr: string; subnetPrefixLength?: number }, zones: number): string[] {
-  const vpc = parseCidr(network.vpcCidr) as Cidr;
-  const prefix = network.subnetPrefixLength ?? Math.min(vpc.prefix + 3, 28);
-  return Array.from({ length: zones }, (_, i) => format(subnet(vpc, prefix, i)));
 }
 
 export type Config = z.infer<typeof ConfigSchema>;
