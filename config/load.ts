@@ -4,6 +4,8 @@
  */
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { checkPlan, clip } from "../plan/check";
+import { plan } from "../plan/plan";
 import { DEFAULT_CONFIG } from "./default";
 import { Config, ConfigSchema } from "./schema";
 
@@ -15,12 +17,22 @@ export class ConfigError extends Error {
   }
 }
 
-/** Validates a parsed config object; throws ConfigError listing every problem. */
+/**
+ * Validates a parsed config object, then holds its plan (every generated name, the tags) against AWS's rules;
+ * throws ConfigError listing every problem.
+ */
 export function validateConfig(input: unknown, source = "the config"): Config {
   // reportInput: so a present value of the wrong type is reported as such, not as "is required".
   const result = ConfigSchema.safeParse(input, { reportInput: true });
-  if (result.success) return result.data;
-  throw new ConfigError(source, result.error.issues.map(describeIssue));
+  if (!result.success) throw new ConfigError(source, result.error.issues.map(describeIssue).map(clipQuoted));
+  const problems = checkPlan(plan(result.data));
+  if (problems.length > 0) throw new ConfigError(source, problems);
+  return result.data;
+}
+
+/** Messages quote at most ~200 characters of any value the user typed. */
+function clipQuoted(message: string): string {
+  return message.replace(/"((?:[^"\\]|\\.){201,})"/g, (_, inner: string) => `"${clip(inner)}"`);
 }
 
 /** Reads a YAML or JSON file (or the embedded default when `path` is undefined) and validates it. */
@@ -44,18 +56,18 @@ export function loadConfig(path?: string): Config {
 
 /** `environments[1].network.vpcCidr`: the path a user finds in their file. */
 export function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((acc, key) => (typeof key === "number" ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), "") || "(top level)";
+  return path.reduce<string>((acc, key) => (typeof key === "number" ? `${acc}[${key}]` : acc ? `${acc}.${clip(String(key), 100)}` : clip(String(key), 100)), "") || "(top level)";
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   const at = formatPath(issue.path);
   switch (issue.code) {
     case "unrecognized_keys":
-      return `${at}: unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}; check the spelling against config/schema.ts`;
+      return `${at}: unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.slice(0, 10).map((k) => `"${clip(k, 100)}"`).join(", ")}; check the spelling against config/schema.ts`;
     case "invalid_type":
       return issue.input === undefined
         ? `${at}: is required (expected ${issue.expected})`
-        : `${at}: expected ${issue.expected}, got ${JSON.stringify(issue.input)}`;
+        : `${at}: expected ${issue.expected}, got ${clip(String(JSON.stringify(issue.input)))}`;
     default:
       return `${at}: ${issue.message}`;
   }

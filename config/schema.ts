@@ -7,7 +7,7 @@ import { ENDPOINT_NAMES } from "../catalogue/endpoints";
 import { KNOWN_GAPS } from "../compliance/known-gaps";
 import { RULE_IDS } from "../compliance/registry";
 import { REGIONS } from "../catalogue/regions";
-import { isPrivate, parseCidr } from "./cidr";
+import { format, isPrivate, parseCidr } from "./cidr";
 import { checkDataProtection, CodeRepository, DataProtection, PackageMirror } from "./data-protection";
 import { checkIdentity, Identity, Notebook, NotebookAutoStop } from "./identity";
 
@@ -32,7 +32,8 @@ const Network = z.strictObject({
    * Extra S3 buckets the S3 gateway endpoint lets the VPC reach (names, wildcards allowed, e.g. "corp-datalake-*").
    * The environment's own buckets (`<prefix>-<environment>-*`) and the region's ECR layer bucket are always allowed.
    */
-  s3AllowedBuckets: z.array(z.string().regex(/^[a-z0-9*][a-z0-9.*-]{0,62}$/, { error: "must be an S3 bucket name, * allowed as wildcard" })).default([]),
+  s3AllowedBuckets: z.array(z.string().regex(/^[a-z0-9*][a-z0-9.*-]{0,62}$/, { error: "must be an S3 bucket name, * allowed as wildcard" })
+    .refine((b) => b.replace(/[*.-]/g, "").length >= 3, { error: "must name buckets with at least 3 letters or digits besides wildcards (a bare * would let the VPC reach every bucket in S3), e.g. \"corp-datalake-*\"" })).default([]),
 }).default({ vpcCidr: "10.20.0.0/16", interfaceEndpoints: {}, s3AllowedBuckets: [] });
 
 const Logs = z.strictObject({
@@ -73,7 +74,7 @@ const Audit = z.strictObject({
 
 const Emulator = z.strictObject({
   /** Base URL of an AWS API emulator (moto, LocalStack) that every AWS service call and the S3 backend go to. */
-  endpoint: z.url({ error: "must be a URL such as http://127.0.0.1:5000" }),
+  endpoint: z.url({ protocol: /^https?$/, error: "must be a URL such as http://127.0.0.1:5000 (http or https)" }),
 });
 
 // ---- Terraform state backend, provider identity and ownership tags (issue 6) ----
@@ -190,7 +191,7 @@ const Environment = z.strictObject({
   name: nameField("dev"),
   /** The AWS account the environment lives in; the provider refuses to run against any other. */
   accountId: z.string().regex(/^\d{12}$/, { error: "must be a 12-digit AWS account id (e.g. \"123456789012\")" }),
-  region: z.string().refine((r) => r in REGIONS, { error: (i) => `"${String(i.input)}" is not an AWS region this tool knows (e.g. eu-west-1)` }),
+  region: z.string().refine((r) => Object.hasOwn(REGIONS, r), { error: (i) => `"${String(i.input)}" is not an AWS region this tool knows (e.g. eu-west-1)` }),
   /** One private subnet per zone, 1 to 6 zones, each in the environment's region. */
   availabilityZones: z.array(z.string()),
   network: Network,
@@ -342,6 +343,7 @@ function checkZones(region: string, zones: string[], report: (message: string, i
 function checkNetwork(network: z.infer<typeof Network>, zones: number, report: (message: string, field: string) => void): void {
   const vpc = parseCidr(network.vpcCidr);
   if (typeof vpc === "string") return report(vpc, "vpcCidr");
+  if (format(vpc) !== network.vpcCidr) return report(`"${network.vpcCidr}" is not written in canonical form; write ${format(vpc)}`, "vpcCidr");
   if (vpc.prefix < 16 || vpc.prefix > 28) return report(`/${vpc.prefix} is outside what a VPC allows; use a prefix from /16 to /28`, "vpcCidr");
   if (!isPrivate(vpc)) report(`${network.vpcCidr} is not in a private range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16)`, "vpcCidr");
   const prefix = network.subnetPrefixLength ?? Math.min(vpc.prefix + 3, 28);

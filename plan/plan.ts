@@ -301,8 +301,8 @@ function plannedNames(e: EnvironmentPlan): PlannedName[] {
   // ---- projects ----
   for (const p of e.projects) {
     const pat = `${at}.projects[${p.index}]`;
-    const addP = (kind: NameKind, name: string, what: string, path = `${pat}.name`) =>
-      add(kind, name, `${what} of project ${p.name}`, path, "the prefix, environment or project name", p.name);
+    const addP = (kind: NameKind, name: string, what: string, path = `${pat}.name`, shorten = "the prefix, environment or project name") =>
+      add(kind, name, `${what} of project ${p.name}`, path, shorten, p.name);
     for (const purpose of Object.values(BUCKET_PURPOSES)) addP("s3-bucket", p.bucket(purpose), `the ${purpose} bucket`);
     for (const key of ["data", "volumes", "logs"]) addP("kms-alias", `alias/${p.aliasPrefix}/${key}`, `the ${key} key alias`);
     addP("iam-path", ROLE_PATH, "the role path");
@@ -314,7 +314,7 @@ function plannedNames(e: EnvironmentPlan): PlannedName[] {
     if (p.config.codeRepository.type === "codecommit") addP("codecommit", p.base, "the CodeCommit repository");
     addP("sagemaker", p.base, "the SageMaker code repository");
     if (p.notebooks.length > 0) addP("sagemaker", p.notebookLifecycle, "the notebook lifecycle configuration");
-    p.notebooks.forEach((n, k) => addP("sagemaker", n.instanceName, `notebook ${n.name}`, `${pat}.notebooks[${k}].name`));
+    p.notebooks.forEach((n, k) => addP("sagemaker", n.instanceName, `the instance of notebook ${n.name}`, `${pat}.notebooks[${k}].name`, "the notebook name"));
   }
   return out;
 }
