@@ -7,6 +7,7 @@ import { z } from "zod";
 import { checkPlan, clip } from "../plan/check";
 import { plan } from "../plan/plan";
 import { DEFAULT_CONFIG } from "./default";
+import { decode, parseJson, parseYaml } from "./parse";
 import { Config, ConfigSchema } from "./schema";
 
 /** A config that failed validation: every problem with its path and what would fix it. */
@@ -38,20 +39,17 @@ function clipQuoted(message: string): string {
 /** Reads a YAML or JSON file (or the embedded default when `path` is undefined) and validates it. */
 export function loadConfig(path?: string): Config {
   if (path === undefined) return validateConfig(DEFAULT_CONFIG, "the embedded default config");
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, "utf8");
+    bytes = readFileSync(path);
   } catch (e) {
-    throw new ConfigError(path, [`cannot read the file: ${(e as Error).message}`]);
+    throw new ConfigError(path, [`cannot read the file: ${clip((e as Error).message)}`]);
   }
-  let parsed: unknown;
-  try {
-    // yaml is loaded only for YAML files: it costs ~30 ms of every synth otherwise.
-    parsed = path.endsWith(".json") ? JSON.parse(text) : (require("yaml") as typeof import("yaml")).parse(text);
-  } catch (e) {
-    throw new ConfigError(path, [`not valid ${path.endsWith(".json") ? "JSON" : "YAML"}: ${(e as Error).message.split("\n")[0]}`]);
-  }
-  return validateConfig(parsed, path);
+  const text = decode(bytes);
+  if (typeof text !== "string") throw new ConfigError(path, text.problems);
+  const parsed = path.endsWith(".json") ? parseJson(text) : parseYaml(text);
+  if ("problems" in parsed) throw new ConfigError(path, parsed.problems);
+  return validateConfig(parsed.value, path);
 }
 
 /** `environments[1].network.vpcCidr`: the path a user finds in their file. */

@@ -9,12 +9,11 @@
  * Every name starts with `<env>-`, so `cdktf deploy 'dev-*'` selects one environment (the config rejects
  * environment names that would make such a glob ambiguous).
  */
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
 import { App, TerraformStack } from "cdktf";
 import type { Config } from "../config/schema";
 import { plan, StackKind } from "../plan/plan";
 import { stateBackend } from "./environment";
+import { checkOutputFolder, replaceOutputFolder } from "./output-folder";
 import { PlatformStack } from "./platform-stack";
 import { ProjectStack } from "./project-stack";
 import { StateStack } from "./state-stack";
@@ -79,19 +78,17 @@ export interface SynthOptions extends BuildOptions {
 }
 
 /**
- * Synthesizes into `out` all or nothing: into a scratch folder beside it first, then copied over `out`, so a
- * failure leaves the previous output (and `.terraform` folders inside it) untouched.
+ * Synthesizes into `out` all or nothing: into a scratch folder beside it, checked by `verify`, then put in place of
+ * `out` by rename (stacks/output-folder.ts), so a failure leaves the previous output exactly as it was, and the
+ * folders of stacks no longer synthesized disappear (Terraform's files in the others are kept).
  */
-export function synthesizeApp(config: Config, out: string, options: SynthOptions = {}): BuiltApp {
-  const target = resolve(out);
-  const scratch = mkdtempSync(join(dirname(target), `.${basename(target)}.synth-`));
-  try {
+export function synthesizeApp(config: Config, out: string, options: SynthOptions = {}): BuiltApp & { keptStacks: string[] } {
+  const target = checkOutputFolder(out);
+  const { result, keptStacks } = replaceOutputFolder(target, (scratch) => {
     const built = buildApp(config, scratch, options);
     built.app.synth();
     options.verify?.(scratch, built.stackNames);
-    cpSync(scratch, target, { recursive: true });
     return built;
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
+  });
+  return { ...result, keptStacks };
 }
