@@ -43,7 +43,7 @@ export function synthesize(args: Args): string[] {
     },
   });
   for (const stack of built.keptStacks) {
-    process.stderr.write(`warning: ${args.out}/stacks/${stack} is kept although the config no longer has that stack: it holds a terraform.tfstate; destroy or move that state, then delete the folder\n`);
+    process.stderr.write(`warning: ${args.out}/stacks/${stack} is kept although the config no longer has that stack: it holds a terraform.tfstate; run terraform destroy there (its last configuration is kept with it) or move that state, then delete the folder\n`);
   }
   return built.stackNames;
 }

@@ -62,6 +62,9 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case "unrecognized_keys":
       return `${at}: unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.slice(0, 10).map((k) => `"${clip(k, 100)}"`).join(", ")}; check the spelling against config/schema.ts`;
+    case "invalid_key":
+      // A record key that breaks the key's rule (e.g. a tag key): the rule's own message.
+      return `${at}: ${issue.issues[0]?.message ?? issue.message}`;
     case "invalid_type":
       return issue.input === undefined
         ? `${at}: is required (expected ${issue.expected})`

@@ -103,9 +103,9 @@ export function parseYaml(text: string): Parsed {
     }
     const tags: string[] = [];
     YAML.visit(doc, (_, node) => {
-      const tag = (node as { tag?: string }).tag;
+      const tag = (node as { tag?: string } | null)?.tag;
       if (tag && !PLAIN_TAGS.has(tag)) {
-        const pos = (node as { range?: [number, number, number] }).range;
+        const pos = (node as { range?: [number, number, number] } | null)?.range;
         const line = pos ? text.slice(0, pos[0]).split("\n").length : undefined;
         tags.push(`the tag ${clip(tag, 60)}${line ? ` on line ${line}` : ""} is not allowed; config values are plain strings, numbers, booleans, lists and mappings`);
         return YAML.visit.BREAK;

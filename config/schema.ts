@@ -237,7 +237,8 @@ export const ConfigSchema = z.strictObject({
       ctx.addIssue({ code: "custom", path: at("name"), message: `"${env.name}" is already the name of environments[${seen.get(env.name)}]; environment names must be unique` });
     } else seen.set(env.name, i);
 
-    checkZones(env.region, env.availabilityZones, (m, j) => ctx.addIssue({ code: "custom", path: j === undefined ? at("availabilityZones") : at("availabilityZones", j), message: m }));
+    // Zones are named after the region: checked only against a region the schema knows (else the region is reported).
+    if (Object.hasOwn(REGIONS, env.region)) checkZones(env.region, env.availabilityZones, (m, j) => ctx.addIssue({ code: "custom", path: j === undefined ? at("availabilityZones") : at("availabilityZones", j), message: m }));
     checkNetwork(env.network, env.availabilityZones.length, (m, field) => ctx.addIssue({ code: "custom", path: at("network", field), message: m }));
     for (const name of Object.keys(env.network.interfaceEndpoints)) {
       if (!ENDPOINT_NAMES.includes(name)) {
