@@ -65,3 +65,13 @@ test("stacks come in dependency order: state, platform, then the projects of eac
   expect(prod.state.key("prod-platform")).toBe("sagemaker/prod-platform/terraform.tfstate");
   expect(p.environments[1].workspace("test-platform")).toBe("sm-test-platform");
 });
+
+test("the cost report takes an environment's stacks from the plan, not from an `environment` tag the config may override", () => {
+  const { loadSynthesized } = require("../../compliance/model") as typeof import("../../compliance/model");
+  const { environmentStacks } = require("../../cost/report") as typeof import("../../cost/report");
+  const config = configWith({ tags: { environment: "production" } });
+  const synth = synthConfig(config, "plan-cost");
+  const stacks = environmentStacks(loadSynthesized(synth.outdir, synth.stackNames), config, "dev");
+  expect(stacks).toEqual(["dev-state", "dev-platform", "dev-project-fraud"]);
+  expect(synth.stack("dev-platform").provider.aws[0].default_tags[0].tags.environment).toBe("production");
+});
