@@ -36,7 +36,13 @@ function checkValue(value: unknown): string[] {
     if (path.length > MAX_DEPTH) return [`${pathOf(path.slice(0, 4))}...: the document is nested more than ${MAX_DEPTH} levels deep; no config field is`];
     if (typeof v === "number" && !Number.isFinite(v)) problems.push(`${pathOf(path)}: ${Number.isNaN(v) ? ".nan" : ".inf"} is not a number a config accepts; write a finite number`);
     else if (Array.isArray(v)) v.forEach((x, i) => stack.push({ v: x, path: [...path, i] }));
-    else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) stack.push({ v: x, path: [...path, k] });
+    else if (v && typeof v === "object") {
+      for (const [k, x] of Object.entries(v)) {
+        // Validation would drop it silently (assigning __proto__ sets a prototype): refuse it instead.
+        if (k === "__proto__") problems.push(`${pathOf([...path, k])}: "__proto__" is not a key a config can use; remove it`);
+        else stack.push({ v: x, path: [...path, k] });
+      }
+    }
   }
   return problems;
 }

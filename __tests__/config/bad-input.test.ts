@@ -241,6 +241,8 @@ const CASES: Case[] = [
   { what: "a YAML document nested 20,000 deep", input: yaml(`x: ${"[".repeat(20_000)}${"]".repeat(20_000)}`), expect: "the document is nested too deeply" },
   { what: "a YAML document nested 40 deep", input: yaml(`prefix: ${"[".repeat(40)}${"]".repeat(40)}`), expect: "the document is nested more than 32 levels deep" },
   { what: "a YAML alias bomb", input: yaml(`a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n`), expect: "not valid YAML" },
+  { what: "a __proto__ key in JSON", input: { raw: "{\"prefix\": \"sds\", \"environments\": [{\"name\": \"dev\", \"tags\": {\"__proto__\": \"x\"}}]}", ext: "json" }, expect: "environments[0].tags.__proto__: \"__proto__\" is not a key a config can use" },
+  { what: "a __proto__ key in YAML", input: yaml("prefix: sds\nenvironments:\n  - name: dev\n    network: { interfaceEndpoints: { __proto__: true } }\n"), expect: "environments[0].network.interfaceEndpoints.__proto__: \"__proto__\" is not a key a config can use" },
   { what: "malformed JSON", input: { raw: "{ \"prefix\": ", ext: "json" }, expect: "not valid JSON" },
   { what: "malformed YAML", input: yaml("environments: [\n  - name: dev\n"), expect: "not valid YAML" },
   { what: "an empty file", input: yaml(""), expect: "(top level): expected object" },
