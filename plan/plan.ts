@@ -45,7 +45,7 @@ export interface PlannedName {
   readonly path: string;
   /** What to shorten when it is too long, e.g. "the prefix, environment or project name". */
   readonly shorten: string;
-  /** Set for names the app builds only from the prefix, environment and project names (not a user-typed name). */
+  /** The environment whose resource it names. */
   readonly environment: string;
   /** The project whose resource it names, if any. */
   readonly project?: string;
