@@ -1,7 +1,7 @@
 /**
- * Entry point: load and validate the config, build the app, synthesize. Nothing is written unless every step
- * succeeds: the app is synthesized into a scratch folder and copied over the output folder at the end, so a
- * failure leaves the previous output (and any local state beside it) untouched.
+ * Entry point: load and validate the config, plan it, build the app, synthesize. Nothing is written unless every
+ * step succeeds: the app is synthesized into a scratch folder beside the output folder, which replaces it by rename
+ * at the end (stacks/output-folder.ts), so a failure leaves the previous output (and any local state) untouched.
  *
  *   npm run synth -- [--config FILE] [--out DIR] [--state-bootstrap]
  *   (scripts/synth.mjs: bundles when sources changed, then runs main)
@@ -11,7 +11,10 @@
 import { ComplianceError, enforceCompliance } from "./compliance/gate";
 import { formatSuppressedSummary, formatWarnings } from "./compliance/report";
 import { ConfigError, loadConfig } from "./config/load";
+import { parseCommandLine, UsageError } from "./cli/args";
+import { clip } from "./plan/check";
 import { synthesizeApp } from "./stacks/app";
+import { OutputFolderError } from "./stacks/output-folder";
 
 interface Args {
   readonly config?: string;
@@ -19,27 +22,18 @@ interface Args {
   readonly stateBootstrap?: boolean;
 }
 
-function parseArgs(argv: string[], env: NodeJS.ProcessEnv): Args {
-  let config = env.SDS_CONFIG || undefined;
-  let out = env.CDKTF_OUTDIR || "cdktf.out";
-  let stateBootstrap = env.SDS_STATE_BOOTSTRAP === "1" || env.SDS_STATE_BOOTSTRAP === "true";
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if ((a === "--config" || a === "--out") && argv[i + 1] === undefined) throw new UsageError(`${a} needs a value`);
-    if (a === "--config") config = argv[++i];
-    else if (a === "--out") out = argv[++i];
-    else if (a === "--state-bootstrap") stateBootstrap = true;
-    else if (a === "--help" || a === "-h") throw new UsageError("");
-    else throw new UsageError(`unknown argument "${a}"`);
-  }
-  return { config, out, stateBootstrap };
+function readArgs(argv: string[], env: NodeJS.ProcessEnv): Args {
+  const { values } = parseCommandLine(argv, { config: { type: "string" }, out: { type: "string" }, "state-bootstrap": { type: "boolean" } });
+  return {
+    config: values.config ?? (env.SDS_CONFIG || undefined),
+    out: values.out ?? (env.CDKTF_OUTDIR || "cdktf.out"),
+    stateBootstrap: values["state-bootstrap"] || env.SDS_STATE_BOOTSTRAP === "1" || env.SDS_STATE_BOOTSTRAP === "true",
+  };
 }
-
-class UsageError extends Error {}
 
 export function synthesize(args: Args): string[] {
   const config = loadConfig(args.config);
-  return synthesizeApp(config, args.out, {
+  const built = synthesizeApp(config, args.out, {
     stateBootstrap: args.stateBootstrap,
     // The compliance rule pack runs on the scratch output: a failing rule stops the synth before anything is copied.
     verify: (scratch, stackNames) => {
@@ -50,14 +44,18 @@ export function synthesize(args: Args): string[] {
       const suppressed = formatSuppressedSummary(report);
       if (suppressed) process.stdout.write(`${suppressed}\n`);
     },
-  }).stackNames;
+  });
+  for (const stack of built.keptStacks) {
+    process.stderr.write(`warning: ${args.out}/stacks/${stack} is kept although the config no longer has that stack: it holds a terraform.tfstate; run terraform destroy there (its last configuration is kept with it) or move that state, then delete the folder\n`);
+  }
+  return built.stackNames;
 }
 
 /** Runs the command line; returns the exit code. */
 export function main(argv: string[]): number {
   let args: Args;
   try {
-    args = parseArgs(argv, process.env);
+    args = readArgs(argv, process.env);
   } catch (e) {
     if (e instanceof UsageError) {
       if (e.message) process.stderr.write(`error: ${e.message}\n`);
@@ -71,7 +69,15 @@ export function main(argv: string[]): number {
     process.stdout.write(`synthesized ${stacks.length} stack${stacks.length === 1 ? "" : "s"} into ${args.out}: ${stacks.join(", ")}\n`);
     return 0;
   } catch (e) {
-    const message = e instanceof ConfigError || e instanceof ComplianceError ? e.message : `synth failed: ${(e as Error).stack ?? e}`;
+    // A problem with --out: one line; whatever it says about the previous output is true.
+    if (e instanceof OutputFolderError) {
+      process.stderr.write(`error: ${e.message}\n`);
+      return 1;
+    }
+    // No input ends in a stack trace; SDS_DEBUG=1 shows one for an unexpected failure.
+    const message = e instanceof ConfigError || e instanceof ComplianceError ? e.message
+      : `synth failed: ${process.env.SDS_DEBUG ? ((e as Error).stack ?? e) : clip(String((e as Error)?.message ?? e))}`;
+    // True: the synth runs in a scratch folder that replaces the output folder only once everything succeeded.
     process.stderr.write(`${message}\nnothing was written to ${args.out}\n`);
     return 1;
   }

@@ -83,10 +83,14 @@ export interface Price {
   readonly region: string;
 }
 
+/** A table's own entry (never an inherited property such as `constructor`). */
+const own = <T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined =>
+  record && Object.hasOwn(record, key) ? record[key] : undefined;
+
 /** A unit price for a region, falling back to the base region. */
 export function unitPrice(region: string, key: PriceKey, table: PriceTable = PRICES): Price {
-  const own = table.regions[region]?.[key];
-  if (own !== undefined) return { usd: own, region };
+  const regional = own(table.regions, region)?.[key];
+  if (regional !== undefined) return { usd: regional, region };
   const base = table.regions[table.baseRegion]?.[key];
   if (base === undefined) throw new Error(`price table has no ${key} for the base region ${table.baseRegion}`);
   return { usd: base, region: table.baseRegion };
@@ -94,8 +98,8 @@ export function unitPrice(region: string, key: PriceKey, table: PriceTable = PRI
 
 /** The hourly price of a notebook instance type, or undefined when no region of the table lists it. */
 export function notebookHourPrice(region: string, instanceType: string, table: PriceTable = PRICES): Price | undefined {
-  const own = table.regions[region]?.notebookHour?.[instanceType];
-  if (own !== undefined) return { usd: own, region };
-  const base = table.regions[table.baseRegion]?.notebookHour?.[instanceType];
+  const regional = own(own(table.regions, region)?.notebookHour, instanceType);
+  if (regional !== undefined) return { usd: regional, region };
+  const base = own(table.regions[table.baseRegion]?.notebookHour, instanceType);
   return base === undefined ? undefined : { usd: base, region: table.baseRegion };
 }

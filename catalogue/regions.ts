@@ -40,7 +40,7 @@ export const REGIONS: Readonly<Record<string, { partition: "aws" | "aws-cn" | "a
 };
 
 export function partitionOf(region: string): string {
-  return REGIONS[region]?.partition ?? "aws";
+  return Object.hasOwn(REGIONS, region) ? REGIONS[region].partition : "aws";
 }
 
 /** DNS suffix of the partition, used in service principals and endpoint service names. */

@@ -5,21 +5,14 @@ import { join } from "node:path";
 import { loadConfig } from "../config/load";
 import type { Config } from "../config/schema";
 import { buildApp } from "../stacks/app";
+import { parseCommandLine, UsageError } from "./args";
 
-export class UsageError extends Error {}
+export { UsageError };
 
-/** Parses `--name value` pairs; only the names given are accepted. */
+/** Parses `--name value` options (util.parseArgs through cli/args.ts); only the names given are accepted. */
 export function parseOptions(argv: readonly string[], names: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === "--help" || a === "-h") throw new UsageError("");
-    const name = a.replace(/^--/, "");
-    if (!a.startsWith("--") || !names.includes(name)) throw new UsageError(`unknown argument "${a}"`);
-    if (argv[i + 1] === undefined) throw new UsageError(`${a} needs a value`);
-    out[name] = argv[++i];
-  }
-  return out;
+  const { values } = parseCommandLine(argv, Object.fromEntries(names.map((n) => [n, { type: "string" as const }])));
+  return Object.fromEntries(Object.entries(values).filter(([k]) => k !== "help")) as Record<string, string>;
 }
 
 /** Loads the config (file, $SDS_CONFIG or the embedded default), synthesizes it into a temporary folder, runs `use`. */
@@ -45,7 +38,8 @@ export function runCommand(usage: string, main: () => number): number {
       process.stderr.write(`usage: ${usage}\n`);
       return e.message ? 2 : 0;
     }
-    process.stderr.write(`${e instanceof Error && e.name === "ConfigError" ? e.message : (e as Error).stack ?? e}\n`);
+    // No input ends in a stack trace; SDS_DEBUG=1 shows one for an unexpected failure.
+    process.stderr.write(`${e instanceof Error && e.name === "ConfigError" ? e.message : process.env.SDS_DEBUG ? ((e as Error).stack ?? e) : `failed: ${(e as Error)?.message ?? e}`}\n`);
     return 1;
   }
 }

@@ -46,6 +46,13 @@ export const PackageMirror = z.strictObject({
   enabled: z.boolean().default(false),
 }).default({ enabled: false });
 
+/** `git check-ref-format --branch`'s rules, for a branch name a notebook checks out. */
+export function isValidBranch(name: string): boolean {
+  if (name === "@" || name.startsWith("-") || /[\x00-\x20\x7f~^:?*[\\]/.test(name) || name.includes("..") || name.includes("@{")) return false;
+  if (name.startsWith("/") || name.endsWith("/") || name.endsWith(".") || name.includes("//")) return false;
+  return name.split("/").every((c) => c.length > 0 && !c.startsWith(".") && !c.endsWith(".lock"));
+}
+
 const HTTPS_GIT_URL = /^https:\/\/[a-zA-Z0-9.-]+(:\d+)?\/\S+$/;
 const SECRET_ARN = /^arn:aws(-cn|-us-gov)?:secretsmanager:([a-z0-9-]+):(\d{12}):secret:[\w/+=.@-]+$/;
 
@@ -61,7 +68,7 @@ export const CodeRepository = z.discriminatedUnion("type", [
     /** https:// URL of the repository. */
     url: z.string().regex(HTTPS_GIT_URL, { error: "must be an https:// Git URL (e.g. \"https://git.example.com/team/repo.git\")" }),
     /** @default "main" */
-    branch: z.string().min(1).max(1024).default("main"),
+    branch: z.string().min(1).max(1024).refine(isValidBranch, { error: "must be a valid Git branch name (git check-ref-format: no spaces, ~^:?*[\\, \"..\", \"@{\", leading or trailing \"/\" or \".\", or \".lock\" ending), e.g. \"main\"" }).default("main"),
     /** Secrets Manager secret with `username` and `password` for the repository, in the environment's account and region. */
     secretArn: z.string().regex(SECRET_ARN, { error: "must be a Secrets Manager secret ARN" }).optional(),
   }),

@@ -98,7 +98,7 @@ export interface IdentityEnvironment {
 }
 
 /** Cross-field rules; `report(message, ...path)` with a path relative to the environment. */
-export function checkIdentity(prefix: string, env: IdentityEnvironment, report: (message: string, ...path: (string | number)[]) => void): void {
+export function checkIdentity(_prefix: string, env: IdentityEnvironment, report: (message: string, ...path: (string | number)[]) => void): void {
   for (const endpoint of ["sagemaker.api", "notebook"]) {
     if (env.projects.length > 0 && env.network.interfaceEndpoints[endpoint] === false) {
       report(`"${endpoint}" is switched off, but data scientists open notebooks only through it (the roles deny presigned URLs from anywhere else); remove the switch`,
@@ -106,9 +106,7 @@ export function checkIdentity(prefix: string, env: IdentityEnvironment, report: 
     }
   }
   env.projects.forEach((p, j) => {
-    // Role names (`<base>-endpoint-invocation`) always fit IAM's 64 characters: prefix, environment and project
-    // names are at most 10, 16 and 16 characters (a unit test holds this).
-    const base = `${prefix}-${env.name}-${p.name}`;
+    // Generated names (notebook instances, roles, buckets) are held against AWS's rules by plan/check.ts.
     const seen = new Map<string, number>();
     p.notebooks.forEach((n, k) => {
       if (seen.has(n.name)) report(`"${n.name}" is already the name of notebooks[${seen.get(n.name)}]; notebook names must be unique in a project`, "projects", j, "notebooks", k, "name");
@@ -117,8 +115,6 @@ export function checkIdentity(prefix: string, env: IdentityEnvironment, report: 
         report(`"${n.instanceType}" is not in the project's instanceTypes.notebooks (${p.instanceTypes.notebooks.join(", ")}); add it there or pick one of those`,
           "projects", j, "notebooks", k, "instanceType");
       }
-      const full = `${base}-${n.name}`;
-      if (full.length > 63) report(`the instance name "${full}" exceeds SageMaker's 63 characters; shorten the notebook name by ${full.length - 63}`, "projects", j, "notebooks", k, "name");
     });
   });
 }

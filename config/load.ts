@@ -4,7 +4,10 @@
  */
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { checkPlan, clip } from "../plan/check";
+import { plan } from "../plan/plan";
 import { DEFAULT_CONFIG } from "./default";
+import { decode, parseJson, parseYaml } from "./parse";
 import { Config, ConfigSchema } from "./schema";
 
 /** A config that failed validation: every problem with its path and what would fix it. */
@@ -15,47 +18,57 @@ export class ConfigError extends Error {
   }
 }
 
-/** Validates a parsed config object; throws ConfigError listing every problem. */
+/**
+ * Validates a parsed config object, then holds its plan (every generated name, the tags) against AWS's rules;
+ * throws ConfigError listing every problem.
+ */
 export function validateConfig(input: unknown, source = "the config"): Config {
   // reportInput: so a present value of the wrong type is reported as such, not as "is required".
   const result = ConfigSchema.safeParse(input, { reportInput: true });
-  if (result.success) return result.data;
-  throw new ConfigError(source, result.error.issues.map(describeIssue));
+  if (!result.success) throw new ConfigError(source, result.error.issues.map(describeIssue).map(clipQuoted));
+  const problems = checkPlan(plan(result.data));
+  if (problems.length > 0) throw new ConfigError(source, problems);
+  return result.data;
+}
+
+/** Messages quote at most ~200 characters of any value the user typed. */
+function clipQuoted(message: string): string {
+  return message.replace(/"((?:[^"\\]|\\.){201,})"/g, (_, inner: string) => `"${clip(inner)}"`);
 }
 
 /** Reads a YAML or JSON file (or the embedded default when `path` is undefined) and validates it. */
 export function loadConfig(path?: string): Config {
   if (path === undefined) return validateConfig(DEFAULT_CONFIG, "the embedded default config");
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, "utf8");
+    bytes = readFileSync(path);
   } catch (e) {
-    throw new ConfigError(path, [`cannot read the file: ${(e as Error).message}`]);
+    throw new ConfigError(path, [`cannot read the file: ${clip((e as Error).message)}`]);
   }
-  let parsed: unknown;
-  try {
-    // yaml is loaded only for YAML files: it costs ~30 ms of every synth otherwise.
-    parsed = path.endsWith(".json") ? JSON.parse(text) : (require("yaml") as typeof import("yaml")).parse(text);
-  } catch (e) {
-    throw new ConfigError(path, [`not valid ${path.endsWith(".json") ? "JSON" : "YAML"}: ${(e as Error).message.split("\n")[0]}`]);
-  }
-  return validateConfig(parsed, path);
+  const text = decode(bytes);
+  if (typeof text !== "string") throw new ConfigError(path, text.problems);
+  const parsed = path.endsWith(".json") ? parseJson(text) : parseYaml(text);
+  if ("problems" in parsed) throw new ConfigError(path, parsed.problems);
+  return validateConfig(parsed.value, path);
 }
 
 /** `environments[1].network.vpcCidr`: the path a user finds in their file. */
 export function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((acc, key) => (typeof key === "number" ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), "") || "(top level)";
+  return path.reduce<string>((acc, key) => (typeof key === "number" ? `${acc}[${key}]` : acc ? `${acc}.${clip(String(key), 100)}` : clip(String(key), 100)), "") || "(top level)";
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   const at = formatPath(issue.path);
   switch (issue.code) {
     case "unrecognized_keys":
-      return `${at}: unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}; check the spelling against config/schema.ts`;
+      return `${at}: unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.slice(0, 10).map((k) => `"${clip(k, 100)}"`).join(", ")}; check the spelling against config/schema.ts`;
+    case "invalid_key":
+      // A record key that breaks the key's rule (e.g. a tag key): the rule's own message.
+      return `${at}: ${issue.issues[0]?.message ?? issue.message}`;
     case "invalid_type":
       return issue.input === undefined
         ? `${at}: is required (expected ${issue.expected})`
-        : `${at}: expected ${issue.expected}, got ${JSON.stringify(issue.input)}`;
+        : `${at}: expected ${issue.expected}, got ${clip(String(JSON.stringify(issue.input)))}`;
     default:
       return `${at}: ${issue.message}`;
   }

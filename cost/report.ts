@@ -2,13 +2,16 @@
 import { PRICES } from "../catalogue/prices";
 import type { SynthModel } from "../compliance/model";
 import type { Config } from "../config/schema";
+import { plan } from "../plan/plan";
 import { endpointSetMonthlyUsd, EnvironmentEstimate, estimateEnvironment, REFERENCE_ARCHITECTURE_ENDPOINTS } from "./estimate";
 
-/** The stacks of an environment: those whose AWS provider tags them with `environment = <name>`. */
-export function environmentStacks(app: SynthModel, environment: string): string[] {
-  return app.stacks
-    .filter((s) => (s.json.provider?.aws ?? []).some((p: any) => (p.default_tags ?? []).some((d: any) => d.tags?.environment === environment)))
-    .map((s) => s.name);
+/**
+ * The synthesized stacks of an environment, as the plan lists them (not guessed from tags: a config's own
+ * `environment` tag would mislead that guess).
+ */
+export function environmentStacks(app: SynthModel, config: Config, environment: string): string[] {
+  const synthesized = new Set(app.stacks.map((s) => s.name));
+  return plan(config).stacks.filter((s) => s.environment === environment && synthesized.has(s.name)).map((s) => s.name);
 }
 
 export interface CostReport {
@@ -19,7 +22,7 @@ export interface CostReport {
 export function estimateConfig(app: SynthModel, config: Config): CostReport {
   return {
     environments: config.environments.map((env) => {
-      const estimate = estimateEnvironment(app, { environment: env.name, region: env.region, stacks: environmentStacks(app, env.name), assumptions: env.cost });
+      const estimate = estimateEnvironment(app, { environment: env.name, region: env.region, stacks: environmentStacks(app, config, env.name), assumptions: env.cost });
       return { ...estimate, referenceEndpointsMonthlyUsd: endpointSetMonthlyUsd(REFERENCE_ARCHITECTURE_ENDPOINTS, env.availabilityZones.length) };
     }),
     prices: { asOf: PRICES.asOf, currency: PRICES.currency, source: PRICES.source },

@@ -12,9 +12,10 @@ const { loadConfig } = require("../config/load") as typeof import("../config/loa
 const { buildApp } = require("../stacks/app") as typeof import("../stacks/app");
 const loadedMs = Number(process.hrtime.bigint() - started) / 1e6;
 
-const args = process.argv.slice(2);
-const configPath = args[args.indexOf("--config") + 1] && args.includes("--config") ? args[args.indexOf("--config") + 1] : undefined;
-const reps = Number(args.includes("--reps") ? args[args.indexOf("--reps") + 1] : 5);
+const { parseCommandLine } = require("../cli/args") as typeof import("../cli/args");
+const args = parseCommandLine(process.argv.slice(2), { config: { type: "string" }, reps: { type: "string" } }).values;
+const configPath = args.config;
+const reps = Number(args.reps ?? 5);
 
 const runs: number[] = [];
 let stacks = 0;

@@ -10,12 +10,20 @@ import { cpus, totalmem, tmpdir } from "node:os";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { stringify } from "yaml";
+import { parseCommandLine } from "../cli/args";
 import { DEFAULT_CONFIG } from "../config/default";
 import { offlineOverride, remoteStateDefaultsOverride, stackWorkdir, Terraform, terraformEnv } from "../harness/terraform";
 
 const root = process.cwd(); // npm runs scripts from the project root
-const args = process.argv.slice(2);
-const reps = Number(args.includes("--reps") ? args[args.indexOf("--reps") + 1] : 5);
+const args = (() => {
+  try {
+    return parseCommandLine(process.argv.slice(2), { reps: { type: "string" }, write: { type: "boolean" } }).values;
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message ? `error: ${(e as Error).message}\n` : ""}usage: npm run bench [-- --reps N] [--write]\n`);
+    process.exit(2);
+  }
+})();
+const reps = Number(args.reps ?? 5);
 const scratch = mkdtempSync(join(tmpdir(), "sds-bench-"));
 const TIME = "/usr/bin/time";
 
@@ -133,7 +141,7 @@ async function main() {
   say();
   say("No stack has a data source that calls an AWS API (`terraform_remote_state` reads other stacks' state only), and every plan " +
     "above ran with the provider's credential and account checks skipped and no route to AWS: plans need no AWS API call.");
-  if (args.includes("--write")) writeFileSync(join(root, "docs", "benchmarks.md"), lines.join("\n") + "\n");
+  if (args.write) writeFileSync(join(root, "docs", "benchmarks.md"), lines.join("\n") + "\n");
   rmSync(scratch, { recursive: true, force: true });
 }
 

@@ -12,6 +12,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { parseCommandLine } from "../cli/args";
 import { loadConfig } from "../config/load";
 import type { Config } from "../config/schema";
 import { EMULATOR_GAPS } from "../harness/emulator-gaps";
@@ -27,17 +28,8 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  let keep = false;
-  let config: string | undefined;
-  let work = resolve(".work/demo");
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === "--keep") keep = true;
-    else if (a === "--config" && argv[i + 1]) config = resolve(argv[++i]);
-    else if (a === "--work" && argv[i + 1]) work = resolve(argv[++i]);
-    else throw new Error(`unknown argument "${a}"; usage: npm run demo -- [--keep] [--config FILE] [--work DIR]`);
-  }
-  return { keep, config, work };
+  const { values } = parseCommandLine(argv, { keep: { type: "boolean" }, config: { type: "string" }, work: { type: "string" } });
+  return { keep: values.keep ?? false, config: values.config, work: resolve(values.work ?? ".work/demo") };
 }
 
 const say = (line = "") => process.stdout.write(`${line}\n`);

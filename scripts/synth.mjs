@@ -11,7 +11,7 @@ const root = join(import.meta.dirname ?? new URL(".", import.meta.url).pathname,
 const bundle = join(root, ".build", "main.js");
 const cacheFile = `${bundle}.cache`;
 // What the bundle is made of: the app's sources and, through the lock file, its dependencies.
-const SOURCES = ["main.ts", "config", "catalogue", "stacks", "modules", "compliance", "package-lock.json"];
+const SOURCES = ["main.ts", "cli", "config", "plan", "catalogue", "stacks", "modules", "compliance", "package-lock.json"];
 
 function newestSource(path) {
   if (!existsSync(path)) return 0;

@@ -4,10 +4,12 @@
  * use it with plain terraform and with `cdktf deploy`.
  */
 import { resolve } from "node:path";
+import { parseCommandLine, UsageError } from "../cli/args";
 import { AWS_PROVIDER_VERSION, findProviderMirror, writeCliConfig } from "../harness/provider-mirror";
 
 function main(): number {
-  const dir = resolve(process.argv[2] ?? ".");
+  const { positionals } = parseCommandLine(process.argv.slice(2), {}, true);
+  const dir = resolve(positionals[0] ?? ".");
   let mirror: string | undefined;
   try {
     mirror = findProviderMirror();
@@ -28,4 +30,11 @@ function main(): number {
   return 0;
 }
 
-process.exitCode = main();
+try {
+  process.exitCode = main();
+} catch (e) {
+  if (!(e instanceof UsageError)) throw e;
+  if (e.message) process.stderr.write(`error: ${e.message}\n`);
+  process.stderr.write("usage: npm run tf-config [-- DIR]\n");
+  process.exitCode = e.message ? 2 : 0;
+}

@@ -9,16 +9,17 @@
  * Every name starts with `<env>-`, so `cdktf deploy 'dev-*'` selects one environment (the config rejects
  * environment names that would make such a glob ambiguous).
  */
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
 import { App, TerraformStack } from "cdktf";
-import type { Config, EnvironmentConfig } from "../config/schema";
+import type { Config } from "../config/schema";
+import { plan, StackKind } from "../plan/plan";
 import { stateBackend } from "./environment";
+import { checkOutputFolder, replaceOutputFolder } from "./output-folder";
 import { PlatformStack } from "./platform-stack";
 import { ProjectStack } from "./project-stack";
 import { StateStack } from "./state-stack";
 
-export type StackKind = "state" | "platform" | "project";
+export type { StackKind } from "../plan/plan";
+export { platformStackName, projectStackName, stateStackName } from "../plan/names";
 
 export interface StackInfo {
   readonly name: string;
@@ -42,40 +43,30 @@ export interface BuildOptions {
   readonly stateBootstrap?: boolean;
 }
 
-export function stateStackName(env: string): string {
-  return `${env}-state`;
-}
-
-export function platformStackName(env: string): string {
-  return `${env}-platform`;
-}
-
-export function projectStackName(env: string, project: string): string {
-  return `${env}-project-${project}`;
-}
-
 export function buildApp(config: Config, outdir: string, options: BuildOptions = {}): BuiltApp {
   // No stack traces in construct metadata: nothing reads them, and capturing one per construct costs ~10% of a synth.
   const app = new App({ outdir, skipValidation: false, stackTraces: false });
   const stacks: StackInfo[] = [];
-  const add = <T extends TerraformStack>(stack: T, kind: StackKind, environment: EnvironmentConfig): T => {
-    stacks.push({ name: stack.node.id, kind, environment: environment.name });
+  const add = <T extends TerraformStack>(stack: T, kind: StackKind, environment: string): T => {
+    stacks.push({ name: stack.node.id, kind, environment });
     return stack;
   };
-  for (const environment of config.environments) {
-    const prefix = config.prefix;
+  const prefix = config.prefix;
+  // The plan names every stack and resource; the stacks only wire constructs from it.
+  for (const e of plan(config).environments) {
+    const environment = e.config;
     let state: StateStack | undefined;
-    if (environment.backend.type === "s3") {
-      state = add(new StateStack(app, stateStackName(environment.name), { prefix, environment }), "state", environment);
-      stateBackend(state, prefix, environment, { forceLocal: options.stateBootstrap });
+    if (e.stacks.state) {
+      state = add(new StateStack(app, e.stacks.state, { prefix, environment, plan: e }), "state", e.name);
+      stateBackend(state, e, { forceLocal: options.stateBootstrap });
     }
-    const platform = add(new PlatformStack(app, platformStackName(environment.name), { prefix, environment }), "platform", environment);
-    stateBackend(platform, prefix, environment);
+    const platform = add(new PlatformStack(app, e.stacks.platform, { prefix, environment, plan: e }), "platform", e.name);
+    stateBackend(platform, e);
     // The platform's backend lives in the state stack's bucket: `cdktf deploy 'dev-*'` must deploy state first.
     if (state) platform.addDependency(state);
-    for (const project of environment.projects) {
-      const stack = add(new ProjectStack(app, projectStackName(environment.name, project.name), { prefix, environment, project, platform }), "project", environment);
-      stateBackend(stack, prefix, environment);
+    for (const p of e.projects) {
+      const stack = add(new ProjectStack(app, p.stack, { prefix, environment, project: p.config, plan: e, projectPlan: p, platform }), "project", e.name);
+      stateBackend(stack, e);
     }
   }
   return { app, stackNames: stacks.map((s) => s.name), stacks };
@@ -87,19 +78,17 @@ export interface SynthOptions extends BuildOptions {
 }
 
 /**
- * Synthesizes into `out` all or nothing: into a scratch folder beside it first, then copied over `out`, so a
- * failure leaves the previous output (and `.terraform` folders inside it) untouched.
+ * Synthesizes into `out` all or nothing: into a scratch folder beside it, checked by `verify`, then put in place of
+ * `out` by rename (stacks/output-folder.ts), so a failure leaves the previous output exactly as it was, and the
+ * folders of stacks no longer synthesized disappear (Terraform's files in the others are kept).
  */
-export function synthesizeApp(config: Config, out: string, options: SynthOptions = {}): BuiltApp {
-  const target = resolve(out);
-  const scratch = mkdtempSync(join(dirname(target), `.${basename(target)}.synth-`));
-  try {
+export function synthesizeApp(config: Config, out: string, options: SynthOptions = {}): BuiltApp & { keptStacks: string[] } {
+  const target = checkOutputFolder(out);
+  const { result, keptStacks } = replaceOutputFolder(target, (scratch) => {
     const built = buildApp(config, scratch, options);
     built.app.synth();
     options.verify?.(scratch, built.stackNames);
-    cpSync(scratch, target, { recursive: true });
     return built;
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
+  });
+  return { ...result, keptStacks };
 }

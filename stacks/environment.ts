@@ -1,14 +1,12 @@
 /**
- * What every stack of an environment derives from the config the same way: names, ARN scope, the AWS provider.
- * One place, so the platform and project stacks can never disagree on a name.
+ * What every stack of an environment sets up the same way: the AWS provider and the state backend, from the
+ * environment's plan (plan/plan.ts computes the names, ARN scope and tags; nothing here derives one).
  */
 import { relative } from "node:path";
 import { Construct } from "constructs";
 import { CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, TaggedCloudWorkspaces, TerraformBackend, TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { dnsSuffixOf, partitionOf } from "../catalogue/regions";
-import type { EnvironmentConfig, ProjectConfig } from "../config/schema";
-import type { ArnScope } from "../modules/policy/document";
+import type { EnvironmentPlan } from "../plan/plan";
 
 /** AWS services whose endpoints the provider sends to the emulator when `emulator` is configured. */
 const EMULATED_SERVICES = [
@@ -16,75 +14,22 @@ const EMULATED_SERVICES = [
   "s3", "sagemaker", "sns", "sts",
 ] as const;
 
-export interface EnvironmentNames {
-  /** `<prefix>-<environment>`: the start of every resource name. */
-  readonly base: string;
-  readonly scope: ArnScope;
-  readonly dnsSuffix: string;
-}
-
-export function environmentNames(prefix: string, env: EnvironmentConfig): EnvironmentNames {
-  return {
-    base: `${prefix}-${env.name}`,
-    scope: { partition: partitionOf(env.region), region: env.region, accountId: env.accountId },
-    dnsSuffix: dnsSuffixOf(env.region),
-  };
-}
-
-export interface ProjectNames extends EnvironmentNames {
-  /** `<prefix>-<environment>-<project>`: the start of the project's resource names. */
-  readonly project: string;
-  /** Globally unique S3 bucket name for a purpose ("data", "models", ...): `<project base>-<purpose>-<account>`. */
-  bucket(purpose: string): string;
-}
-
-export function projectNames(prefix: string, env: EnvironmentConfig, project: { name: string }): ProjectNames {
-  const e = environmentNames(prefix, env);
-  const base = `${e.base}-${project.name}`;
-  return { ...e, base, project: project.name, bucket: (purpose) => `${base}-${purpose}-${env.accountId}` };
-}
-
-/**
- * Who administers every customer-managed key of the environment and may reach project data from outside the VPC:
- * the deploy principal(s) and the break-glass role(s). Empty when the config names none.
- */
-export function keyAdministrators(env: EnvironmentConfig): string[] {
-  return [...env.dataProtection.administratorArns, ...env.dataProtection.breakGlassArns];
-}
-
-/** Tags of every resource of an environment: environment, managed-by, the config's tags, owner and cost-centre (which win). */
-export function environmentTags(prefix: string, env: EnvironmentConfig): Record<string, string> {
-  return {
-    environment: env.name,
-    "managed-by": `${prefix}-cdktf`,
-    ...env.tags,
-    ...(env.owner && { owner: env.owner }),
-    ...(env.costCentre && { "cost-centre": env.costCentre }),
-  };
-}
-
-/** Tags a project adds to the environment's: project, its own owner and cost centre, its tags. */
-export function projectTags(project: ProjectConfig): Record<string, string> {
-  return {
-    ...project.tags,
-    project: project.name,
-    ...(project.owner && { owner: project.owner }),
-    ...(project.costCentre && { "cost-centre": project.costCentre }),
-  };
-}
+/** Kept for callers outside the app (demo, workflow): the state names now come from the plan. */
+export { statePlan as stateNames, type StatePlan as StateNames } from "../plan/plan";
 
 /**
  * The AWS provider of an environment: pinned to its account (the provider refuses any other) and region, acting
  * as `assumeRoleArn` when set, with the environment's tags (and `extraTags`, e.g. `projectTags`) on every resource. With `emulator`
  * set, every service goes to the emulator's URL.
  */
-export function awsProvider(scope: Construct, prefix: string, env: EnvironmentConfig, extraTags: Record<string, string> = {}): AwsProvider {
+export function awsProvider(scope: Construct, plan: EnvironmentPlan, extraTags: Readonly<Record<string, string>> = {}): AwsProvider {
+  const env = plan.config;
   const emulator = env.emulator?.endpoint;
   return new AwsProvider(scope, "aws", {
     region: env.region,
     allowedAccountIds: emulator ? undefined : [env.accountId],
-    defaultTags: [{ tags: { ...environmentTags(prefix, env), ...extraTags } }],
-    ...(env.assumeRoleArn && { assumeRole: [{ roleArn: env.assumeRoleArn, sessionName: `${prefix}-${env.name}-terraform` }] }),
+    defaultTags: [{ tags: { ...plan.tags, ...extraTags } }],
+    ...(env.assumeRoleArn && { assumeRole: [{ roleArn: env.assumeRoleArn, sessionName: `${plan.base}-terraform` }] }),
     ...(emulator && {
       skipCredentialsValidation: true,
       skipRequestingAccountId: true,
@@ -93,36 +38,6 @@ export function awsProvider(scope: Construct, prefix: string, env: EnvironmentCo
       endpoints: [Object.fromEntries(EMULATED_SERVICES.map((s) => [s, emulator]))],
     }),
   });
-}
-
-/** Names of an environment's Terraform state resources (the state stack creates them, every backend uses them). */
-export interface StateNames {
-  readonly bucket: string;
-  /** Bucket receiving the state bucket's server access logs: `<prefix>-<environment>-tfstate-logs-<account>`. */
-  readonly accessLogBucket: string;
-  /** Lock table, when the backend's locking uses DynamoDB. */
-  readonly lockTable?: string;
-  /** Alias of the state key, without `alias/`: `<prefix>/<environment>/tfstate`. */
-  readonly keyAlias: string;
-  /** The S3 key of a stack's state. */
-  key(stack: string): string;
-}
-
-export function stateNames(prefix: string, env: EnvironmentConfig): StateNames {
-  const b = env.backend.type === "s3" ? env.backend : undefined;
-  return {
-    bucket: b?.bucket ?? `${prefix}-${env.name}-tfstate-${env.accountId}`,
-    accessLogBucket: `${prefix}-${env.name}-tfstate-logs-${env.accountId}`,
-    lockTable: b && b.locking !== "lockfile" ? (b.dynamodbTable ?? `${prefix}-${env.name}-tfstate-lock`) : undefined,
-    keyAlias: `${prefix}/${env.name}/tfstate`,
-    key: (stack) => `${b?.keyPrefix ?? ""}${stack}/terraform.tfstate`,
-  };
-}
-
-/** HCP Terraform workspace of a stack: `<workspacePrefix><stack>`, `<prefix>-<stack>` by default. */
-export function workspaceName(prefix: string, env: EnvironmentConfig, stack: string): string {
-  const p = env.backend.type === "cloud" ? env.backend.workspacePrefix : undefined;
-  return `${p ?? `${prefix}-`}${stack}`;
 }
 
 /**
@@ -144,17 +59,18 @@ export interface BackendOptions {
  * S3 (one key per stack, encrypted with the state key, S3-native lockfile and/or the DynamoDB table, the
  * emulator's endpoints when set), HCP Terraform (one named workspace per stack) or local files.
  */
-export function stateBackend(stack: TerraformStack, prefix: string, env: EnvironmentConfig, opts: BackendOptions = {}): TerraformBackend {
+export function stateBackend(stack: TerraformStack, plan: EnvironmentPlan, opts: BackendOptions = {}): TerraformBackend {
+  const env = plan.config;
   const name = stack.node.id;
   const backend = env.backend;
   if (opts.forceLocal || backend.type === "local") return new LocalBackend(stack, { path: localStatePath(name) });
   if (backend.type === "cloud") {
     const workspaces = backend.workspaces === "named"
-      ? new NamedCloudWorkspace(workspaceName(prefix, env, name), backend.project)
+      ? new NamedCloudWorkspace(plan.workspace(name), backend.project)
       : new TaggedCloudWorkspaces(backend.tags, backend.project);
     return new CloudBackend(stack, { organization: backend.organization, hostname: backend.hostname, workspaces });
   }
-  const names = stateNames(prefix, env);
+  const names = plan.state;
   const emulator = env.emulator?.endpoint;
   const s3 = new S3Backend(stack, {
     bucket: names.bucket,
@@ -163,7 +79,7 @@ export function stateBackend(stack: TerraformStack, prefix: string, env: Environ
     encrypt: true,
     kmsKeyId: `alias/${names.keyAlias}`,
     ...(names.lockTable && { dynamodbTable: names.lockTable }),
-    ...(env.assumeRoleArn && { assumeRole: { roleArn: env.assumeRoleArn, sessionName: `${prefix}-${env.name}-terraform-state` } }),
+    ...(env.assumeRoleArn && { assumeRole: { roleArn: env.assumeRoleArn, sessionName: `${plan.base}-terraform-state` } }),
     ...(emulator
       ? {
         endpoints: { s3: emulator, dynamodb: emulator, sts: emulator, iam: emulator },

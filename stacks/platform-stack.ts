@@ -1,10 +1,7 @@
 import { Construct } from "constructs";
 import { TerraformOutput, TerraformStack } from "cdktf";
-import { CODEARTIFACT_ASSET_BUCKETS } from "../catalogue/codeartifact";
-import { selectEndpoints } from "../catalogue/endpoints";
-import { featureEndpoints } from "../config/data-protection";
 import { PackageMirror } from "../modules/code/package-mirror";
-import { EnvironmentConfig, subnetCidrs } from "../config/schema";
+import type { EnvironmentConfig } from "../config/schema";
 import { EncryptionKey } from "../modules/encryption/encryption-key";
 import { logsServiceUse } from "../modules/encryption/key-policy";
 import { FlowLogs } from "../modules/network/flow-logs";
@@ -13,14 +10,16 @@ import { PrivateNetwork } from "../modules/network/private-network";
 import { S3GatewayEndpoint } from "../modules/network/s3-gateway-endpoint";
 import { SecurityGroups } from "../modules/network/security-groups";
 import { logGroupArn } from "../modules/policy/document";
-import { auditLogGroupNames, EnvironmentAudit } from "../modules/audit/environment-audit";
+import { EnvironmentAudit } from "../modules/audit/environment-audit";
 import { cloudTrailApiSelectors, trailEventSelectors } from "../modules/audit/audit-trail";
-import { BUCKET_PURPOSES } from "../modules/storage/project-buckets";
-import { awsProvider, environmentNames, keyAdministrators, projectNames } from "./environment";
+import type { EnvironmentPlan } from "../plan/plan";
+import { awsProvider } from "./environment";
 
 export interface PlatformStackProps {
   readonly prefix: string;
   readonly environment: EnvironmentConfig;
+  /** The environment's plan: every name, CIDR and endpoint this stack uses. */
+  readonly plan: EnvironmentPlan;
 }
 
 /**
@@ -41,20 +40,18 @@ export class PlatformStack extends TerraformStack {
   constructor(scope: Construct, id: string, props: PlatformStackProps) {
     super(scope, id);
     const env = props.environment;
-    const names = environmentNames(props.prefix, env);
-    awsProvider(this, props.prefix, env);
+    const names = props.plan;
+    awsProvider(this, names);
 
-    const flowLogGroup = `/${props.prefix}/${env.name}/vpc-flow-logs`;
+    const flowLogGroup = names.network.flowLogGroup;
     // audit (issue #5): the audit log groups' names, admitted by the logs key's policy below.
-    const auditLogGroups = auditLogGroupNames({
-      prefix: props.prefix, environment: env.name, accountTrail: env.audit.trail === "account", sageMakerLogGroups: env.audit.sageMakerLogGroups,
-    });
+    const auditLogGroups = names.auditLogGroups;
     const auditLogGroupArns = [auditLogGroups.trail, ...auditLogGroups.sageMaker].flatMap((n) => (n ? [logGroupArn(names.scope, n)] : []));
     this.logsKey = new EncryptionKey(this, "logs-key", {
-      alias: `${props.prefix}/${env.name}/logs`,
+      alias: names.logsKeyAlias,
       description: `${names.base}: CloudWatch log groups of the environment (VPC flow logs, trail, SageMaker)`,
       scope: names.scope,
-      administratorArns: keyAdministrators(env),
+      administratorArns: names.keyAdministrators,
       services: [logsServiceUse(names.scope, names.dnsSuffix, [logGroupArn(names.scope, flowLogGroup), ...auditLogGroupArns])],
     });
 
@@ -62,15 +59,15 @@ export class PlatformStack extends TerraformStack {
       name: names.base,
       cidr: env.network.vpcCidr,
       availabilityZones: env.availabilityZones,
-      subnetCidrs: subnetCidrs(env.network, env.availabilityZones.length),
+      subnetCidrs: names.network.subnetCidrs,
     });
     this.s3Endpoint = new S3GatewayEndpoint(this, "s3-endpoint", {
       scope: names.scope,
       name: names.base,
       vpcId: this.network.vpcId,
       routeTableIds: this.network.routeTableIds,
-      bucketPatterns: [`${names.base}-*`, ...env.network.s3AllowedBuckets],
-      serviceBuckets: env.packageMirror.enabled && CODEARTIFACT_ASSET_BUCKETS[env.region] ? [CODEARTIFACT_ASSET_BUCKETS[env.region]] : [],
+      bucketPatterns: names.network.s3BucketPatterns,
+      serviceBuckets: names.network.s3ServiceBuckets,
     });
     this.securityGroups = new SecurityGroups(this, "security-groups", {
       name: names.base,
@@ -85,7 +82,7 @@ export class PlatformStack extends TerraformStack {
       subnetIds: this.network.subnetIds,
       securityGroupId: this.securityGroups.endpointSecurityGroupId,
       // Features switch on the endpoints they need (package mirror: codeartifact.*; CodeCommit: codecommit, git-codecommit).
-      endpoints: selectEndpoints(env.network.interfaceEndpoints, featureEndpoints(env).map((f) => f.endpoint)),
+      endpoints: names.network.endpoints,
     });
     this.flowLogs = new FlowLogs(this, "flow-logs", {
       scope: names.scope,
@@ -98,28 +95,28 @@ export class PlatformStack extends TerraformStack {
     });
 
     // ---- private package mirror (README: Data protection) ----
-    if (env.packageMirror.enabled) {
+    if (names.packageMirror) {
       const packagesKey = new EncryptionKey(this, "packages-key", {
-        alias: `${props.prefix}/${env.name}/packages`,
+        alias: names.packageMirror.keyAlias,
         description: `${names.base}: package assets of the CodeArtifact mirror`,
         scope: names.scope,
         dnsSuffix: names.dnsSuffix,
-        administratorArns: keyAdministrators(env),
+        administratorArns: names.keyAdministrators,
         principalUses: [{ sid: "AccountPrincipals", viaServices: ["codeartifact"] }],
       });
       this.packageMirror = new PackageMirror(this, "package-mirror", {
-        scope: names.scope, dnsSuffix: names.dnsSuffix, domain: names.base, kmsKeyArn: packagesKey.keyArn,
+        scope: names.scope, dnsSuffix: names.dnsSuffix, domain: names.packageMirror.domain, kmsKeyArn: packagesKey.keyArn,
       });
       new TerraformOutput(this, "pip_index_url", { value: this.packageMirror.pip.indexUrl, description: "pip index URL of the private PyPI mirror" });
     }
 
     // --- audit (issue #5): trail, SageMaker log groups, detective control ---
     // Every project's data and model bucket, computed from the names, so the platform never depends on a project stack.
-    const dataEventBuckets = env.projects.flatMap((p) => [BUCKET_PURPOSES.data, BUCKET_PURPOSES.models].map((purpose) => projectNames(props.prefix, env, p).bucket(purpose)));
+    const dataEventBuckets = names.dataEventBuckets;
     this.audit = new EnvironmentAudit(this, "audit", {
       scope: names.scope,
       name: names.base,
-      aliasBase: `${props.prefix}/${env.name}`,
+      aliasBase: names.aliasBase,
       logGroups: auditLogGroups,
       logsKmsKeyArn: this.logsKey.keyArn,
       retentionDays: env.logs.retentionDays,
@@ -129,7 +126,7 @@ export class PlatformStack extends TerraformStack {
         onDestroy: env.dataProtection.bucketsOnDestroy,
         objectLockRetentionDays: env.audit.trailObjectLock?.retentionDays,
       } : undefined,
-      keyAdministratorArns: keyAdministrators(env),
+      keyAdministratorArns: names.keyAdministrators,
       evidenceBreakGlassArns: env.dataProtection.breakGlassArns,
       alertSubscriptions: env.audit.alertSubscriptions,
       dnsSuffix: names.dnsSuffix,

@@ -5,17 +5,21 @@ import { CodeRepository } from "../modules/code/code-repository";
 import { ProjectKeys } from "../modules/encryption/project-keys";
 import { ProjectBuckets } from "../modules/storage/project-buckets";
 import { ProjectIdentity } from "../modules/identity/project-identity";
-import { ProjectScopeInput, projectRolesPattern, roleArn } from "../modules/identity/project-scope";
+import { ProjectScopeInput } from "../modules/identity/project-scope";
 import { HardenedNotebook } from "../modules/sagemaker/hardened-notebook";
 import { NotebookLifecycle } from "../modules/sagemaker/notebook-lifecycle";
 import { arn } from "../modules/policy/document";
-import { awsProvider, keyAdministrators, projectNames, projectTags } from "./environment";
+import type { EnvironmentPlan, ProjectPlan } from "../plan/plan";
+import { awsProvider } from "./environment";
 import type { PlatformStack } from "./platform-stack";
 
 export interface ProjectStackProps {
   readonly prefix: string;
   readonly environment: EnvironmentConfig;
   readonly project: ProjectConfig;
+  /** The environment's plan and the project's: every name this stack uses. */
+  readonly plan: EnvironmentPlan;
+  readonly projectPlan: ProjectPlan;
   /** The environment's platform stack; its attributes arrive here as cross-stack references. */
   readonly platform: PlatformStack;
 }
@@ -39,8 +43,8 @@ export class ProjectStack extends TerraformStack {
   constructor(scope: Construct, id: string, props: ProjectStackProps) {
     super(scope, id);
     const env = props.environment;
-    const names = projectNames(props.prefix, env, props.project);
-    awsProvider(this, props.prefix, env, projectTags(props.project));
+    const names = { ...props.plan, ...props.projectPlan };
+    awsProvider(this, props.plan, names.tags);
 
     // ---- data protection: keys and buckets (README: Data protection) ----
     const dp = env.dataProtection;
@@ -48,9 +52,9 @@ export class ProjectStack extends TerraformStack {
       scope: names.scope,
       dnsSuffix: names.dnsSuffix,
       name: names.base,
-      aliasPrefix: `${props.prefix}/${env.name}/${props.project.name}`,
-      administratorArns: keyAdministrators(env),
-      principalArns: [projectRolesPattern({ scope: names.scope, projectBase: names.base })],
+      aliasPrefix: names.aliasPrefix,
+      administratorArns: names.keyAdministrators,
+      principalArns: [names.rolesPattern],
     });
     this.buckets = new ProjectBuckets(this, "buckets", {
       scope: names.scope,
@@ -59,8 +63,8 @@ export class ProjectStack extends TerraformStack {
       s3EndpointId: props.platform.s3Endpoint.endpointId,
       administratorArns: dp.administratorArns,
       breakGlassArns: dp.breakGlassArns,
-      projectRoleArns: [projectRolesPattern({ scope: names.scope, projectBase: names.base })],
-      modelWriterArns: [roleArn({ scope: names.scope, projectBase: names.base }, "training")],
+      projectRoleArns: [names.rolesPattern],
+      modelWriterArns: [names.trainingRoleArn],
       noncurrentVersionDays: dp.noncurrentVersionDays,
       accessLogDays: env.logs.retentionDays,
       onDestroy: dp.bucketsOnDestroy,
@@ -121,7 +125,7 @@ export class ProjectStack extends TerraformStack {
     });
     if (props.project.notebooks.length > 0) {
       const lifecycle = new NotebookLifecycle(this, "notebook-lifecycle", {
-        name: `${names.base}-notebooks`,
+        name: names.notebookLifecycle,
         region: env.region,
         autoStopMinutes: props.project.notebookAutoStopMinutes,
         packageMirror: mirror,
@@ -130,7 +134,7 @@ export class ProjectStack extends TerraformStack {
       const subnets = props.platform.network.subnetIds;
       props.project.notebooks.forEach((n, i) => {
         this.notebooks[n.name] = new HardenedNotebook(this, `notebook-${n.name}`, {
-          name: `${names.base}-${n.name}`,
+          name: names.notebooks[i].instanceName,
           owner: n.owner,
           instanceType: n.instanceType,
           volumeSizeGb: n.volumeSizeGb,

@@ -8,7 +8,8 @@ import { LockTable } from "../modules/state/lock-table";
 import { StateBucket } from "../modules/state/state-bucket";
 import { accessLogDeliveryStatement } from "../modules/storage/bucket-policy";
 import { SecureBucket } from "../modules/storage/secure-bucket";
-import { awsProvider, environmentNames, keyAdministrators, stateNames } from "./environment";
+import type { EnvironmentPlan } from "../plan/plan";
+import { awsProvider } from "./environment";
 
 /** Construct id of the state bucket (its resources' logical ids start with it). */
 export const STATE_BUCKET_ID = "state-bucket";
@@ -16,6 +17,8 @@ export const STATE_BUCKET_ID = "state-bucket";
 export interface StateStackProps {
   readonly prefix: string;
   readonly environment: EnvironmentConfig;
+  /** The environment's plan: every name this stack uses. */
+  readonly plan: EnvironmentPlan;
 }
 
 /**
@@ -32,15 +35,15 @@ export class StateStack extends TerraformStack {
     super(scope, id);
     const env = props.environment;
     if (env.backend.type !== "s3") throw new Error(`${id}: a state stack is only needed for the s3 backend`);
-    const names = environmentNames(props.prefix, env);
-    const state = stateNames(props.prefix, env);
-    awsProvider(this, props.prefix, env);
+    const names = props.plan;
+    const state = names.state;
+    awsProvider(this, names);
 
     this.key = new EncryptionKey(this, "state-key", {
       alias: state.keyAlias,
       description: `${names.base}: Terraform state (bucket objects and lock table)`,
       scope: names.scope,
-      administratorArns: keyAdministrators(env),
+      administratorArns: names.keyAdministrators,
       // The account's IAM policies decide who may read and write state (the principals that run Terraform).
       userArns: [accountRoot(names.scope)],
     });

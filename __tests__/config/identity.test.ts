@@ -1,6 +1,7 @@
 /** The identity and notebook config: what a user may write, and the error each mistake produces (path + fix). */
 import { validateConfig } from "../../config/load";
 import { DEFAULT_CONFIG } from "../../config/default";
+import { ConfigSchema } from "../../config/schema";
 import { NOTEBOOK_INSTANCE_TYPES } from "../../catalogue/notebook-instance-types";
 import { _InstanceType } from "@aws-sdk/client-sagemaker";
 import { ROLE_NAMES, roleName } from "../../modules/identity/project-scope";
@@ -29,7 +30,7 @@ const cases: [string, unknown, RegExp][] = [
     new RegExp(`^${P}\\.notebooks\\[1\\]\\.name: "alice" is already the name of notebooks\\[0\\]; notebook names must be unique in a project$`)],
   ["a notebook name with capitals", withProject(notebook({ name: "Alice" })), new RegExp(`^${P}\\.notebooks\\[0\\]\\.name: must be lower-case letters, digits and single hyphens`)],
   ["a notebook name too long for SageMaker", withProject(notebook({ name: "a".repeat(50) })),
-    new RegExp(`^${P}\\.notebooks\\[0\\]\\.name: the instance name "sds-dev-fraud-a+" exceeds SageMaker's 63 characters; shorten the notebook name by 1$`)],
+    new RegExp(`^${P}\\.notebooks\\[0\\]\\.name: the instance of notebook a+ of project fraud would be named "sds-dev-fraud-a+", which is 64 characters; SageMaker names are at most 63; shorten the notebook name by 1 character$`)],
   ["an owner that is no user name", withProject(notebook({ owner: "alice smith" })), new RegExp(`^${P}\\.notebooks\\[0\\]\\.owner: must be a user name`)],
   ["a data scientist principal with a wildcard", withProject({ identity: { dataScientistPrincipals: ["arn:aws:iam::123456789012:role/ds-*"] } }),
     new RegExp(`^${P}\\.identity\\.dataScientistPrincipals\\[0\\]: must be an IAM ARN without wildcards`)],
@@ -69,7 +70,8 @@ test("the notebook instance types are exactly the SageMaker API's", () => {
 });
 
 test("role names fit IAM's 64 characters even with the longest prefix, environment and project names", () => {
-  const config = validateConfig(withProject({ name: "fraud-detection1" }, { name: "development-eu-1" }, "sdsplatfrm"));
+  // The schema alone: with these names the project buckets exceed S3's 63 characters, which the plan check refuses.
+  const config = ConfigSchema.parse(withProject({ name: "fraud-detection1" }, { name: "development-eu-1" }, "sdsplatfrm"));
   const base = `${config.prefix}-${config.environments[0].name}-${config.environments[0].projects[0].name}`;
   expect(Math.max(...ROLE_NAMES.map((r) => roleName(base, r).length))).toBe(64);
 });

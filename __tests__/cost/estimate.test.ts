@@ -3,7 +3,7 @@
  * check the estimate against the catalogue and price table, never against a hard-coded total.
  */
 import { endpointEntry, ENDPOINT_CATALOGUE } from "../../catalogue/endpoints";
-import { PRICES } from "../../catalogue/prices";
+import { notebookHourPrice, PRICES, unitPrice } from "../../catalogue/prices";
 import { loadSynthesized, SynthModel } from "../../compliance/model";
 import type { Config } from "../../config/schema";
 import { cost } from "../../cli/cost";
@@ -131,4 +131,10 @@ test("npm run cost prints each environment's total and where the prices come fro
   expect(out).toContain(`as of ${PRICES.asOf}`);
   expect(out).toContain("https://aws.amazon.com/privatelink/pricing/");
   expect(out).toMatch(/reference architecture's 15 interface endpoints/);
+});
+
+test("price look-ups read only the table's own entries: constructor and toString are no region or instance type", () => {
+  expect(unitPrice("constructor", "kmsKeyMonth")).toEqual({ usd: PRICES.regions[PRICES.baseRegion].kmsKeyMonth, region: PRICES.baseRegion });
+  expect(notebookHourPrice(PRICES.baseRegion, "toString")).toBeUndefined();
+  expect(notebookHourPrice("__proto__", "constructor")).toBeUndefined();
 });

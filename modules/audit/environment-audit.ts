@@ -3,22 +3,12 @@ import { ArnScope } from "../policy/document";
 import { OnDestroy } from "../storage/secure-bucket";
 import { AuditTrail } from "./audit-trail";
 import { AlertSubscriptionProps, DetectiveControl } from "./detective-control";
-import { SageMakerLogGroups, SAGEMAKER_LOG_GROUPS, sageMakerLogGroupName, endpointLogGroupName } from "./sagemaker-log-groups";
+import { SageMakerLogGroups } from "./sagemaker-log-groups";
 
-/** Names of the environment's audit log groups, derived the same way for the logs key policy and the groups. */
-export interface AuditLogGroupNames {
-  /** The trail's CloudWatch Logs group, when the environment has its own trail. */
-  readonly trail?: string;
-  /** SageMaker's groups (and the per-endpoint wildcard), when this environment owns them. */
-  readonly sageMaker: readonly string[];
-}
+import type { AuditLogGroupNames } from "../../plan/plan";
 
-export function auditLogGroupNames(opts: { prefix: string; environment: string; accountTrail: boolean; sageMakerLogGroups: boolean }): AuditLogGroupNames {
-  return {
-    trail: opts.accountTrail ? `/${opts.prefix}/${opts.environment}/cloudtrail` : undefined,
-    sageMaker: opts.sageMakerLogGroups ? [...SAGEMAKER_LOG_GROUPS.map(sageMakerLogGroupName), endpointLogGroupName("*")] : [],
-  };
-}
+/** Names of the environment's audit log groups (computed by the plan). */
+export type { AuditLogGroupNames };
 
 export interface EnvironmentAuditProps {
   readonly scope: ArnScope;
@@ -26,7 +16,7 @@ export interface EnvironmentAuditProps {
   readonly name: string;
   /** `<prefix>/<environment>`, the start of key aliases. */
   readonly aliasBase: string;
-  /** From `auditLogGroupNames`; every name must be admitted by the logs key's policy. */
+  /** From the plan (`auditLogGroupNames` in plan/plan.ts); every name must be admitted by the logs key's policy. */
   readonly logGroups: AuditLogGroupNames;
   /** The environment's logs key. */
   readonly logsKmsKeyArn: string;
@@ -72,7 +62,7 @@ export class EnvironmentAudit extends Construct {
   constructor(scope: Construct, id: string, props: EnvironmentAuditProps) {
     super(scope, id);
     if (props.trail) {
-      if (!props.logGroups.trail) throw new Error("EnvironmentAudit: a trail needs logGroups.trail (auditLogGroupNames with accountTrail: true)");
+      if (!props.logGroups.trail) throw new Error("EnvironmentAudit: a trail needs logGroups.trail (the plan has none without an account trail)");
       this.trail = new AuditTrail(this, "trail", {
         scope: props.scope,
         trailName: `${props.name}-trail`,

@@ -1,20 +1,8 @@
 import { Construct } from "constructs";
 import { EncryptedLogGroup } from "./encrypted-log-group";
+import { SAGEMAKER_LOG_GROUPS, sageMakerLogGroupName } from "../../catalogue/sagemaker-log-groups";
 
-/** The log groups SageMaker writes to, one per account and region; created here before SageMaker would create them unencrypted. */
-export const SAGEMAKER_LOG_GROUPS = ["NotebookInstances", "TrainingJobs", "ProcessingJobs", "TransformJobs", "Endpoints"] as const;
-
-export function sageMakerLogGroupName(kind: (typeof SAGEMAKER_LOG_GROUPS)[number]): string {
-  return `/aws/sagemaker/${kind}`;
-}
-
-/**
- * Hosted endpoints log to one group per endpoint, `/aws/sagemaker/Endpoints/<endpoint name>`: whoever creates an
- * endpoint creates this group first (with EncryptedLogGroup); the environment's logs key admits these names.
- */
-export function endpointLogGroupName(endpointName: string): string {
-  return `${sageMakerLogGroupName("Endpoints")}/${endpointName}`;
-}
+export { endpointLogGroupName, SAGEMAKER_LOG_GROUPS, sageMakerLogGroupName } from "../../catalogue/sagemaker-log-groups";
 
 export interface SageMakerLogGroupsProps {
   /** Customer-managed key whose policy lets CloudWatch Logs use it for these groups. */

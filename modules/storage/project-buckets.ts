@@ -4,12 +4,14 @@ import { ArnScope } from "../policy/document";
 import { accessLogDeliveryStatement } from "./bucket-policy";
 import { OnDestroy, SecureBucket } from "./secure-bucket";
 
-/** The purposes of a project's buckets; bucket names are `projectNames(...).bucket(purpose)`. */
-export const BUCKET_PURPOSES = { data: "data", models: "models", accessLogs: "access-logs" } as const;
+import { BUCKET_PURPOSES } from "../../plan/names";
+
+/** The purposes of a project's buckets (plan/names.ts); bucket names are the plan's `bucket(purpose)`. */
+export { BUCKET_PURPOSES };
 
 export interface ProjectBucketsProps {
   readonly scope: ArnScope;
-  /** Bucket name of a purpose (`projectNames(...).bucket`). */
+  /** Bucket name of a purpose (the project plan's `bucket`). */
   readonly bucketName: (purpose: string) => string;
   /** KMS key of the data and model buckets (they are destroyed before it). */
   readonly dataKey: EncryptionKey;

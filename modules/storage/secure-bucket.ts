@@ -27,7 +27,7 @@ export interface BucketLifecycle {
 /** Optional policy restrictions (identity perimeter, writers, audit evidence): see `SecureBucketPolicyInput`. */
 export interface SecureBucketProps extends Pick<SecureBucketPolicyInput, "principalArns" | "writerArns" | "evidence"> {
   readonly scope: ArnScope;
-  /** Globally unique bucket name (from `projectNames(...).bucket(purpose)`). */
+  /** Globally unique bucket name (from the plan, e.g. a project plan's `bucket(purpose)`). */
   readonly bucketName: string;
   /** SSE-KMS with a customer-managed key, or SSE-S3 with a reason (only the access-log bucket). */
   readonly encryption: BucketEncryption;

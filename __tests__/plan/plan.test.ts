@@ -1,0 +1,77 @@
+/** The plan: pure, computed once, and the only source of the names the stacks synthesize. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { buildSync } from "esbuild";
+import { parse } from "yaml";
+import { validateConfig } from "../../config/load";
+import type { Config } from "../../config/schema";
+import { plan } from "../../plan/plan";
+import { configWith, synthConfig } from "../helpers/synth";
+
+const root = join(__dirname, "..", "..");
+const full = (): Config => validateConfig(parse(readFileSync(join(root, "__tests__", "fixtures", "plan-full.yaml"), "utf8")));
+
+/** Attributes that carry a resource's own name, by resource type. */
+const NAME_ATTRIBUTES: Record<string, string> = {
+  aws_s3_bucket: "bucket", aws_iam_role: "name", aws_iam_policy: "name", aws_kms_alias: "name",
+  aws_cloudwatch_log_group: "name", aws_sagemaker_notebook_instance: "name", aws_sagemaker_code_repository: "code_repository_name",
+  aws_sagemaker_notebook_instance_lifecycle_configuration: "name", aws_codecommit_repository: "repository_name",
+  aws_dynamodb_table: "name", aws_sns_topic: "name", aws_cloudwatch_event_rule: "name", aws_cloudtrail: "name",
+  aws_security_group: "name", aws_codeartifact_domain: "domain",
+};
+
+test("the plan imports neither cdktf nor constructs (it is plain TypeScript)", () => {
+  const r = buildSync({ entryPoints: [join(root, "plan", "plan.ts")], bundle: true, write: false, platform: "node", metafile: true, logLevel: "silent" });
+  const inputs = Object.keys(r.metafile!.inputs);
+  expect(inputs.filter((i) => /node_modules\/(cdktf|constructs|@cdktf)\//.test(i))).toEqual([]);
+  expect(inputs.some((i) => i.startsWith("plan/"))).toBe(true);
+});
+
+test.each([["the default config", () => configWith()], ["a config with every feature", full]])("every name %s synthesizes is a planned name, and the stacks come in the plan's order", (_, make) => {
+  const config = make();
+  const p = plan(config);
+  expect(plan(config)).toBe(p); // computed once
+  const synth = synthConfig(config, "plan");
+  expect(synth.stackNames).toEqual(p.stacks.map((s) => s.name));
+  const planned = new Set(p.names.map((n) => n.name));
+  let seen = 0;
+  for (const stack of synth.stackNames) {
+    const json = synth.stack(stack);
+    for (const [type, attribute] of Object.entries(NAME_ATTRIBUTES)) {
+      for (const r of Object.values<Record<string, unknown>>(json.resource?.[type] ?? {})) {
+        const name = r[attribute];
+        if (typeof name !== "string" || name.startsWith("/aws/sagemaker/")) continue; // SageMaker's own groups: AWS names them
+        seen++;
+        expect({ stack, type, name, planned: planned.has(name) }).toEqual({ stack, type, name, planned: true });
+      }
+    }
+    const backend = json.terraform?.backend?.s3;
+    if (backend) expect(planned.has(backend.key)).toBe(true);
+  }
+  expect(seen).toBeGreaterThan(30);
+});
+
+test("stacks come in dependency order: state, platform, then the projects of each environment", () => {
+  const p = plan(full());
+  expect(p.stacks.map((s) => [s.name, s.dependsOn])).toEqual([
+    ["prod-state", []], ["prod-platform", ["prod-state"]], ["prod-project-churn", ["prod-platform"]], ["prod-project-risk", ["prod-platform"]],
+    ["test-platform", []], ["test-project-fraud", ["test-platform"]], ["lab-platform", []], ["lab-project-x1", ["lab-platform"]],
+  ]);
+  const prod = p.environments[0];
+  expect(prod.network.subnetCidrs).toEqual(["10.30.0.0/24", "10.30.1.0/24", "10.30.2.0/24"]);
+  expect(prod.network.endpoints.map((e) => e.name)).toEqual(expect.arrayContaining(["kms", "ssm", "codeartifact.api", "codecommit"]));
+  expect(prod.network.s3BucketPatterns).toEqual(["acme-prod-*", "corp-datalake-*"]);
+  expect(prod.projects[0].rolesPattern).toBe("arn:aws:iam::111122223333:role/sagemaker-project/acme-prod-churn-*");
+  expect(prod.state.key("prod-platform")).toBe("sagemaker/prod-platform/terraform.tfstate");
+  expect(p.environments[1].workspace("test-platform")).toBe("sm-test-platform");
+});
+
+test("the cost report takes an environment's stacks from the plan, not from an `environment` tag the config may override", () => {
+  const { loadSynthesized } = require("../../compliance/model") as typeof import("../../compliance/model");
+  const { environmentStacks } = require("../../cost/report") as typeof import("../../cost/report");
+  const config = configWith({ tags: { environment: "production" } });
+  const synth = synthConfig(config, "plan-cost");
+  const stacks = environmentStacks(loadSynthesized(synth.outdir, synth.stackNames), config, "dev");
+  expect(stacks).toEqual(["dev-state", "dev-platform", "dev-project-fraud"]);
+  expect(synth.stack("dev-platform").provider.aws[0].default_tags[0].tags.environment).toBe("production");
+});

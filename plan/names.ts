@@ -1,0 +1,36 @@
+/**
+ * The naming formulas of the app, in one place: every resource name is `<prefix>-<environment>[-<project>]-...`
+ * (S3 bucket names end with the account id, so they are globally unique), key aliases and log groups use `/` as
+ * the separator. Pure functions and constants; `plan.ts` applies them to a config, stacks read the result.
+ */
+
+/** The purposes of a project's buckets; bucket names are `<project base>-<purpose>-<account>`. */
+export const BUCKET_PURPOSES = { data: "data", models: "models", accessLogs: "access-logs" } as const;
+
+/** Stack names (stable: they are the state keys and workspace names, so renaming one moves its state). */
+export function stateStackName(env: string): string {
+  return `${env}-state`;
+}
+
+export function platformStackName(env: string): string {
+  return `${env}-platform`;
+}
+
+export function projectStackName(env: string, project: string): string {
+  return `${env}-project-${project}`;
+}
+
+/** `<prefix>-<environment>`: the start of every resource name of an environment. */
+export function environmentBase(prefix: string, environment: string): string {
+  return `${prefix}-${environment}`;
+}
+
+/** `<prefix>/<environment>`: the start of every key alias (without `alias/`) and log group of an environment. */
+export function aliasBase(prefix: string, environment: string): string {
+  return `${prefix}/${environment}`;
+}
+
+/** A globally unique bucket name: `<base>-<purpose>-<account>`. */
+export function bucketName(base: string, purpose: string, accountId: string): string {
+  return `${base}-${purpose}-${accountId}`;
+}

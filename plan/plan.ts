@@ -1,0 +1,353 @@
+/**
+ * `plan(config)`: everything the app derives from a validated config, computed once and in one place: the stacks
+ * in dependency order, every resource name (with the config path a user edits to change it), subnet CIDRs, the
+ * interface endpoint set, tags, and the name patterns policies use for "this environment" and "this project".
+ * Pure TypeScript: no cdktf, no constructs, no file or environment access. Stacks wire constructs from it;
+ * `checkPlan` (check.ts) holds every planned name against the rule AWS applies before anything is synthesized.
+ */
+import { CODEARTIFACT_ASSET_BUCKETS } from "../catalogue/codeartifact";
+import { EndpointEntry, selectEndpoints } from "../catalogue/endpoints";
+import { dnsSuffixOf, partitionOf } from "../catalogue/regions";
+import { Cidr, format, parseCidr, subnet } from "../config/cidr";
+import { featureEndpoints } from "../config/data-protection";
+import type { Config, EnvironmentConfig, ProjectConfig } from "../config/schema";
+import { projectRolesPattern, ROLE_NAMES, ROLE_PATH, roleArn, RoleName, roleName } from "../modules/identity/project-scope";
+import type { ArnScope } from "../modules/policy/document";
+import { endpointLogGroupName, SAGEMAKER_LOG_GROUPS, sageMakerLogGroupName } from "../catalogue/sagemaker-log-groups";
+import { aliasBase, BUCKET_PURPOSES, bucketName, environmentBase, platformStackName, projectStackName, stateStackName } from "./names";
+
+export type StackKind = "state" | "platform" | "project";
+
+/** One stack of the app. */
+export interface StackPlan {
+  readonly name: string;
+  readonly kind: StackKind;
+  readonly environment: string;
+  /** The project, for a project stack. */
+  readonly project?: string;
+  /** Stacks that must be deployed before this one (destroyed after it). */
+  readonly dependsOn: readonly string[];
+}
+
+/** The kinds of name AWS constrains; `rules.ts` holds the rule of each. */
+export type NameKind =
+  | "s3-bucket" | "iam-role" | "iam-policy" | "iam-path" | "kms-alias" | "log-group" | "sagemaker" | "codecommit"
+  | "dynamodb-table" | "sns-topic" | "eventbridge-rule" | "cloudtrail" | "security-group" | "codeartifact-domain"
+  | "codeartifact-repository" | "state-key" | "tfc-workspace";
+
+/** A name the app will give a resource. */
+export interface PlannedName {
+  readonly kind: NameKind;
+  readonly name: string;
+  /** What it names, for messages: "the data bucket", "the training role". */
+  readonly what: string;
+  /** The config path a user edits to change it (the most specific one). */
+  readonly path: string;
+  /** What to shorten when it is too long, e.g. "the prefix, environment or project name". */
+  readonly shorten: string;
+  /** The environment whose resource it names. */
+  readonly environment: string;
+  /** The project whose resource it names, if any. */
+  readonly project?: string;
+}
+
+/** Names of an environment's Terraform state resources (the state stack creates them, every backend uses them). */
+export interface StatePlan {
+  readonly bucket: string;
+  /** Bucket receiving the state bucket's server access logs: `<prefix>-<environment>-tfstate-logs-<account>`. */
+  readonly accessLogBucket: string;
+  /** Lock table, when the backend's locking uses DynamoDB. */
+  readonly lockTable?: string;
+  /** Alias of the state key, without `alias/`: `<prefix>/<environment>/tfstate`. */
+  readonly keyAlias: string;
+  /** The S3 key of a stack's state. */
+  key(stack: string): string;
+}
+
+/** HCP Terraform workspace of a stack: `<workspacePrefix><stack>`, `<prefix>-<stack>` by default. */
+export function workspaceName(prefix: string, env: EnvironmentConfig, stack: string): string {
+  const p = env.backend.type === "cloud" ? env.backend.workspacePrefix : undefined;
+  return `${p ?? `${prefix}-`}${stack}`;
+}
+
+/** Names of the environment's audit log groups, derived the same way for the logs key policy and the groups. */
+export interface AuditLogGroupNames {
+  /** The trail's CloudWatch Logs group, when the environment has its own trail. */
+  readonly trail?: string;
+  /** SageMaker's groups (and the per-endpoint wildcard), when this environment owns them. */
+  readonly sageMaker: readonly string[];
+}
+
+export interface EnvironmentPlan {
+  readonly config: EnvironmentConfig;
+  /** Index in `config.environments`. */
+  readonly index: number;
+  readonly name: string;
+  /** `<prefix>-<environment>`: the start of every resource name. */
+  readonly base: string;
+  /** `<prefix>/<environment>`: the start of key aliases (without `alias/`) and of the environment's log groups. */
+  readonly aliasBase: string;
+  readonly scope: ArnScope;
+  readonly dnsSuffix: string;
+  readonly stacks: { readonly state?: string; readonly platform: string };
+  readonly state: StatePlan;
+  /** HCP Terraform workspace of a stack (backend type "cloud"). */
+  workspace(stack: string): string;
+  /** Default tags of every resource of the environment. */
+  readonly tags: Readonly<Record<string, string>>;
+  readonly network: {
+    /** One per zone, in zone order. */
+    readonly subnetCidrs: readonly string[];
+    /** The interface endpoints, in catalogue order (defaults, switches, and what features need). */
+    readonly endpoints: readonly EndpointEntry[];
+    /** Buckets the S3 gateway endpoint admits: the environment's own (`<base>-*`) and the config's extra ones. */
+    readonly s3BucketPatterns: readonly string[];
+    /** AWS-owned buckets the S3 endpoint admits for enabled features (CodeArtifact assets). */
+    readonly s3ServiceBuckets: readonly string[];
+    readonly flowLogGroup: string;
+  };
+  readonly logsKeyAlias: string;
+  /**
+   * Who administers every customer-managed key of the environment (and is inside the project data perimeter): the
+   * deploy principal(s) and the break-glass role(s). Empty when the config names none (then the account root).
+   */
+  readonly keyAdministrators: readonly string[];
+  readonly auditLogGroups: AuditLogGroupNames;
+  /** Every project's data and model bucket: the trail records their object-level events. */
+  readonly dataEventBuckets: readonly string[];
+  readonly packageMirror?: { readonly keyAlias: string; readonly domain: string };
+  readonly projects: readonly ProjectPlan[];
+}
+
+export interface ProjectPlan {
+  readonly config: ProjectConfig;
+  /** Index in the environment's `projects`. */
+  readonly index: number;
+  readonly name: string;
+  readonly stack: string;
+  /** `<prefix>-<environment>-<project>`: the start of the project's resource names. */
+  readonly base: string;
+  /** `<prefix>/<environment>/<project>`: the start of the project's key aliases. */
+  readonly aliasPrefix: string;
+  /** Globally unique S3 bucket name for a purpose ("data", "models", ...): `<project base>-<purpose>-<account>`. */
+  bucket(purpose: string): string;
+  /** Tags the project adds to the environment's. */
+  readonly tags: Readonly<Record<string, string>>;
+  /** ARN pattern of every role of the project (`role/sagemaker-project/<project base>-*`). */
+  readonly rolesPattern: string;
+  /** ARN of the project's training role: the only role that writes model artifacts. */
+  readonly trainingRoleArn: string;
+  /** Notebook instance names, in config order. */
+  readonly notebooks: readonly { readonly name: string; readonly instanceName: string }[];
+  /** The notebooks' lifecycle configuration. */
+  readonly notebookLifecycle: string;
+}
+
+export interface Plan {
+  readonly prefix: string;
+  /** Every stack, in dependency order (deploy in this order, destroy in reverse). */
+  readonly stacks: readonly StackPlan[];
+  readonly environments: readonly EnvironmentPlan[];
+  /** Every name the app gives a resource, with the config path that changes it. */
+  readonly names: readonly PlannedName[];
+}
+
+/** Tags of every resource of an environment: environment, managed-by, the config's tags, owner and cost-centre (which win). */
+export function environmentTags(prefix: string, env: EnvironmentConfig): Record<string, string> {
+  return {
+    environment: env.name,
+    "managed-by": `${prefix}-cdktf`,
+    ...env.tags,
+    ...(env.owner && { owner: env.owner }),
+    ...(env.costCentre && { "cost-centre": env.costCentre }),
+  };
+}
+
+/** Tags a project adds to the environment's: project, its own owner and cost centre, its tags. */
+export function projectTags(project: ProjectConfig): Record<string, string> {
+  return {
+    ...project.tags,
+    project: project.name,
+    ...(project.owner && { owner: project.owner }),
+    ...(project.costCentre && { "cost-centre": project.costCentre }),
+  };
+}
+
+/** The subnet CIDRs of an environment, one per zone, in zone order. Assumes a validated network. */
+export function subnetCidrs(network: { vpcCidr: string; subnetPrefixLength?: number }, zones: number): string[] {
+  const vpc = parseCidr(network.vpcCidr) as Cidr;
+  const prefix = network.subnetPrefixLength ?? Math.min(vpc.prefix + 3, 28);
+  return Array.from({ length: zones }, (_, i) => format(subnet(vpc, prefix, i)));
+}
+
+export function statePlan(prefix: string, env: EnvironmentConfig): StatePlan {
+  const b = env.backend.type === "s3" ? env.backend : undefined;
+  return {
+    bucket: b?.bucket ?? bucketName(environmentBase(prefix, env.name), "tfstate", env.accountId),
+    accessLogBucket: bucketName(environmentBase(prefix, env.name), "tfstate-logs", env.accountId),
+    lockTable: b && b.locking !== "lockfile" ? (b.dynamodbTable ?? `${environmentBase(prefix, env.name)}-tfstate-lock`) : undefined,
+    keyAlias: `${aliasBase(prefix, env.name)}/tfstate`,
+    key: (stack) => `${b?.keyPrefix ?? ""}${stack}/terraform.tfstate`,
+  };
+}
+
+export function auditLogGroupNames(opts: { prefix: string; environment: string; accountTrail: boolean; sageMakerLogGroups: boolean }): AuditLogGroupNames {
+  return {
+    trail: opts.accountTrail ? `/${aliasBase(opts.prefix, opts.environment)}/cloudtrail` : undefined,
+    sageMaker: opts.sageMakerLogGroups ? [...SAGEMAKER_LOG_GROUPS.map(sageMakerLogGroupName), endpointLogGroupName("*")] : [],
+  };
+}
+
+function projectPlan(prefix: string, env: EnvironmentConfig, envBase: string, scope: ArnScope, project: ProjectConfig, index: number): ProjectPlan {
+  const base = `${envBase}-${project.name}`;
+  return {
+    config: project,
+    index,
+    name: project.name,
+    stack: projectStackName(env.name, project.name),
+    base,
+    aliasPrefix: `${aliasBase(prefix, env.name)}/${project.name}`,
+    bucket: (purpose) => bucketName(base, purpose, env.accountId),
+    tags: projectTags(project),
+    rolesPattern: projectRolesPattern({ scope, projectBase: base }),
+    trainingRoleArn: roleArn({ scope, projectBase: base }, "training"),
+    notebooks: project.notebooks.map((n) => ({ name: n.name, instanceName: `${base}-${n.name}` })),
+    notebookLifecycle: `${base}-notebooks`,
+  };
+}
+
+function environmentPlan(config: Config, env: EnvironmentConfig, index: number): EnvironmentPlan {
+  const prefix = config.prefix;
+  const base = environmentBase(prefix, env.name);
+  const scope: ArnScope = { partition: partitionOf(env.region), region: env.region, accountId: env.accountId };
+  const projects = env.projects.map((p, j) => projectPlan(prefix, env, base, scope, p, j));
+  const assetBucket = Object.hasOwn(CODEARTIFACT_ASSET_BUCKETS, env.region) ? CODEARTIFACT_ASSET_BUCKETS[env.region] : undefined;
+  return {
+    config: env,
+    index,
+    name: env.name,
+    base,
+    aliasBase: aliasBase(prefix, env.name),
+    scope,
+    dnsSuffix: dnsSuffixOf(env.region),
+    stacks: { state: env.backend.type === "s3" ? stateStackName(env.name) : undefined, platform: platformStackName(env.name) },
+    state: statePlan(prefix, env),
+    workspace: (stack) => workspaceName(prefix, env, stack),
+    tags: environmentTags(prefix, env),
+    network: {
+      subnetCidrs: subnetCidrs(env.network, env.availabilityZones.length),
+      endpoints: selectEndpoints(env.network.interfaceEndpoints, featureEndpoints(env).map((f) => f.endpoint)),
+      s3BucketPatterns: [`${base}-*`, ...env.network.s3AllowedBuckets],
+      s3ServiceBuckets: env.packageMirror.enabled && assetBucket ? [assetBucket] : [],
+      flowLogGroup: `/${aliasBase(prefix, env.name)}/vpc-flow-logs`,
+    },
+    logsKeyAlias: `${aliasBase(prefix, env.name)}/logs`,
+    keyAdministrators: [...env.dataProtection.administratorArns, ...env.dataProtection.breakGlassArns],
+    auditLogGroups: auditLogGroupNames({ prefix, environment: env.name, accountTrail: env.audit.trail === "account", sageMakerLogGroups: env.audit.sageMakerLogGroups }),
+    dataEventBuckets: projects.flatMap((p) => [BUCKET_PURPOSES.data, BUCKET_PURPOSES.models].map((purpose) => p.bucket(purpose))),
+    packageMirror: env.packageMirror.enabled ? { keyAlias: `${aliasBase(prefix, env.name)}/packages`, domain: base } : undefined,
+    projects,
+  };
+}
+
+function stackPlans(envs: readonly EnvironmentPlan[]): StackPlan[] {
+  return envs.flatMap((e): StackPlan[] => [
+    ...(e.stacks.state ? [{ name: e.stacks.state, kind: "state" as const, environment: e.name, dependsOn: [] }] : []),
+    { name: e.stacks.platform, kind: "platform", environment: e.name, dependsOn: e.stacks.state ? [e.stacks.state] : [] },
+    ...e.projects.map((p) => ({ name: p.stack, kind: "project" as const, environment: e.name, project: p.name, dependsOn: [e.stacks.platform] })),
+  ]);
+}
+
+/**
+ * Every name of an environment with the config path that changes it. The formulas of names that modules build
+ * inside (role, topic and trail names) are repeated here only to be checked; `__tests__/plan/plan.test.ts` proves
+ * that every name in the synthesized JSON is one of these.
+ */
+function plannedNames(e: EnvironmentPlan): PlannedName[] {
+  const env = e.config;
+  const at = `environments[${e.index}]`;
+  const out: PlannedName[] = [];
+  const add = (kind: NameKind, name: string, what: string, path = `${at}.name`, shorten = "the prefix or environment name", project?: string) =>
+    out.push({ kind, name, what, path, shorten, environment: e.name, project });
+  // ---- state ----
+  if (env.backend.type === "s3") {
+    const b = env.backend;
+    add("s3-bucket", e.state.bucket, "the state bucket", b.bucket ? `${at}.backend.bucket` : `${at}.name`, b.bucket ? "backend.bucket" : undefined);
+    add("s3-bucket", e.state.accessLogBucket, "the state access-log bucket");
+    if (e.state.lockTable) add("dynamodb-table", e.state.lockTable, "the state lock table", b.dynamodbTable ? `${at}.backend.dynamodbTable` : `${at}.name`, b.dynamodbTable ? "backend.dynamodbTable" : undefined);
+    add("kms-alias", `alias/${e.state.keyAlias}`, "the state key alias");
+    for (const stack of [e.stacks.state, e.stacks.platform, ...e.projects.map((p) => p.stack)]) {
+      if (stack) add("state-key", e.state.key(stack), `the state object key of ${stack}`, b.keyPrefix ? `${at}.backend.keyPrefix` : `${at}.name`, b.keyPrefix ? "backend.keyPrefix" : undefined);
+    }
+  }
+  if (env.backend.type === "cloud" && env.backend.workspaces === "named") {
+    const b = env.backend;
+    for (const stack of [e.stacks.platform, ...e.projects.map((p) => p.stack)]) {
+      add("tfc-workspace", e.workspace(stack), `the HCP Terraform workspace of ${stack}`, b.workspacePrefix !== undefined ? `${at}.backend.workspacePrefix` : `${at}.name`, b.workspacePrefix !== undefined ? "backend.workspacePrefix or the environment or project name" : undefined);
+    }
+  }
+  // ---- platform ----
+  add("kms-alias", `alias/${e.logsKeyAlias}`, "the logs key alias");
+  add("log-group", e.network.flowLogGroup, "the VPC flow log group");
+  add("iam-role", `${e.base}-vpc-flow-logs`, "the flow-log delivery role");
+  add("security-group", `${e.base}-sagemaker`, "the SageMaker security group");
+  add("security-group", `${e.base}-vpc-endpoints`, "the endpoint security group");
+  if (e.packageMirror) {
+    add("kms-alias", `alias/${e.packageMirror.keyAlias}`, "the package mirror key alias");
+    add("codeartifact-domain", e.packageMirror.domain, "the CodeArtifact domain");
+  }
+  if (e.auditLogGroups.trail) {
+    add("cloudtrail", `${e.base}-trail`, "the trail");
+    add("iam-role", `${e.base}-trail-to-cloudwatch-logs`, "the trail delivery role");
+    add("kms-alias", `alias/${e.aliasBase}/cloudtrail`, "the trail key alias");
+    add("s3-bucket", bucketName(e.base, "cloudtrail", env.accountId), "the trail bucket");
+    add("s3-bucket", bucketName(e.base, "cloudtrail-access-logs", env.accountId), "the trail access-log bucket");
+    add("log-group", e.auditLogGroups.trail, "the trail log group");
+  }
+  add("kms-alias", `alias/${e.aliasBase}/alerts`, "the alert key alias");
+  add("sns-topic", `${e.base}-security-alerts`, "the alert topic");
+  add("eventbridge-rule", `${e.base}-sagemaker-noncompliant-create`, "the detective-control rule");
+  // ---- projects ----
+  for (const p of e.projects) {
+    const pat = `${at}.projects[${p.index}]`;
+    const addP = (kind: NameKind, name: string, what: string, path = `${pat}.name`, shorten = "the prefix, environment or project name") =>
+      add(kind, name, `${what} of project ${p.name}`, path, shorten, p.name);
+    for (const purpose of Object.values(BUCKET_PURPOSES)) addP("s3-bucket", p.bucket(purpose), `the ${purpose} bucket`);
+    for (const key of ["data", "volumes", "logs"]) addP("kms-alias", `alias/${p.aliasPrefix}/${key}`, `the ${key} key alias`);
+    addP("iam-path", ROLE_PATH, "the role path");
+    for (const role of ROLE_NAMES) {
+      addP("iam-role", roleName(p.base, role as RoleName), `the ${role} role`);
+      addP("iam-policy", roleName(p.base, role as RoleName), `the ${role} policy`);
+    }
+    addP("iam-policy", `${p.base}-boundary`, "the permissions boundary");
+    if (p.config.codeRepository.type === "codecommit") addP("codecommit", p.base, "the CodeCommit repository");
+    addP("sagemaker", p.base, "the SageMaker code repository");
+    if (p.notebooks.length > 0) addP("sagemaker", p.notebookLifecycle, "the notebook lifecycle configuration");
+    p.notebooks.forEach((n, k) => addP("sagemaker", n.instanceName, `the instance of notebook ${n.name}`, `${pat}.notebooks[${k}].name`, "the notebook name"));
+  }
+  return out;
+}
+
+const cache = new WeakMap<Config, Plan>();
+
+/** The plan of a validated config; computed once per config object. */
+export function plan(config: Config): Plan {
+  const cached = cache.get(config);
+  if (cached) return cached;
+  const environments = config.environments.map((env, i) => environmentPlan(config, env, i));
+  const result: Plan = {
+    prefix: config.prefix,
+    stacks: stackPlans(environments),
+    environments,
+    names: environments.flatMap(plannedNames),
+  };
+  cache.set(config, result);
+  return result;
+}
+
+/** The plan of one environment of a config (by name). */
+export function environmentPlanOf(config: Config, environment: string): EnvironmentPlan {
+  const e = plan(config).environments.find((x) => x.name === environment);
+  if (!e) throw new Error(`no environment "${environment}" in the config`);
+  return e;
+}
