@@ -12,7 +12,7 @@ import { Cidr, format, parseCidr, subnet } from "../config/cidr";
 import { featureEndpoints } from "../config/data-protection";
 import type { Config, EnvironmentConfig, ProjectConfig } from "../config/schema";
 import { projectRolesPattern, ROLE_NAMES, ROLE_PATH, roleArn, RoleName, roleName } from "../modules/identity/project-scope";
-import type { ArnScope } from "../modules/policy/document";
+import { ArnScope, MAX_POLICY_PARTS } from "../modules/policy/document";
 import { endpointLogGroupName, SAGEMAKER_LOG_GROUPS, sageMakerLogGroupName } from "../catalogue/sagemaker-log-groups";
 import { aliasBase, BUCKET_PURPOSES, bucketName, environmentBase, platformStackName, projectStackName, stateStackName } from "./names";
 
@@ -318,6 +318,8 @@ function plannedNames(e: EnvironmentPlan): PlannedName[] {
     for (const role of ROLE_NAMES) {
       addP("iam-role", roleName(p.base, role as RoleName), `the ${role} role`);
       addP("iam-policy", roleName(p.base, role as RoleName), `the ${role} policy`);
+      // Parts of a policy beyond IAM's 6144 characters (modules/identity/project-role.ts).
+      for (let part = 2; part <= MAX_POLICY_PARTS; part++) addP("iam-policy", `${roleName(p.base, role as RoleName)}-${part}`, `part ${part} of the ${role} policy`);
     }
     addP("iam-policy", `${p.base}-boundary`, "the permissions boundary");
     if (p.config.codeRepository.type === "codecommit") addP("codecommit", p.base, "the CodeCommit repository");

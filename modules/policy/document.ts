@@ -44,6 +44,9 @@ export function policySize(doc: PolicyDocument, tokenChars = 120): number {
   return policyJson(doc).replace(/\$\{[^}]*\}/g, "x".repeat(tokenChars)).length;
 }
 
+/** The most parts a role's policy is split into (`<name>`, `<name>-2`, `<name>-3`); the plan checks those names. */
+export const MAX_POLICY_PARTS = 3;
+
 /** Splits a policy into as few documents as keep each within `max` characters (statements whole, in order). */
 export function splitPolicy(doc: PolicyDocument, max = MANAGED_POLICY_MAX_CHARS): PolicyDocument[] {
   const parts: Statement[][] = [[]];
@@ -52,6 +55,7 @@ export function splitPolicy(doc: PolicyDocument, max = MANAGED_POLICY_MAX_CHARS)
     if (current.length && policySize(policy(...current, statement)) > max) parts.push([statement]);
     else current.push(statement);
   }
+  if (parts.length > MAX_POLICY_PARTS) throw new Error(`a policy of ${doc.Statement.length} statements needs ${parts.length} parts; at most ${MAX_POLICY_PARTS} are planned`);
   return parts.map((statements) => policy(...statements));
 }
 
