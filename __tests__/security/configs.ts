@@ -1,0 +1,59 @@
+/**
+ * The two configurations the attack suite runs against: the embedded default (one environment, one project), and a
+ * config with TWO environments in different accounts and regions and TWO projects each. The second environment's
+ * projects are "fraud" and "fraud-eu": one project name is the other's followed by a hyphen, so every `<base>-*`
+ * pattern of "fraud" also matches "fraud-eu"'s resources unless the policies guard against it.
+ */
+import { DEFAULT_CONFIG } from "../../config/default";
+import { validateConfig } from "../../config/load";
+import type { Config } from "../../config/schema";
+
+export const DEV_ACCOUNT = "123456789012";
+export const PROD_ACCOUNT = "210987654321";
+export const breakGlassArn = (account: string) => `arn:aws:iam::${account}:role/break-glass`;
+export const deployArn = (account: string) => `arn:aws:iam::${account}:role/sds-terraform`;
+export const ssoRole = (account: string) => `arn:aws:iam::${account}:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_DataScientist_0123456789abcdef`;
+
+export function defaultConfig(): Config {
+  return validateConfig(structuredClone(DEFAULT_CONFIG));
+}
+
+function project(name: string, account: string, owner: string) {
+  return {
+    name,
+    identity: { dataScientistPrincipals: [ssoRole(account)], cicdPrincipals: [deployArn(account)] },
+    notebooks: [{ name: "alice", owner, instanceType: "ml.t3.medium", volumeSizeGb: 20 }],
+  };
+}
+
+function environment(name: string, accountId: string, region: string, cidr: string, projects: string[], breakGlass: boolean) {
+  return {
+    name, accountId, region, availabilityZones: [`${region}a`, `${region}b`],
+    network: { vpcCidr: cidr },
+    owner: "data-platform",
+    projects: projects.map((p) => project(p, accountId, "alice")),
+    audit: { trail: "account", alertSubscriptions: [{ protocol: "email", endpoint: "security-alerts@example.com" }] },
+    dataProtection: { administratorArns: [deployArn(accountId)], ...(breakGlass ? { breakGlassArns: [breakGlassArn(accountId)] } : {}) },
+  };
+}
+
+/**
+ * Two environments (dev in 123456789012 eu-west-1 with projects fraud and churn; prod in 210987654321 eu-central-1
+ * with projects fraud and fraud-eu), each with a deploy role and - once the config knows the key - a break-glass role.
+ */
+export function twoEnvironmentConfig(): { config: Config; breakGlass: boolean } {
+  const build = (breakGlass: boolean) => ({
+    prefix: "sds",
+    environments: [
+      environment("dev", DEV_ACCOUNT, "eu-west-1", "10.20.0.0/16", ["fraud", "churn"], breakGlass),
+      environment("prod", PROD_ACCOUNT, "eu-central-1", "10.30.0.0/16", ["fraud", "fraud-eu"], breakGlass),
+    ],
+    compliance: structuredClone(DEFAULT_CONFIG.compliance),
+  });
+  try {
+    return { config: validateConfig(build(true)), breakGlass: true };
+  } catch {
+    // dataProtection.breakGlassArns (issue #12) not in the schema yet: the same config without it.
+    return { config: validateConfig(build(false)), breakGlass: false };
+  }
+}
