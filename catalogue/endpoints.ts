@@ -16,6 +16,12 @@ export interface EndpointEntry {
   readonly defaultOn: boolean;
   /** Whether AWS supports an endpoint policy on this service (an unsupported policy fails at create). */
   readonly supportsPolicy: boolean;
+  /**
+   * Why requests through this endpoint must still reach resources of other accounts; absent (the rule), the
+   * endpoint policy also pins the resource to the own account (`aws:ResourceAccount`): project credentials cannot
+   * carry data to, or assume roles in, another account through it.
+   */
+  readonly foreignResources?: string;
   /** Why a SageMaker environment without internet needs it. */
   readonly why: string;
   /** Monthly list price per availability zone in USD, before data processing. */
@@ -37,8 +43,10 @@ export const ENDPOINT_CATALOGUE: readonly EndpointEntry[] = [
   { name: "logs", servicePattern: AWS("logs"), defaultOn: true, supportsPolicy: true, monthlyUsdPerAz: PER_AZ,
     why: "Notebook, training and endpoint logs; without it jobs in the VPC stay in 'Starting' (seed)." },
   { name: "ecr.api", servicePattern: AWS("ecr.api"), defaultOn: true, supportsPolicy: true, monthlyUsdPerAz: PER_AZ,
+    foreignResources: "SageMaker's framework containers live in AWS-owned ECR registries (one account per region); pulls are read-only",
     why: "ECR authorization for framework and custom containers pulled by jobs and endpoints in the VPC." },
   { name: "ecr.dkr", servicePattern: AWS("ecr.dkr"), defaultOn: true, supportsPolicy: true, monthlyUsdPerAz: PER_AZ,
+    foreignResources: "SageMaker's framework containers live in AWS-owned ECR registries (one account per region); pulls are read-only",
     why: "Docker registry API of ECR (image manifests); layers come through the S3 gateway endpoint." },
   { name: "monitoring", servicePattern: AWS("monitoring"), defaultOn: true, supportsPolicy: true, monthlyUsdPerAz: PER_AZ,
     why: "CloudWatch metrics published from notebooks and training code (SageMaker Experiments, Debugger, custom metrics)." },

@@ -20,6 +20,14 @@ export const DataProtection = z.strictObject({
     error: "must be an IAM role or user ARN without wildcards (e.g. \"arn:aws:iam::123456789012:role/terraform\")",
   })).default([]),
   /**
+   * Break-glass IAM roles of the environment's account: besides the administrators, the only principals that
+   * administer the keys, reach project data from anywhere, and may delete or overwrite audit evidence (trail and
+   * access-log objects). Keep them out of daily use (MFA, alarms on use). @default none
+   */
+  breakGlassArns: z.array(z.string().regex(IAM_PRINCIPAL_ARN, {
+    error: "must be an IAM role or user ARN without wildcards (e.g. \"arn:aws:iam::123456789012:role/break-glass\")",
+  })).default([]),
+  /**
    * What `terraform destroy` does with the project buckets:
    * - "retain": Terraform refuses to destroy them (lifecycle prevent_destroy); remove them from config/state by hand;
    * - "delete-if-empty": empty buckets are deleted, a bucket still holding any object version stops the destroy;
@@ -28,7 +36,7 @@ export const DataProtection = z.strictObject({
   bucketsOnDestroy: z.enum(BUCKETS_ON_DESTROY).default("delete-if-empty"),
   /** Days a deleted or overwritten object version of a data or model bucket stays recoverable (1-3650). */
   noncurrentVersionDays: z.number().int().min(1).max(3650).default(90),
-}).default({ administratorArns: [], bucketsOnDestroy: "delete-if-empty", noncurrentVersionDays: 90 });
+}).default({ administratorArns: [], breakGlassArns: [], bucketsOnDestroy: "delete-if-empty", noncurrentVersionDays: 90 });
 
 export const PackageMirror = z.strictObject({
   /**
@@ -88,12 +96,14 @@ export function checkDataProtection(env: FeatureEnvironment, report: (message: s
     report("the project buckets deny access from outside the environment's S3 endpoint except to these principals, and Terraform runs outside the VPC; "
       + `list the role(s) that run Terraform, e.g. ["arn:aws:iam::${env.accountId}:role/terraform"]`, "dataProtection", "administratorArns");
   }
-  dp.administratorArns.forEach((a, i) => {
-    const account = /^arn:[^:]+:iam::(\d{12}):/.exec(a)?.[1];
-    if (account && account !== env.accountId) {
-      report(`${a} is in account ${account}, not the environment's account ${env.accountId}; name the role Terraform assumes in ${env.accountId}`, "dataProtection", "administratorArns", i);
-    }
-  });
+  for (const field of ["administratorArns", "breakGlassArns"] as const) {
+    dp[field].forEach((a, i) => {
+      const account = /^arn:[^:]+:iam::(\d{12}):/.exec(a)?.[1];
+      if (account && account !== env.accountId) {
+        report(`${a} is in account ${account}, not the environment's account ${env.accountId}; name a role in ${env.accountId}`, "dataProtection", field, i);
+      }
+    });
+  }
   for (const { endpoint, feature } of featureEndpoints(env)) {
     if (env.network.interfaceEndpoints[endpoint] === false) {
       report(`"${endpoint}" is switched off, but ${feature} needs it (it is switched on automatically); remove the switch or turn the feature off`,

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { DEFAULT_NOTEBOOK_PLATFORM, NOTEBOOK_INSTANCE_TYPES, NOTEBOOK_PLATFORMS } from "../catalogue/notebook-instance-types";
+import { allowedBy, DEFAULT_INSTANCE_TYPES, INSTANCE_TYPE_PATTERN } from "../catalogue/instance-types";
 
 const ROLE_OR_USER = "[\\w+=,.@-]+(/[\\w+=,.@-]+)*";
 const PERSON_PRINCIPAL = new RegExp(`^arn:aws(-cn|-us-gov)?:iam::\\d{12}:(root|user/${ROLE_OR_USER}|role/${ROLE_OR_USER}|saml-provider/[\\w+=,.@-]+)$`);
@@ -24,9 +25,39 @@ export const Identity = z.strictObject({
   cicdPrincipals: principals(AUTOMATION_PRINCIPAL, "arn:aws:iam::123456789012:role/ci-deployer"),
   /** Let AWS Service Catalog use the notebook creation role as a launch role. */
   serviceCatalog: z.boolean().default(false),
-  /** Applications that invoke the project's endpoints. Empty: the environment's account (delegating to IAM). */
+  /**
+   * Applications that invoke the project's endpoints (from inside the VPC, through the sagemaker.runtime endpoint).
+   * Empty: only the project's notebooks (the notebook execution role) - never the whole account.
+   */
   applicationPrincipals: principals(AUTOMATION_PRINCIPAL, "arn:aws:iam::123456789012:role/fraud-scoring-service"),
-}).default({ dataScientistPrincipals: [], cicdPrincipals: [], serviceCatalog: false, applicationPrincipals: [] });
+  /**
+   * Data scientists' sessions must have been authenticated with MFA (`aws:MultiFactorAuthPresent`); IAM users and
+   * account principals always need MFA. Turn on when the identity provider reports MFA to AWS.
+   */
+  requireMfa: z.boolean().default(false),
+  /**
+   * Data scientists' sessions must carry a source identity (`sts:SourceIdentity`), which then follows every call
+   * made with the role into CloudTrail and cannot be changed by the session. Turn on when the identity provider sets it.
+   */
+  requireSourceIdentity: z.boolean().default(false),
+}).default({ dataScientistPrincipals: [], cicdPrincipals: [], serviceCatalog: false, applicationPrincipals: [], requireMfa: false, requireSourceIdentity: false });
+
+const instanceTypeList = (defaults: readonly string[]) => z.array(z.string().regex(INSTANCE_TYPE_PATTERN, {
+  error: "must be a SageMaker instance type or family pattern, e.g. \"ml.m5.xlarge\" or \"ml.g5.*\"",
+})).min(1, { error: "must name at least one instance type" }).default([...defaults]);
+
+/**
+ * The instance types a project may use (`sagemaker:InstanceTypes`), per use; `ml.<family>.*` admits a family.
+ * Larger or accelerated families are a deliberate line here, reviewed like any other change.
+ */
+export const InstanceTypes = z.strictObject({
+  /** Notebook instances. */
+  notebooks: instanceTypeList(DEFAULT_INSTANCE_TYPES.notebooks),
+  /** Training, processing, tuning and transform jobs. */
+  jobs: instanceTypeList(DEFAULT_INSTANCE_TYPES.jobs),
+  /** Endpoint configurations (hosting). */
+  endpoints: instanceTypeList(DEFAULT_INSTANCE_TYPES.endpoints),
+}).default({ notebooks: [...DEFAULT_INSTANCE_TYPES.notebooks], jobs: [...DEFAULT_INSTANCE_TYPES.jobs], endpoints: [...DEFAULT_INSTANCE_TYPES.endpoints] });
 
 export const Notebook = z.strictObject({
   /** Short name; the instance is `<prefix>-<environment>-<project>-<name>`. */
@@ -56,7 +87,12 @@ export const NotebookAutoStop = z.number().int().min(0).max(1440, { error: "must
 export interface IdentityEnvironment {
   readonly name: string;
   readonly network: { readonly interfaceEndpoints: Readonly<Record<string, boolean>> };
-  readonly projects: readonly { readonly name: string; readonly notebooks: readonly z.infer<typeof Notebook>[] }[];
+  readonly projects: readonly {
+    readonly name: string;
+    readonly notebooks: readonly z.infer<typeof Notebook>[];
+    readonly instanceTypes: z.infer<typeof InstanceTypes>;
+    readonly identity: z.infer<typeof Identity>;
+  }[];
 }
 
 /** Cross-field rules; `report(message, ...path)` with a path relative to the environment. */
@@ -71,10 +107,18 @@ export function checkIdentity(prefix: string, env: IdentityEnvironment, report: 
     // Role names (`<base>-endpoint-invocation`) always fit IAM's 64 characters: prefix, environment and project
     // names are at most 10, 16 and 16 characters (a unit test holds this).
     const base = `${prefix}-${env.name}-${p.name}`;
+    if (p.identity.dataScientistPrincipals.length === 0) {
+      report("name who may assume the data scientist role (no role trusts the whole account by default), e.g. your IAM Identity Center "
+        + "permission-set role \"arn:aws:iam::<account>:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_DataScientist_<id>\"", "projects", j, "identity", "dataScientistPrincipals");
+    }
     const seen = new Map<string, number>();
     p.notebooks.forEach((n, k) => {
       if (seen.has(n.name)) report(`"${n.name}" is already the name of notebooks[${seen.get(n.name)}]; notebook names must be unique in a project`, "projects", j, "notebooks", k, "name");
       else seen.set(n.name, k);
+      if (!allowedBy(p.instanceTypes.notebooks, n.instanceType)) {
+        report(`"${n.instanceType}" is not in the project's instanceTypes.notebooks (${p.instanceTypes.notebooks.join(", ")}); add it there or pick one of those`,
+          "projects", j, "notebooks", k, "instanceType");
+      }
       const full = `${base}-${n.name}`;
       if (full.length > 63) report(`the instance name "${full}" exceeds SageMaker's 63 characters; shorten the notebook name by ${full.length - 63}`, "projects", j, "notebooks", k, "name");
     });

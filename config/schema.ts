@@ -9,7 +9,7 @@ import { RULE_IDS } from "../compliance/registry";
 import { REGIONS } from "../catalogue/regions";
 import { Cidr, format, isPrivate, parseCidr, subnet } from "./cidr";
 import { checkDataProtection, CodeRepository, DataProtection, PackageMirror } from "./data-protection";
-import { checkIdentity, Identity, Notebook, NotebookAutoStop } from "./identity";
+import { checkIdentity, Identity, InstanceTypes, Notebook, NotebookAutoStop } from "./identity";
 
 /** CloudWatch Logs accepts only these retention periods. */
 export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
@@ -182,6 +182,8 @@ const Project = z.strictObject({
   identity: Identity,
   /** The data scientists' notebook instances (config/identity.ts). */
   notebooks: z.array(Notebook).default([]),
+  /** Instance types the project may use, per use (config/identity.ts; enforced with sagemaker:InstanceTypes). */
+  instanceTypes: InstanceTypes,
   /** Idle minutes before a notebook stops itself (its lifecycle configuration); 0 = never. */
   notebookAutoStopMinutes: NotebookAutoStop,
 });

@@ -44,6 +44,14 @@ export function projectNames(prefix: string, env: EnvironmentConfig, project: { 
   return { ...e, base, project: project.name, bucket: (purpose) => `${base}-${purpose}-${env.accountId}` };
 }
 
+/**
+ * Who administers every customer-managed key of the environment and may reach project data from outside the VPC:
+ * the deploy principal(s) and the break-glass role(s). Empty when the config names none.
+ */
+export function keyAdministrators(env: EnvironmentConfig): string[] {
+  return [...env.dataProtection.administratorArns, ...env.dataProtection.breakGlassArns];
+}
+
 /** Tags of every resource of an environment: environment, managed-by, the config's tags, owner and cost-centre (which win). */
 export function environmentTags(prefix: string, env: EnvironmentConfig): Record<string, string> {
   return {

@@ -16,7 +16,7 @@ import { logGroupArn } from "../modules/policy/document";
 import { auditLogGroupNames, EnvironmentAudit } from "../modules/audit/environment-audit";
 import { cloudTrailApiSelectors, trailEventSelectors } from "../modules/audit/audit-trail";
 import { BUCKET_PURPOSES } from "../modules/storage/project-buckets";
-import { awsProvider, environmentNames, projectNames } from "./environment";
+import { awsProvider, environmentNames, keyAdministrators, projectNames } from "./environment";
 
 export interface PlatformStackProps {
   readonly prefix: string;
@@ -54,7 +54,7 @@ export class PlatformStack extends TerraformStack {
       alias: `${props.prefix}/${env.name}/logs`,
       description: `${names.base}: CloudWatch log groups of the environment (VPC flow logs, trail, SageMaker)`,
       scope: names.scope,
-      administratorArns: env.dataProtection.administratorArns,
+      administratorArns: keyAdministrators(env),
       services: [logsServiceUse(names.scope, names.dnsSuffix, [logGroupArn(names.scope, flowLogGroup), ...auditLogGroupArns])],
     });
 
@@ -103,7 +103,7 @@ export class PlatformStack extends TerraformStack {
         description: `${names.base}: package assets of the CodeArtifact mirror`,
         scope: names.scope,
         dnsSuffix: names.dnsSuffix,
-        administratorArns: env.dataProtection.administratorArns,
+        administratorArns: keyAdministrators(env),
         principalUses: [{ sid: "AccountPrincipals", viaServices: ["codeartifact"] }],
       });
       this.packageMirror = new PackageMirror(this, "package-mirror", {
@@ -125,9 +125,10 @@ export class PlatformStack extends TerraformStack {
       trail: env.audit.trail === "account" ? {
         dataEventBuckets,
         fileRetentionDays: env.audit.trailFileRetentionDays,
-        keyAdministratorArns: env.dataProtection.administratorArns,
         onDestroy: env.dataProtection.bucketsOnDestroy,
       } : undefined,
+      keyAdministratorArns: keyAdministrators(env),
+      evidenceBreakGlassArns: env.dataProtection.breakGlassArns,
       alertSubscriptions: env.audit.alertSubscriptions,
       dnsSuffix: names.dnsSuffix,
     });

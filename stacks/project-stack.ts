@@ -5,11 +5,11 @@ import { CodeRepository } from "../modules/code/code-repository";
 import { ProjectKeys } from "../modules/encryption/project-keys";
 import { ProjectBuckets } from "../modules/storage/project-buckets";
 import { ProjectIdentity } from "../modules/identity/project-identity";
-import { ProjectScopeInput, projectRolesPattern } from "../modules/identity/project-scope";
+import { ProjectScopeInput, projectRolesPattern, roleArn } from "../modules/identity/project-scope";
 import { HardenedNotebook } from "../modules/sagemaker/hardened-notebook";
 import { NotebookLifecycle } from "../modules/sagemaker/notebook-lifecycle";
 import { arn } from "../modules/policy/document";
-import { awsProvider, projectNames, projectTags } from "./environment";
+import { awsProvider, keyAdministrators, projectNames, projectTags } from "./environment";
 import type { PlatformStack } from "./platform-stack";
 
 export interface ProjectStackProps {
@@ -49,7 +49,7 @@ export class ProjectStack extends TerraformStack {
       dnsSuffix: names.dnsSuffix,
       name: names.base,
       aliasPrefix: `${props.prefix}/${env.name}/${props.project.name}`,
-      administratorArns: dp.administratorArns,
+      administratorArns: keyAdministrators(env),
       principalArns: [projectRolesPattern({ scope: names.scope, projectBase: names.base })],
     });
     this.buckets = new ProjectBuckets(this, "buckets", {
@@ -58,6 +58,9 @@ export class ProjectStack extends TerraformStack {
       dataKey: this.keys.data,
       s3EndpointId: props.platform.s3Endpoint.endpointId,
       administratorArns: dp.administratorArns,
+      breakGlassArns: dp.breakGlassArns,
+      projectRoleArns: [projectRolesPattern({ scope: names.scope, projectBase: names.base })],
+      modelWriterArns: [roleArn({ scope: names.scope, projectBase: names.base }, "training")],
       noncurrentVersionDays: dp.noncurrentVersionDays,
       accessLogDays: env.logs.retentionDays,
       onDestroy: dp.bucketsOnDestroy,
@@ -88,6 +91,8 @@ export class ProjectStack extends TerraformStack {
       scope: names.scope,
       dnsSuffix: names.dnsSuffix,
       projectBase: names.base,
+      vpcId: props.platform.network.vpcId,
+      instanceTypes: props.project.instanceTypes,
       subnetIds: props.platform.network.subnetIds,
       securityGroupIds: sagemakerGroups,
       sagemakerApiEndpointId: props.platform.interfaceEndpoints.endpointIds["sagemaker.api"],
@@ -107,7 +112,9 @@ export class ProjectStack extends TerraformStack {
     this.identity = new ProjectIdentity(this, "identity", {
       input: scopeInput,
       dataScientistPrincipals: identity.dataScientistPrincipals,
-      cicdPrincipals: identity.cicdPrincipals,
+      peopleTrust: { requireMfa: identity.requireMfa, requireSourceIdentity: identity.requireSourceIdentity },
+      // No role trusts the whole account: without CI/CD principals of its own, the project is deployed by the environment's.
+      cicdPrincipals: identity.cicdPrincipals.length ? identity.cicdPrincipals : dp.administratorArns,
       serviceCatalog: identity.serviceCatalog,
       applicationPrincipals: identity.applicationPrincipals,
     });

@@ -8,7 +8,7 @@ import { LockTable } from "../modules/state/lock-table";
 import { StateBucket } from "../modules/state/state-bucket";
 import { accessLogDeliveryStatement } from "../modules/storage/bucket-policy";
 import { SecureBucket } from "../modules/storage/secure-bucket";
-import { awsProvider, environmentNames, stateNames } from "./environment";
+import { awsProvider, environmentNames, keyAdministrators, stateNames } from "./environment";
 
 /** Construct id of the state bucket (its resources' logical ids start with it). */
 export const STATE_BUCKET_ID = "state-bucket";
@@ -40,6 +40,7 @@ export class StateStack extends TerraformStack {
       alias: state.keyAlias,
       description: `${names.base}: Terraform state (bucket objects and lock table)`,
       scope: names.scope,
+      administratorArns: keyAdministrators(env),
       // The account's IAM policies decide who may read and write state (the principals that run Terraform).
       userArns: [accountRoot(names.scope)],
     });
@@ -52,6 +53,7 @@ export class StateStack extends TerraformStack {
       accessLogs: { disabledBecause: "it is the access-log bucket; logging it into itself would log its own deliveries forever" },
       lifecycle: { expireAfterDays: env.logs.retentionDays, noncurrentVersionDays: 30 },
       extraStatements: [accessLogDeliveryStatement(names.scope, state.accessLogBucket, [state.bucket])],
+      evidence: { breakGlassArns: env.dataProtection.breakGlassArns },
     });
     this.bucket = new StateBucket(this, STATE_BUCKET_ID, {
       bucketName: state.bucket,

@@ -4,6 +4,7 @@ import type { ProjectScopeInput } from "../../modules/identity/project-scope";
 export const ACCOUNT = "123456789012";
 export const REGION = "eu-west-1";
 export const SUBNETS = ["subnet-0aaaaaaaaaaaaaaa1", "subnet-0aaaaaaaaaaaaaaa2"];
+export const VPC = "vpc-0ddddddddddddddd1";
 export const SG = "sg-0bbbbbbbbbbbbbbb1";
 export const API_ENDPOINT = "vpce-0ccccccccccccccc1";
 export const VOLUME_KEY = `arn:aws:kms:${REGION}:${ACCOUNT}:key/11111111-1111-1111-1111-111111111111`;
@@ -15,6 +16,8 @@ export const MODEL_BUCKET = `arn:aws:s3:::sds-dev-fraud-models-${ACCOUNT}`;
 export const INPUT: ProjectScopeInput = {
   scope: { partition: "aws", region: REGION, accountId: ACCOUNT },
   projectBase: "sds-dev-fraud",
+  vpcId: VPC,
+  instanceTypes: { notebooks: ["ml.t3.*", "ml.m5.*"], jobs: ["ml.m5.*", "ml.c5.*", "ml.g4dn.*", "ml.g5.*"], endpoints: ["ml.t2.*", "ml.m5.*", "ml.c5.*", "ml.g4dn.*"] },
   subnetIds: SUBNETS,
   securityGroupIds: [SG],
   sagemakerApiEndpointId: API_ENDPOINT,

@@ -18,7 +18,8 @@ const POLICIES: [string, PolicyDocument][] = [
   ["permissions boundary", boundaryPolicy(INPUT)],
   ["data scientist trust", dataScientistTrust(INPUT.scope, principals)],
   ["automation trust", automationTrust([`arn:aws:iam::${ACCOUNT}:role/ci`], { serviceCatalog: true })],
-  ["sagemaker trust", sagemakerTrust()],
+  ["sagemaker trust", sagemakerTrust(INPUT.scope)],
+  ["data scientist trust with MFA and source identity", dataScientistTrust(INPUT.scope, principals, { requireMfa: true, requireSourceIdentity: true })],
 ];
 
 /** Condition keys an action accepts: its own and those of its resource types (patterns like `.../${TagKey}`). */

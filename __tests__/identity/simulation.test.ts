@@ -223,7 +223,7 @@ const trust: Scenario[] = [
 const TRUST: Partial<Record<RoleName, PolicyDocument>> = {
   "data-scientist": dataScientistTrust(INPUT.scope, [USER, SSO_ROLE, SAML]),
   "notebook-creation": automationTrust([CICD], { serviceCatalog: true }),
-  training: sagemakerTrust(),
+  training: sagemakerTrust(INPUT.scope),
 };
 
 const boundary = boundaryPolicy(INPUT);

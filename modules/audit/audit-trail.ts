@@ -104,6 +104,8 @@ export interface AuditTrailProps {
   readonly keyAlias: string;
   /** Administrators of the trail's key. @default the account root (delegating to IAM) */
   readonly keyAdministratorArns?: readonly string[];
+  /** The only principals that may delete or overwrite trail files and their access logs. @default none (nobody) */
+  readonly evidenceBreakGlassArns?: readonly string[];
   /** Bucket of the log and digest files (a SecureBucket with the trail's key and CloudTrail's statements). */
   readonly bucketName: string;
   /** Bucket of the trail bucket's server access logs (SSE-S3, as S3 server access logging requires). */
@@ -140,6 +142,7 @@ export class AuditTrail extends Construct {
     super(scope, id);
     const dnsSuffix = props.dnsSuffix ?? "amazonaws.com";
     const ownTrail = trailArn(props.scope, props.trailName);
+    const evidence = { breakGlassArns: props.evidenceBreakGlassArns ?? [] };
     const keyPolicy = cloudTrailKeyStatements(props.scope, props.trailName, props.bucketName, dnsSuffix);
     const key = new EncryptionKey(this, "key", {
       alias: props.keyAlias,
@@ -157,6 +160,7 @@ export class AuditTrail extends Construct {
       accessLogs: { disabledBecause: "it is the access-log bucket; logging it into itself would log its own deliveries forever" },
       lifecycle: { expireAfterDays: props.fileRetentionDays, noncurrentVersionDays: 30 },
       extraStatements: [accessLogDeliveryStatement(props.scope, props.accessLogBucketName, [props.bucketName])],
+      evidence,
       onDestroy: props.onDestroy,
     });
     this.bucket = new SecureBucket(this, "bucket", {
@@ -168,6 +172,7 @@ export class AuditTrail extends Construct {
       accessLogs: { target: this.accessLogBucket },
       lifecycle: { expireAfterDays: props.fileRetentionDays, noncurrentVersionDays: 30 },
       extraStatements: cloudTrailBucketStatements(props.scope, props.bucketName, props.trailName, dnsSuffix),
+      evidence,
       onDestroy: props.onDestroy,
     });
     const group = new EncryptedLogGroup(this, "log-group", {

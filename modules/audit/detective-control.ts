@@ -20,6 +20,8 @@ export interface DetectiveControlProps {
   readonly name: string;
   /** Alias of the topic's key, without `alias/`, e.g. "sds/dev/alerts". */
   readonly keyAlias: string;
+  /** Administrators of the topic's key (deploy and break-glass roles). @default the account root */
+  readonly keyAdministratorArns?: readonly string[];
   /** Who is told. @default none (the topic still exists; subscribe later) */
   readonly subscriptions?: readonly AlertSubscriptionProps[];
   /** The checks the rule matches. @default NON_COMPLIANT_SAGEMAKER_CREATES */
@@ -52,6 +54,7 @@ export class DetectiveControl extends Construct {
 
     const key = new EncryptionKey(this, "key", {
       alias: props.keyAlias,
+      administratorArns: props.keyAdministratorArns,
       description: `${props.name}: SNS topic of the SageMaker detective control`,
       scope: props.scope,
       services: [{

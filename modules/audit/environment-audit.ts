@@ -41,11 +41,16 @@ export interface EnvironmentAuditProps {
     readonly dataEventBuckets: readonly string[];
     /** Days the log and digest files are kept in S3. */
     readonly fileRetentionDays: number;
-    /** Administrators of the trail key. @default the account root */
-    readonly keyAdministratorArns?: readonly string[];
     /** @default "delete-if-empty" */
     readonly onDestroy?: OnDestroy;
   };
+  /** Administrators of the trail key and the alert topic's key (deploy and break-glass roles). @default the account root */
+  readonly keyAdministratorArns?: readonly string[];
+  /**
+   * The only principals that may delete or overwrite audit evidence (trail files and access logs): the break-glass
+   * role(s). @default none (nobody; the lifecycle rules still expire files)
+   */
+  readonly evidenceBreakGlassArns?: readonly string[];
   /** Who gets the detective control's alerts. @default none */
   readonly alertSubscriptions?: readonly AlertSubscriptionProps[];
   /** Service principal domain of the partition. @default "amazonaws.com" */
@@ -70,7 +75,8 @@ export class EnvironmentAudit extends Construct {
         scope: props.scope,
         trailName: `${props.name}-trail`,
         keyAlias: `${props.aliasBase}/cloudtrail`,
-        keyAdministratorArns: props.trail.keyAdministratorArns,
+        keyAdministratorArns: props.keyAdministratorArns,
+        evidenceBreakGlassArns: props.evidenceBreakGlassArns,
         bucketName: `${props.name}-cloudtrail-${props.scope.accountId}`,
         accessLogBucketName: `${props.name}-cloudtrail-access-logs-${props.scope.accountId}`,
         fileRetentionDays: props.trail.fileRetentionDays,
@@ -92,6 +98,7 @@ export class EnvironmentAudit extends Construct {
       scope: props.scope,
       name: props.name,
       keyAlias: `${props.aliasBase}/alerts`,
+      keyAdministratorArns: props.keyAdministratorArns,
       subscriptions: props.alertSubscriptions,
       dnsSuffix: props.dnsSuffix,
     });

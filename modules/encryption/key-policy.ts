@@ -79,7 +79,10 @@ export function principalUseStatements(scope: ArnScope, use: PrincipalKeyUse, dn
 
 export interface KeyPolicyInput {
   readonly scope: ArnScope;
-  /** Principals that administer the key. @default the account root (delegating to IAM) */
+  /**
+   * Principals that administer the key: the deploy principal(s) and the break-glass role(s). Only they (and the
+   * account's root user) may change the key policy. @default the account root (delegating to IAM)
+   */
   readonly administratorArns?: readonly string[];
   /** Principals of the account that may use the key directly, scoped by their IAM policies. */
   readonly userArns?: readonly string[];
@@ -94,11 +97,15 @@ export interface KeyPolicyInput {
 
 export function keyPolicyStatements(input: KeyPolicyInput): Statement[] {
   const root = accountRoot(input.scope);
-  const admins = input.administratorArns?.length ? [...input.administratorArns] : [root];
+  const named = input.administratorArns?.length ? [...input.administratorArns] : undefined;
   const statements: Statement[] = [
-    // The account root keeps the right to manage the key policy, so the key can never become unmanageable.
-    { Sid: "AccountRootManagesKeyPolicy", Effect: "Allow", Principal: { AWS: root }, Action: ["kms:PutKeyPolicy", "kms:GetKeyPolicy", "kms:DescribeKey"], Resource: "*" },
-    { Sid: "KeyAdministration", Effect: "Allow", Principal: { AWS: admins }, Action: KEY_ADMIN_ACTIONS, Resource: "*" },
+    // The key policy stays manageable: by the named administrators (deploy and break-glass roles) and the account's
+    // root user itself - not by every IAM principal that holds kms:PutKeyPolicy (an over-privileged account
+    // administrator could otherwise rewrite the policy and grant themselves the key). With no administrators named,
+    // the account root delegates to IAM, as AWS's default key policy does.
+    { Sid: "AccountRootManagesKeyPolicy", Effect: "Allow", Principal: { AWS: root }, Action: ["kms:PutKeyPolicy", "kms:GetKeyPolicy", "kms:DescribeKey"], Resource: "*",
+      ...(named && { Condition: { ArnLike: { "aws:PrincipalArn": [...named, root] } } }) },
+    { Sid: "KeyAdministration", Effect: "Allow", Principal: { AWS: named ?? [root] }, Action: KEY_ADMIN_ACTIONS, Resource: "*" },
   ];
   if (input.userArns?.length) {
     statements.push({ Sid: "KeyUseByAccountPrincipals", Effect: "Allow", Principal: { AWS: [...input.userArns] }, Action: KEY_USE_ACTIONS, Resource: "*" });

@@ -4,7 +4,8 @@
  * outright what no project role may ever do.
  */
 import { arn, policy, PolicyDocument, Statement } from "../policy/document";
-import { passedToSageMaker, throughApiEndpoint } from "./conditions";
+import { NVME_FAMILIES } from "../../catalogue/instance-types";
+import { outsideNetwork, passedToSageMaker, throughApiEndpoint } from "./conditions";
 import { bucketsAndObjects, ProjectScopeInput, projectRolesPattern, ROLE_NAMES } from "./project-scope";
 import { Grant, ROLE_GRANTS } from "./role-policies";
 
@@ -18,6 +19,19 @@ export const VPC_PLACED_ACTIONS = [
 export const VOLUME_ACTIONS = [
   "sagemaker:CreateNotebookInstance", "sagemaker:CreateTrainingJob", "sagemaker:CreateProcessingJob",
   "sagemaker:CreateHyperParameterTuningJob", "sagemaker:CreateTransformJob", "sagemaker:CreateEndpointConfig",
+];
+
+/** SageMaker actions that name instance types (sagemaker:InstanceTypes applies). */
+export const INSTANCE_TYPE_ACTIONS = [...new Set([...VOLUME_ACTIONS, "sagemaker:UpdateNotebookInstance", "sagemaker:UpdateTrainingJob"])];
+
+/**
+ * The channels that carry project data, whoever the role: object reads, writes and listings, log contents, the
+ * code repository, presigned UI URLs, endpoint invocations and job creation. From any role, only from inside the
+ * environment's VPC (or by an AWS service on the caller's behalf).
+ */
+export const DATA_CHANNEL_ACTIONS = [
+  "s3:GetObject*", "s3:PutObject*", "s3:DeleteObject*", "s3:List*", "logs:Get*", "logs:FilterLogEvents", "logs:StartQuery",
+  "logs:StartLiveTail", "codecommit:*", "sagemaker:CreatePresigned*", "sagemaker:InvokeEndpoint*", "sagemaker:Create*Job",
 ];
 
 /**
@@ -66,6 +80,7 @@ export function boundaryPolicy(input: ProjectScopeInput): PolicyDocument {
   const deny = (Sid: string, Action: string[], Condition?: Statement["Condition"]): Statement =>
     // Resource "*": a deny must hold wherever the action is attempted.
     ({ Sid, Effect: "Deny", Action, Resource: "*", ...(Condition && { Condition }) });
+  const allowedTypes = [...new Set([...input.instanceTypes.notebooks, ...input.instanceTypes.jobs, ...input.instanceTypes.endpoints])].sort();
   return policy(
     { Sid: "ProjectActions", Effect: "Allow", Action: union(scoped, (g) => g.actions), Resource: projectEnvelope(input) },
     // Resource "*": exactly the actions the role tables mark as unscopable (each with its reason there).
@@ -76,7 +91,12 @@ export function boundaryPolicy(input: ProjectScopeInput): PolicyDocument {
     deny("NeverOutsideVpc", VPC_PLACED_ACTIONS, { Null: { "sagemaker:VpcSubnets": "true" } }),
     deny("NeverOtherSubnets", VPC_PLACED_ACTIONS, { "ForAnyValue:StringNotEquals": { "sagemaker:VpcSubnets": [...input.subnetIds] } }),
     deny("NeverOtherGroups", VPC_PLACED_ACTIONS, { "ForAnyValue:StringNotEquals": { "sagemaker:VpcSecurityGroupIds": [...input.securityGroupIds] } }),
-    deny("NeverUnencrypted", VOLUME_ACTIONS, { Null: { "sagemaker:VolumeKmsKeyArn": "true" } }),
+    // No volume key only where AWS refuses one: instance types with local NVMe storage only.
+    deny("NeverUnencrypted", VOLUME_ACTIONS, { Null: { "sagemaker:VolumeKmsKeyArn": "true" },
+      "ForAnyValue:StringNotLike": { "sagemaker:InstanceTypes": NVME_FAMILIES.map((f) => `ml.${f}.*`) } }),
+    deny("NeverUnlistedInstanceTypes", INSTANCE_TYPE_ACTIONS, { "ForAnyValue:StringNotLike": { "sagemaker:InstanceTypes": allowedTypes } }),
+    deny("NeverRemoteDebug", ["sagemaker:CreateTrainingJob", "sagemaker:UpdateTrainingJob"], { Bool: { "sagemaker:EnableRemoteDebug": "true" } }),
+    deny("NeverOutsideTheNetwork", DATA_CHANNEL_ACTIONS, outsideNetwork(input)),
     deny("NeverUrlsOutsideEndpoint", ["sagemaker:CreatePresignedNotebookInstanceUrl"], { StringNotEquals: throughApiEndpoint(input).StringEquals }),
     deny("NeverPassElsewhere", ["iam:PassRole"], { StringNotEquals: passedToSageMaker().StringEquals }),
     deny("NeverTamper", NEVER_ACTIONS),

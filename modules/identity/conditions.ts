@@ -3,6 +3,7 @@
  * once and every policy that needs it says so by name.
  */
 import type { Conditions } from "../policy/document";
+import { isNvme } from "../../catalogue/instance-types";
 import { OWNER_TAG, ProjectScopeInput, sagemakerService } from "./project-scope";
 
 /** Merges condition blocks (operator by operator); a key given twice under one operator is a programming error. */
@@ -82,4 +83,33 @@ export function viaService(input: ProjectScopeInput, service: string): Condition
 /** Grants on a key only for AWS resources (SageMaker and EC2 create them for encrypted volumes). */
 export function grantForAwsResource(): Conditions {
   return { Bool: { "kms:GrantIsForAWSResource": "true" } };
+}
+
+/** Every instance type of the request is on the list (types or `ml.<family>.*` patterns); a request naming none does not match. */
+export function instanceTypesIn(types: readonly string[]): Conditions {
+  return { "ForAllValues:StringLike": { "sagemaker:InstanceTypes": [...types] }, Null: { "sagemaker:InstanceTypes": "false" } };
+}
+
+/** The entries of an allow-list whose instances have local NVMe storage only (they refuse a volume KMS key). */
+export function nvmeTypes(types: readonly string[]): string[] {
+  return types.filter(isNvme);
+}
+
+/** No volume key in the request: allowed only together with `instanceTypesIn(nvmeTypes(...))`. */
+export function withoutVolumeKey(): Conditions {
+  return { Null: { "sagemaker:VolumeKmsKeyArn": "true" } };
+}
+
+/** Remote debugging (an interactive shell in a training container) stays off. */
+export function noRemoteDebug(): Conditions {
+  return { BoolIfExists: { "sagemaker:EnableRemoteDebug": "false" } };
+}
+
+/**
+ * The network perimeter: the request came from inside the environment's VPC (through one of its endpoints), or an
+ * AWS service made it on the caller's behalf (forward access sessions: `aws:ViaAWSService`). Used negated in Deny
+ * statements: `StringNotEqualsIfExists aws:SourceVpc` + `BoolIfExists aws:ViaAWSService false`.
+ */
+export function outsideNetwork(input: ProjectScopeInput): Conditions {
+  return { StringNotEqualsIfExists: { "aws:SourceVpc": input.vpcId }, BoolIfExists: { "aws:ViaAWSService": "false" } };
 }

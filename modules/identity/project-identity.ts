@@ -1,22 +1,24 @@
 import { Construct } from "constructs";
 import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
-import { accountRoot, policyJson } from "../policy/document";
+import { policyJson } from "../policy/document";
 import { boundaryPolicy } from "./boundary";
 import { ProjectRole } from "./project-role";
-import { ProjectScopeInput, ROLE_NAMES, ROLE_PATH, RoleName, roleName } from "./project-scope";
+import { ProjectScopeInput, ROLE_NAMES, ROLE_PATH, RoleName, roleArn, roleName } from "./project-scope";
 import { rolePolicy } from "./role-policies";
-import { automationTrust, dataScientistTrust, sagemakerTrust } from "./trust-policies";
+import { automationTrust, dataScientistTrust, PeopleTrustOptions, sagemakerTrust } from "./trust-policies";
 
 export interface ProjectIdentityProps {
   /** The values the policies are built from (Terraform tokens are fine). */
   readonly input: ProjectScopeInput;
-  /** Who may assume the data scientist role (see trust-policies.ts). @default the account (IAM users with MFA) */
-  readonly dataScientistPrincipals?: readonly string[];
-  /** CI/CD principals for the notebook and endpoint creation roles. @default the account root (delegating to IAM) */
-  readonly cicdPrincipals?: readonly string[];
+  /** Who may assume the data scientist role (see trust-policies.ts); at least one. */
+  readonly dataScientistPrincipals: readonly string[];
+  /** MFA / source identity required of data scientists' sessions. @default neither */
+  readonly peopleTrust?: PeopleTrustOptions;
+  /** CI/CD principals for the notebook and endpoint creation roles (the deploy principals when the config names none); at least one. */
+  readonly cicdPrincipals: readonly string[];
   /** Let Service Catalog use the notebook creation role as a launch role. @default false */
   readonly serviceCatalog?: boolean;
-  /** Applications that may assume the endpoint invocation role. @default the account root (delegating to IAM) */
+  /** Applications that may assume the endpoint invocation role. @default the project's notebook execution role only */
   readonly applicationPrincipals?: readonly string[];
 }
 
@@ -38,8 +40,7 @@ export class ProjectIdentity extends Construct {
   constructor(scope: Construct, id: string, props: ProjectIdentityProps) {
     super(scope, id);
     const { input } = props;
-    const root = accountRoot(input.scope);
-    const orAccount = (arns?: readonly string[]) => (arns?.length ? arns : [root]);
+    if (props.cicdPrincipals.length === 0) throw new Error("ProjectIdentity: name the CI/CD principals (no role trusts the whole account)");
     const boundary = new IamPolicy(this, "boundary", {
       name: `${input.projectBase}-boundary`,
       path: ROLE_PATH,
@@ -47,22 +48,29 @@ export class ProjectIdentity extends Construct {
       policy: policyJson(boundaryPolicy(input)),
     });
     this.boundaryArn = boundary.arn;
+    const applications = props.applicationPrincipals?.length ? props.applicationPrincipals : [roleArn(input, "notebook-execution")];
     const trust: Record<RoleName, ReturnType<typeof sagemakerTrust>> = {
-      "data-scientist": dataScientistTrust(input.scope, props.dataScientistPrincipals ?? []),
-      "notebook-creation": automationTrust(orAccount(props.cicdPrincipals), { serviceCatalog: props.serviceCatalog }),
-      "notebook-execution": sagemakerTrust(),
-      training: sagemakerTrust(),
-      "endpoint-creation": automationTrust(orAccount(props.cicdPrincipals)),
-      "endpoint-hosting": sagemakerTrust(),
-      "endpoint-invocation": automationTrust(orAccount(props.applicationPrincipals)),
+      "data-scientist": dataScientistTrust(input.scope, props.dataScientistPrincipals, props.peopleTrust),
+      "notebook-creation": automationTrust(props.cicdPrincipals, { serviceCatalog: props.serviceCatalog }),
+      "notebook-execution": sagemakerTrust(input.scope),
+      training: sagemakerTrust(input.scope),
+      "endpoint-creation": automationTrust(props.cicdPrincipals),
+      "endpoint-hosting": sagemakerTrust(input.scope),
+      "endpoint-invocation": automationTrust(applications),
     };
-    this.roles = Object.fromEntries(ROLE_NAMES.map((role) => [role, new ProjectRole(this, role, {
+    const roles: Partial<Record<RoleName, ProjectRole>> = {};
+    for (const role of ROLE_NAMES) {
+      roles[role] = new ProjectRole(this, role, {
       name: roleName(input.projectBase, role),
       path: ROLE_PATH,
       description: DESCRIPTIONS[role],
       trustPolicy: trust[role],
       policy: rolePolicy(role, input),
       permissionsBoundaryArn: boundary.arn,
-    })])) as Record<RoleName, ProjectRole>;
+      // IAM refuses a trust policy naming a role that does not exist yet (the invocation role's default principal).
+      dependsOn: role === "endpoint-invocation" && !props.applicationPrincipals?.length ? [roles["notebook-execution"]!.role] : undefined,
+    });
+    }
+    this.roles = roles as Record<RoleName, ProjectRole>;
   }
 }

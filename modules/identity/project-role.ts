@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { ITerraformDependable } from "cdktf";
 import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
@@ -17,6 +18,8 @@ export interface ProjectRoleProps {
   readonly policy: PolicyDocument;
   /** ARN of the permissions boundary every project role carries. */
   readonly permissionsBoundaryArn: string;
+  /** Resources the role must wait for (e.g. a role its trust policy names). @default none */
+  readonly dependsOn?: ITerraformDependable[];
   /** Longest session in seconds. @default 3600 (one hour) */
   readonly maxSessionDurationSeconds?: number;
 }
@@ -29,6 +32,8 @@ export class ProjectRole extends Construct {
   readonly roleName: string;
   readonly roleArn: string;
   readonly policyArn: string;
+  /** The role resource (for `dependsOn`). */
+  readonly role: IamRole;
   /** The attachment of the role's policy: depend on it before using the role. */
   readonly attachment: IamRolePolicyAttachment;
 
@@ -42,6 +47,7 @@ export class ProjectRole extends Construct {
       permissionsBoundary: props.permissionsBoundaryArn,
       maxSessionDuration: props.maxSessionDurationSeconds ?? 3600,
       forceDetachPolicies: true,
+      dependsOn: props.dependsOn,
     });
     const managed = new IamPolicy(this, "policy", {
       name: props.name,
@@ -50,6 +56,7 @@ export class ProjectRole extends Construct {
       policy: policyJson(props.policy),
     });
     this.attachment = new IamRolePolicyAttachment(this, "attachment", { role: role.name, policyArn: managed.arn });
+    this.role = role;
     this.roleName = role.name;
     this.roleArn = role.arn;
     this.policyArn = managed.arn;

@@ -26,6 +26,10 @@ export interface ProjectScopeInput {
   readonly dnsSuffix?: string;
   /** `<prefix>-<environment>-<project>`: project resources (notebooks, jobs, models, endpoints) are named `<base>-*`. */
   readonly projectBase: string;
+  /** The environment's VPC: data channels (S3, logs reads, git, presigned URLs, invocations) only from inside it (`aws:SourceVpc`). */
+  readonly vpcId: string;
+  /** Instance types (and `ml.<family>.*` patterns) the project may use, per use (`sagemaker:InstanceTypes`). */
+  readonly instanceTypes: { readonly notebooks: readonly string[]; readonly jobs: readonly string[]; readonly endpoints: readonly string[] };
   /** The environment's private subnets: the only ones notebooks, jobs and models may use. */
   readonly subnetIds: readonly string[];
   /** The environment's SageMaker security group(s): the only ones notebooks, jobs and models may use. */
@@ -73,6 +77,24 @@ export function sagemakerLogGroups(input: ProjectScopeInput, kinds: readonly str
     arn(input.scope, "logs", `log-group:/aws/sagemaker/${k}`),
     arn(input.scope, "logs", `log-group:/aws/sagemaker/${k}:log-stream:*`),
   ]);
+}
+
+/**
+ * Log streams of the project in SageMaker's shared log groups: SageMaker names a stream after its notebook or job
+ * (`<job name>/algo-1-...`, `<notebook name>/jupyter.log`), and every project resource is named `<project base>-*`.
+ * Endpoint log groups are per endpoint (`/aws/sagemaker/Endpoints/<endpoint name>`).
+ */
+export function projectLogStreams(input: ProjectScopeInput, kinds: readonly string[]): string[] {
+  return kinds.map((k) => (k === "Endpoints"
+    ? arn(input.scope, "logs", `log-group:/aws/sagemaker/Endpoints/${input.projectBase.toLowerCase()}-*:log-stream:*`)
+    : arn(input.scope, "logs", `log-group:/aws/sagemaker/${k}:log-stream:${input.projectBase.toLowerCase()}-*`)));
+}
+
+/** The log groups `projectLogStreams` lives in (DescribeLogStreams is authorized on the group). */
+export function projectLogGroups(input: ProjectScopeInput, kinds: readonly string[]): string[] {
+  return kinds.map((k) => (k === "Endpoints"
+    ? arn(input.scope, "logs", `log-group:/aws/sagemaker/Endpoints/${input.projectBase.toLowerCase()}-*`)
+    : arn(input.scope, "logs", `log-group:/aws/sagemaker/${k}`)));
 }
 
 /** Bucket ARNs and their objects. */

@@ -4,11 +4,11 @@
  */
 import { arn, Conditions, policy, PolicyDocument, Statement } from "../policy/document";
 import {
-  allOf, encryptedAndIsolated, grantForAwsResource, hardenedNotebook, inEnvironmentVpc, ownNotebook, passedToSageMaker,
-  throughApiEndpoint, viaS3, viaService, withOutputKey, withVolumeKey,
+  allOf, encryptedAndIsolated, grantForAwsResource, hardenedNotebook, inEnvironmentVpc, instanceTypesIn, noRemoteDebug, nvmeTypes,
+  outsideNetwork, ownNotebook, passedToSageMaker, throughApiEndpoint, viaS3, viaService, withOutputKey, withoutVolumeKey, withVolumeKey,
 } from "./conditions";
 import {
-  bucketsAndObjects, ProjectScopeInput, projectResources, RoleName, roleArn, sagemakerLogGroups,
+  bucketsAndObjects, ProjectScopeInput, projectLogGroups, projectLogStreams, projectResources, RoleName, roleArn, sagemakerLogGroups,
 } from "./project-scope";
 
 export interface Grant {
@@ -53,7 +53,28 @@ function containerRuntime(input: ProjectScopeInput, sid: string, logKinds: reado
       ...input.securityGroupIds.map((g) => arn(scope, "ec2", `security-group/${g}`)),
     ] },
     { sid: `${sid}VpcInterfaceUse`, actions: ["ec2:CreateNetworkInterfacePermission", "ec2:DeleteNetworkInterface", "ec2:DeleteNetworkInterfacePermission"],
-      resources: [arn(scope, "ec2", "network-interface/*")], conditions: { StringEquals: { "ec2:Region": scope.region } } },
+      resources: [arn(scope, "ec2", "network-interface/*")], conditions: { ArnEquals: { "ec2:Vpc": arn(scope, "ec2", `vpc/${input.vpcId}`) } } },
+  ];
+}
+
+/**
+ * A create action that places volumes: with the project's volume key on any listed instance type, or without a key
+ * on the listed types that have local NVMe storage only (AWS refuses a volume key there; the hardware encrypts it).
+ */
+function onVolumes(sid: string, base: Omit<Grant, "sid" | "conditions">, input: ProjectScopeInput, types: readonly string[], conditions: Conditions[]): Grant[] {
+  const nvme = nvmeTypes(types);
+  return [
+    { ...base, sid, conditions: allOf(...conditions, withVolumeKey(input), instanceTypesIn(types)) },
+    ...(nvme.length ? [{ ...base, sid: `${sid}OnNvme`, conditions: allOf(...conditions, withoutVolumeKey(), instanceTypesIn(nvme)) }] : []),
+  ];
+}
+
+/** Reading the project's own log streams in SageMaker's shared log groups (never another project's). */
+function projectLogReads(input: ProjectScopeInput, sid: string, kinds: readonly string[]): Grant[] {
+  return [
+    { sid, actions: ["logs:GetLogEvents"], resources: projectLogStreams(input, kinds) },
+    // Lists stream names (job names) of the group; the SDK finds a job's streams this way. No log content.
+    { sid: `${sid}Streams`, actions: ["logs:DescribeLogStreams"], resources: projectLogGroups(input, kinds) },
   ];
 }
 
@@ -109,15 +130,15 @@ export const ROLE_GRANTS: Readonly<Record<RoleName, (input: ProjectScopeInput) =
       resources: [projectResources(input, "notebook-instance")], conditions: ownNotebook() },
     { sid: "OpenOwnNotebooksThroughEndpoint", actions: ["sagemaker:CreatePresignedNotebookInstanceUrl"],
       resources: [projectResources(input, "notebook-instance")], conditions: allOf(ownNotebook(), throughApiEndpoint(input)) },
-    { sid: "ReadJobLogs", actions: ["logs:GetLogEvents", "logs:FilterLogEvents", "logs:DescribeLogStreams"],
-      resources: sagemakerLogGroups(input, ["NotebookInstances", "TrainingJobs", "ProcessingJobs", "TransformJobs", "Endpoints/*"]) },
+    ...projectLogReads(input, "ReadProjectLogs", ["NotebookInstances", "TrainingJobs", "ProcessingJobs", "TransformJobs", "Endpoints"]),
   ],
 
   "notebook-creation": (input) => [
     { sid: "CreateHardenedNotebooksInVpc", actions: ["sagemaker:CreateNotebookInstance"], resources: [projectResources(input, "notebook-instance")],
-      conditions: allOf(inEnvironmentVpc(input), withVolumeKey(input), hardenedNotebook()) },
+      conditions: allOf(inEnvironmentVpc(input), withVolumeKey(input), hardenedNotebook(), instanceTypesIn(input.instanceTypes.notebooks)) },
     { sid: "UpdateWithoutRoot", actions: ["sagemaker:UpdateNotebookInstance"], resources: [projectResources(input, "notebook-instance")],
-      conditions: { StringEqualsIfExists: { "sagemaker:RootAccess": "Disabled", "sagemaker:MinimumInstanceMetadataServiceVersion": "2" } } },
+      conditions: { StringEqualsIfExists: { "sagemaker:RootAccess": "Disabled", "sagemaker:MinimumInstanceMetadataServiceVersion": "2" },
+        "ForAllValues:StringLike": { "sagemaker:InstanceTypes": [...input.instanceTypes.notebooks] } } },
     { sid: "ManageProjectNotebooks", actions: [
       "sagemaker:DescribeNotebookInstance", "sagemaker:StopNotebookInstance", "sagemaker:DeleteNotebookInstance", "sagemaker:AddTags",
     ], resources: [projectResources(input, "notebook-instance")] },
@@ -130,15 +151,21 @@ export const ROLE_GRANTS: Readonly<Record<RoleName, (input: ProjectScopeInput) =
   ],
 
   "notebook-execution": (input) => [
-    ...bucketAccess(input, "ProjectData", [...input.dataBucketArns, ...input.modelBucketArns], true),
+    ...bucketAccess(input, "ProjectData", input.dataBucketArns, true),
+    // Model artifacts are read, never written, from a notebook: what endpoints serve comes from training jobs only.
+    ...bucketAccess(input, "ReadModels", input.modelBucketArns, false),
     { sid: "NotebookLogs", actions: LOG_WRITE, resources: sagemakerLogGroups(input, ["NotebookInstances"]) },
+    ...projectLogReads(input, "ReadProjectJobLogs", ["TrainingJobs", "ProcessingJobs", "TransformJobs", "Endpoints"]),
+    // The project's endpoints are invoked through the invocation role (which trusts this role unless applications are named).
+    { sid: "AssumeInvocationRole", actions: ["sts:AssumeRole"], resources: [roleArn(input, "endpoint-invocation")] },
     // The lifecycle configuration's idle check stops the instance it runs on (the only way a notebook stops itself).
     { sid: "StopIdleNotebooks", actions: ["sagemaker:StopNotebookInstance"], resources: [projectResources(input, "notebook-instance")] },
-    { sid: "StartIsolatedJobsInVpc", actions: ["sagemaker:CreateTrainingJob", "sagemaker:CreateProcessingJob", "sagemaker:CreateHyperParameterTuningJob"],
+    ...onVolumes("StartIsolatedJobsInVpc", {
+      actions: ["sagemaker:CreateTrainingJob", "sagemaker:CreateProcessingJob", "sagemaker:CreateHyperParameterTuningJob"],
       resources: [projectResources(input, "training-job"), projectResources(input, "processing-job"), projectResources(input, "hyper-parameter-tuning-job")],
-      conditions: allOf(inEnvironmentVpc(input), withVolumeKey(input), withOutputKey(input), encryptedAndIsolated()) },
-    { sid: "StartTransformJobsOnProjectModels", actions: ["sagemaker:CreateTransformJob"], resources: [projectResources(input, "transform-job")],
-      conditions: allOf(withVolumeKey(input), withOutputKey(input), { ArnLike: { "sagemaker:ModelArn": projectResources(input, "model") } }) },
+    }, input, input.instanceTypes.jobs, [inEnvironmentVpc(input), withOutputKey(input), encryptedAndIsolated(), noRemoteDebug()]),
+    ...onVolumes("StartTransformJobsOnProjectModels", { actions: ["sagemaker:CreateTransformJob"], resources: [projectResources(input, "transform-job")] },
+      input, input.instanceTypes.jobs, [withOutputKey(input), { ArnLike: { "sagemaker:ModelArn": projectResources(input, "model") } }]),
     { sid: "FollowProjectJobs", actions: [
       "sagemaker:DescribeTrainingJob", "sagemaker:DescribeProcessingJob", "sagemaker:DescribeHyperParameterTuningJob", "sagemaker:DescribeTransformJob",
       "sagemaker:StopTrainingJob", "sagemaker:StopProcessingJob", "sagemaker:StopHyperParameterTuningJob", "sagemaker:StopTransformJob",
@@ -164,8 +191,8 @@ export const ROLE_GRANTS: Readonly<Record<RoleName, (input: ProjectScopeInput) =
   "endpoint-creation": (input) => [
     { sid: "CreateIsolatedModelsInVpc", actions: ["sagemaker:CreateModel"], resources: [projectResources(input, "model")],
       conditions: allOf(inEnvironmentVpc(input), { Bool: { "sagemaker:NetworkIsolation": "true" } }) },
-    { sid: "CreateEncryptedEndpointConfigs", actions: ["sagemaker:CreateEndpointConfig"], resources: [projectResources(input, "endpoint-config")],
-      conditions: allOf(withVolumeKey(input), { ArnLike: { "sagemaker:ModelArn": projectResources(input, "model") } }) },
+    ...onVolumes("CreateEncryptedEndpointConfigs", { actions: ["sagemaker:CreateEndpointConfig"], resources: [projectResources(input, "endpoint-config")] },
+      input, input.instanceTypes.endpoints, [{ ArnLike: { "sagemaker:ModelArn": projectResources(input, "model") } }]),
     { sid: "ManageProjectEndpoints", actions: [
       "sagemaker:CreateEndpoint", "sagemaker:UpdateEndpoint", "sagemaker:DeleteEndpoint", "sagemaker:DescribeEndpoint",
       "sagemaker:DescribeEndpointConfig", "sagemaker:DeleteEndpointConfig", "sagemaker:DescribeModel", "sagemaker:DeleteModel",
@@ -187,6 +214,25 @@ export const ROLE_GRANTS: Readonly<Record<RoleName, (input: ProjectScopeInput) =
   ],
 };
 
+/** The roles whose credentials live on SageMaker compute in the VPC (notebook instances, jobs, endpoints). */
+export const COMPUTE_ROLES: readonly RoleName[] = ["notebook-execution", "training", "endpoint-hosting"];
+
+/**
+ * What SageMaker's own infrastructure does with a compute role from outside the VPC (network interfaces, grants on
+ * the volume key, image pulls, metrics and log delivery): the only actions a compute role's credentials may be used
+ * for outside the environment's network.
+ */
+export const COMPUTE_INFRASTRUCTURE_ACTIONS = ["ec2:*", "ecr:*", "kms:*", "cloudwatch:PutMetricData", "logs:CreateLogStream", "logs:PutLogEvents"];
+
+/**
+ * Credentials taken from a notebook instance, job or endpoint (instance metadata, a container) are worthless
+ * outside the environment's network: every other action is refused unless it comes from inside the VPC or from an
+ * AWS service on the role's behalf. (KMS: the project keys' policies allow use through S3/SageMaker/EC2 only.)
+ */
+export function computeNetworkFence(input: ProjectScopeInput): Statement {
+  return { Sid: "DenyOutsideTheNetwork", Effect: "Deny", NotAction: COMPUTE_INFRASTRUCTURE_ACTIONS, Resource: "*", Condition: outsideNetwork(input) };
+}
+
 export function grantStatement(g: Grant): Statement {
   if ((g.resources === "*") !== (g.unscopable !== undefined)) throw new Error(`grant ${g.sid}: Resource "*" needs a reason, and only "*" may have one`);
   return { Sid: g.sid, Effect: "Allow", Action: [...g.actions], Resource: g.resources === "*" ? "*" : [...g.resources], ...(g.conditions && { Condition: g.conditions }) };
@@ -194,5 +240,5 @@ export function grantStatement(g: Grant): Statement {
 
 /** The identity policy of a role. */
 export function rolePolicy(role: RoleName, input: ProjectScopeInput): PolicyDocument {
-  return policy(...ROLE_GRANTS[role](input).map(grantStatement));
+  return policy(...ROLE_GRANTS[role](input).map(grantStatement), ...(COMPUTE_ROLES.includes(role) ? [computeNetworkFence(input)] : []));
 }

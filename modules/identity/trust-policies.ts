@@ -9,7 +9,7 @@
  *   `username` principal tag (Identity Center "attributes for access control" set it from the directory);
  * - IAM users and the account (any IAM user of it): MFA is required and the tag must equal `aws:username`.
  */
-import { accountRoot, ArnScope, policy, PolicyDocument, Statement } from "../policy/document";
+import { ArnScope, Conditions, policy, PolicyDocument, Statement } from "../policy/document";
 import { OWNER_TAG, sagemakerService } from "./project-scope";
 
 export type PrincipalKind = "saml-provider" | "role" | "user" | "account";
@@ -23,24 +23,39 @@ export function principalKind(principalArn: string): PrincipalKind {
 }
 
 const TAG_KEY_ONLY = { "ForAllValues:StringEquals": { "aws:TagKeys": [OWNER_TAG] } };
-const MFA = { Bool: { "aws:MultiFactorAuthPresent": "true" } };
+const MFA: Conditions = { Bool: { "aws:MultiFactorAuthPresent": "true" } };
+
+/** Extra conditions on people's sessions, when the identity provider supplies them. */
+export interface PeopleTrustOptions {
+  /** Sessions must be MFA-authenticated (`aws:MultiFactorAuthPresent`). @default false (IAM users always need MFA) */
+  readonly requireMfa?: boolean;
+  /** Sessions must carry a source identity (`sts:SourceIdentity`), which then names the person in CloudTrail. @default false */
+  readonly requireSourceIdentity?: boolean;
+}
 
 /** The data scientist role: people, through federation, a role, or IAM users with MFA. */
-export function dataScientistTrust(scope: ArnScope, principalArns: readonly string[]): PolicyDocument {
-  const arns = principalArns.length ? principalArns : [accountRoot(scope)];
+export function dataScientistTrust(_scope: ArnScope, principalArns: readonly string[], options: PeopleTrustOptions = {}): PolicyDocument {
+  if (principalArns.length === 0) throw new Error("dataScientistTrust: name the people's principals (no role trusts the whole account)");
+  const arns = principalArns;
   const byKind = (kind: PrincipalKind) => arns.filter((a) => principalKind(a) === kind);
   const tag = `aws:RequestTag/${OWNER_TAG}`;
   const statements: Statement[] = [];
+  // A source identity, once set, follows the session and every role it assumes into CloudTrail; it cannot be changed.
+  const sourceIdentity: Conditions = options.requireSourceIdentity ? { Null: { "sts:SourceIdentity": "false" } } : {};
+  const assume = (action: string) => (options.requireSourceIdentity ? [action, "sts:SetSourceIdentity"] : action);
   const saml = byKind("saml-provider");
   if (saml.length) {
     // The identity provider asserts the tag; without it the session could not open any notebook.
-    statements.push({ Sid: "FederatedPeople", Effect: "Allow", Principal: { Federated: saml }, Action: ["sts:AssumeRoleWithSAML", "sts:TagSession"],
-      Condition: { StringEquals: { "saml:aud": "https://signin.aws.amazon.com/saml" } } });
+    statements.push({ Sid: "FederatedPeople", Effect: "Allow", Principal: { Federated: saml }, Action: [...[assume("sts:AssumeRoleWithSAML")].flat(), "sts:TagSession"],
+      Condition: { StringEquals: { "saml:aud": "https://signin.aws.amazon.com/saml" }, ...sourceIdentity } });
   }
   const roles = byKind("role");
   const users = [...byKind("user"), ...byKind("account")];
-  if (roles.length) statements.push({ Sid: "PeopleThroughTheirRole", Effect: "Allow", Principal: { AWS: roles }, Action: "sts:AssumeRole" });
-  if (users.length) statements.push({ Sid: "IamUsersWithMfa", Effect: "Allow", Principal: { AWS: users }, Action: "sts:AssumeRole", Condition: MFA });
+  if (roles.length) {
+    statements.push({ Sid: "PeopleThroughTheirRole", Effect: "Allow", Principal: { AWS: roles }, Action: assume("sts:AssumeRole"),
+      ...((options.requireMfa || options.requireSourceIdentity) && { Condition: { ...(options.requireMfa ? MFA : {}), ...sourceIdentity } }) });
+  }
+  if (users.length) statements.push({ Sid: "IamUsersWithMfa", Effect: "Allow", Principal: { AWS: users }, Action: assume("sts:AssumeRole"), Condition: { ...MFA, ...sourceIdentity } });
   // Session tags: only the owner tag, and only with the caller's own identity as its value.
   if (roles.length) {
     statements.push({ Sid: "RoleCallersTagThemselves", Effect: "Allow", Principal: { AWS: roles }, Action: "sts:TagSession",
@@ -62,7 +77,12 @@ export function automationTrust(principalArns: readonly string[], opts: { servic
   return policy(...statements);
 }
 
-/** A role SageMaker assumes for notebooks, jobs and endpoints of this account. */
-export function sagemakerTrust(): PolicyDocument {
-  return policy({ Sid: "SageMaker", Effect: "Allow", Principal: { Service: sagemakerService() }, Action: "sts:AssumeRole" });
+/**
+ * A role SageMaker assumes for notebooks, jobs and endpoints of this account, and only for them (confused deputy
+ * prevention, SageMaker Developer Guide): the request must come from a SageMaker resource of this account and
+ * region (`aws:SourceAccount`, `aws:SourceArn`), so no other account can have SageMaker act with the role.
+ */
+export function sagemakerTrust(scope: ArnScope): PolicyDocument {
+  return policy({ Sid: "SageMakerOfThisAccount", Effect: "Allow", Principal: { Service: sagemakerService() }, Action: "sts:AssumeRole",
+    Condition: { StringEquals: { "aws:SourceAccount": scope.accountId }, ArnLike: { "aws:SourceArn": `arn:${scope.partition}:sagemaker:${scope.region}:${scope.accountId}:*` } } });
 }

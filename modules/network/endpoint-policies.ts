@@ -30,7 +30,8 @@ export function s3GatewayEndpointPolicy(input: S3EndpointPolicyInput): PolicyDoc
       Principal: "*",
       Action: S3_DATA_ACTIONS,
       Resource: buckets,
-      Condition: { StringEquals: { "aws:PrincipalAccount": input.scope.accountId } },
+      // Bucket names are global: a bucket of that name in another account is not ours (s3:ResourceAccount).
+      Condition: { StringEquals: { "aws:PrincipalAccount": input.scope.accountId, "s3:ResourceAccount": input.scope.accountId } },
     },
     {
       Sid: "EcrImageLayers",
@@ -50,14 +51,21 @@ export function s3GatewayEndpointPolicy(input: S3EndpointPolicyInput): PolicyDoc
   );
 }
 
-/** Interface endpoints: any action, but only by principals of the own account. */
-export function interfaceEndpointPolicy(scope: ArnScope): PolicyDocument {
+/**
+ * Interface endpoints: any action, but only by principals of the own account and - unless the service must reach
+ * resources of other accounts (`foreignResources`) - only on resources of the own account (`aws:ResourceAccount`;
+ * IfExists, because actions without a resource, such as sts:GetCallerIdentity, carry no resource account).
+ */
+export function interfaceEndpointPolicy(scope: ArnScope, opts: { foreignResources?: boolean } = {}): PolicyDocument {
   return policy({
-    Sid: "OwnAccountOnly",
+    Sid: opts.foreignResources ? "OwnAccountPrincipals" : "OwnAccountPrincipalsAndResources",
     Effect: "Allow",
     Principal: "*",
     Action: "*",
     Resource: "*",
-    Condition: { StringEquals: { "aws:PrincipalAccount": scope.accountId } },
+    Condition: {
+      StringEquals: { "aws:PrincipalAccount": scope.accountId },
+      ...(!opts.foreignResources && { StringEqualsIfExists: { "aws:ResourceAccount": scope.accountId } }),
+    },
   });
 }

@@ -14,14 +14,13 @@ export interface InterfaceEndpointsProps {
   readonly endpoints: readonly EndpointEntry[];
 }
 
-/** Interface endpoints from the catalogue: private DNS on, in every private subnet, with the account-only policy. */
+/** Interface endpoints from the catalogue: private DNS on, in every private subnet, with the own-account policy (principals, and resources unless the service needs others'). */
 export class InterfaceEndpoints extends Construct {
   /** Endpoint id by catalogue name. */
   readonly endpointIds: Record<string, string> = {};
 
   constructor(scope: Construct, id: string, props: InterfaceEndpointsProps) {
     super(scope, id);
-    const endpointPolicy = policyJson(interfaceEndpointPolicy(props.scope));
     for (const entry of props.endpoints) {
       const endpoint = new VpcEndpoint(this, entry.name.replace(/\./g, "-"), {
         vpcId: props.vpcId,
@@ -30,7 +29,7 @@ export class InterfaceEndpoints extends Construct {
         privateDnsEnabled: true,
         subnetIds: [...props.subnetIds],
         securityGroupIds: [props.securityGroupId],
-        policy: entry.supportsPolicy ? endpointPolicy : undefined,
+        policy: entry.supportsPolicy ? policyJson(interfaceEndpointPolicy(props.scope, { foreignResources: entry.foreignResources !== undefined })) : undefined,
         tags: { Name: `${props.name}-${entry.name}` },
       });
       this.endpointIds[entry.name] = endpoint.id;

@@ -29,7 +29,24 @@ export interface SecureBucketPolicyInput {
   readonly encryption: BucketEncryption;
   /** `"none"` for buckets written by AWS services from outside the VPC (access logs, CloudTrail). */
   readonly vpcEndpoint: VpcEndpointRestriction | "none";
+  /**
+   * The identity perimeter: only these principals (ARN patterns, compared with `aws:PrincipalArn`) reach the bucket at
+   * all, whatever their IAM policies say - the project's roles, the administrators, the break-glass roles. AWS
+   * services acting as themselves (log delivery) are not principals of the account and are not affected.
+   * @default none (IAM decides, within the other statements)
+   */
+  readonly principalArns?: readonly string[];
+  /** Only these principals (ARN patterns) may write or delete objects (model artifacts: the training role). @default no extra restriction */
+  readonly writerArns?: readonly string[];
+  /**
+   * Audit evidence (trail files, access logs): no principal of the account may delete or overwrite an object, except
+   * these break-glass principals; AWS services delivering logs are unaffected. @default not evidence
+   */
+  readonly evidence?: { readonly breakGlassArns: readonly string[] };
 }
+
+/** What changes or removes an object (or a version of it). */
+export const S3_OBJECT_CHANGE_ACTIONS = ["s3:PutObject", "s3:DeleteObject", "s3:DeleteObjectVersion", "s3:PutObjectRetention", "s3:BypassGovernanceRetention"];
 
 export function bucketArns(scope: ArnScope, bucketName: string): { bucket: string; objects: string } {
   const bucket = `arn:${scope.partition}:s3:::${bucketName}`;
@@ -56,6 +73,15 @@ export function secureBucketStatements(input: SecureBucketPolicyInput): Statemen
           Null: { "s3:x-amz-server-side-encryption-aws-kms-key-id": "false" },
         } } satisfies Statement,
     ] : []),
+    ...("kmsKeyArn" in input.encryption ? [
+      // `x-amz-server-side-encryption: aws:kms` without a key id encrypts with the AWS-managed aws/s3 key, whose
+      // policy this project does not control; the statement above only checks a key id that is present.
+      { Sid: "DenyKmsUploadsWithoutKeyId", Effect: "Deny", Principal: "*", Action: "s3:PutObject", Resource: objects,
+        Condition: {
+          StringEquals: { "s3:x-amz-server-side-encryption": "aws:kms" },
+          Null: { "s3:x-amz-server-side-encryption-aws-kms-key-id": "true" },
+        } } satisfies Statement,
+    ] : []),
     // An upload asking for another kind of server-side encryption (SSE-S3 on a KMS bucket, DSSE, or KMS on the SSE-S3
     // log bucket) would bypass the bucket's key. Uploads without the header get the bucket default.
     { Sid: "DenyUploadsWithOtherEncryption", Effect: "Deny", Principal: "*", Action: "s3:PutObject", Resource: objects,
@@ -77,6 +103,24 @@ export function secureBucketStatements(input: SecureBucketPolicyInput): Statemen
         StringNotEquals: { "aws:SourceVpce": input.vpcEndpoint.endpointId },
         ...(exempt.length ? { ArnNotLike: { "aws:PrincipalArn": [...exempt] } } : {}),
       } });
+  }
+  if (input.principalArns?.length) {
+    // An account administrator whose IAM policy says s3:* still cannot read or change project data: only the
+    // project's own roles and the named administrators and break-glass roles are inside the perimeter.
+    statements.push({ Sid: "DenyPrincipalsOutsideProject", Effect: "Deny", Principal: "*", Action: "s3:*", Resource: everything,
+      Condition: { ArnNotLike: { "aws:PrincipalArn": [...input.principalArns] }, BoolIfExists: { "aws:PrincipalIsAWSService": false } } });
+  }
+  if (input.writerArns?.length) {
+    // Separation of duties: what endpoints serve is written by the role whose job that is, not by a notebook.
+    statements.push({ Sid: "DenyWritesExceptWriters", Effect: "Deny", Principal: "*", Action: S3_OBJECT_CHANGE_ACTIONS, Resource: objects,
+      Condition: { ArnNotLike: { "aws:PrincipalArn": [...input.writerArns] } } });
+  }
+  if (input.evidence) {
+    // Audit evidence outlives whoever would like it gone: only the break-glass role deletes or overwrites it (the
+    // lifecycle rules still expire it, and the services still deliver).
+    const breakGlass = input.evidence.breakGlassArns;
+    statements.push({ Sid: "DenyEvidenceTampering", Effect: "Deny", Principal: "*", Action: S3_OBJECT_CHANGE_ACTIONS, Resource: objects,
+      Condition: { ...(breakGlass.length ? { ArnNotLike: { "aws:PrincipalArn": [...breakGlass] } } : {}), BoolIfExists: { "aws:PrincipalIsAWSService": false } } });
   }
   return statements;
 }

@@ -17,6 +17,12 @@ export interface ProjectBucketsProps {
   readonly s3EndpointId: string;
   /** Principals that may reach the data and model buckets from outside the endpoint (Terraform's roles). */
   readonly administratorArns: readonly string[];
+  /** The project's roles (ARN pattern): with the administrators and break-glass roles, the only principals that reach the data. */
+  readonly projectRoleArns: readonly string[];
+  /** Who writes model artifacts (the training role); with the administrators and break-glass roles. */
+  readonly modelWriterArns: readonly string[];
+  /** Break-glass roles: inside the data perimeter, and the only ones who may delete access logs. @default none */
+  readonly breakGlassArns?: readonly string[];
   /** Days a deleted or overwritten version stays recoverable in the data and model buckets. */
   readonly noncurrentVersionDays: number;
   /** Days access logs are kept. */
@@ -47,19 +53,23 @@ export class ProjectBuckets extends Construct {
       accessLogs: { disabledBecause: "it is the access-log bucket; logging it into itself would log its own deliveries forever" },
       lifecycle: { expireAfterDays: props.accessLogDays, noncurrentVersionDays: 30 },
       extraStatements: [accessLogDeliveryStatement(props.scope, logBucket, sources)],
+      evidence: { breakGlassArns: props.breakGlassArns ?? [] },
       onDestroy: props.onDestroy,
     });
-    const dataBucket = (id: string, purpose: string) => new SecureBucket(this, id, {
+    const operators = [...props.administratorArns, ...(props.breakGlassArns ?? [])];
+    const dataBucket = (id: string, purpose: string, writerArns?: readonly string[]) => new SecureBucket(this, id, {
       scope: props.scope,
       bucketName: props.bucketName(purpose),
       encryption: { kmsKeyArn: props.dataKey.keyArn },
       dependsOn: [props.dataKey.key],
-      vpcEndpoint: { endpointId: props.s3EndpointId, exemptPrincipalArns: props.administratorArns },
+      vpcEndpoint: { endpointId: props.s3EndpointId, exemptPrincipalArns: operators },
+      principalArns: [...props.projectRoleArns, ...operators],
+      writerArns: writerArns && [...writerArns, ...operators],
       accessLogs: { target: this.accessLogs },
       lifecycle: { noncurrentVersionDays: props.noncurrentVersionDays },
       onDestroy: props.onDestroy,
     });
     this.data = dataBucket("data", BUCKET_PURPOSES.data);
-    this.models = dataBucket("models", BUCKET_PURPOSES.models);
+    this.models = dataBucket("models", BUCKET_PURPOSES.models, props.modelWriterArns);
   }
 }

@@ -9,7 +9,7 @@ import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { ArnScope, policy, PolicyDocument, policyJson, Statement } from "../policy/document";
-import { BucketEncryption, bucketArns, secureBucketStatements, VpcEndpointRestriction } from "./bucket-policy";
+import { BucketEncryption, bucketArns, SecureBucketPolicyInput, secureBucketStatements, VpcEndpointRestriction } from "./bucket-policy";
 
 /** What `terraform destroy` does with the bucket (see config `dataProtection.bucketsOnDestroy`). */
 export type OnDestroy = "retain" | "delete-if-empty" | "delete-with-data";
@@ -23,7 +23,8 @@ export interface BucketLifecycle {
   readonly abortIncompleteUploadsAfterDays?: number;
 }
 
-export interface SecureBucketProps {
+/** Optional policy restrictions (identity perimeter, writers, audit evidence): see `SecureBucketPolicyInput`. */
+export interface SecureBucketProps extends Pick<SecureBucketPolicyInput, "principalArns" | "writerArns" | "evidence"> {
   readonly scope: ArnScope;
   /** Globally unique bucket name (from `projectNames(...).bucket(purpose)`). */
   readonly bucketName: string;
@@ -93,7 +94,10 @@ export class SecureBucket extends Construct {
     // PutBucketLogging check walks the target's statements and fails (HTTP 500) on a "*" principal before the grant.
     this.policyDocument = policy(
       ...(props.extraStatements ?? []),
-      ...secureBucketStatements({ scope: props.scope, bucketName: props.bucketName, encryption: props.encryption, vpcEndpoint: props.vpcEndpoint }),
+      ...secureBucketStatements({
+        scope: props.scope, bucketName: props.bucketName, encryption: props.encryption, vpcEndpoint: props.vpcEndpoint,
+        principalArns: props.principalArns, writerArns: props.writerArns, evidence: props.evidence,
+      }),
     );
     // After the public access block, so S3 never sees the policy on a bucket whose block is still being set.
     this.policy = new S3BucketPolicy(this, "policy", { ...ref, policy: policyJson(this.policyDocument), dependsOn: [publicAccess, ownership] });
