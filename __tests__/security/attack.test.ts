@@ -37,8 +37,9 @@ describe.each(SUITES)("%s", (label, scenarios) => {
       const named = Object.keys(s.context ?? {});
       // A key the scenario names but the simulator ignores makes the scenario meaningless (typo, wrong action).
       expect(outcome.ignored.filter((k) => named.includes(k))).toEqual([]);
-      expect({ principal: s.actor.label, decision: outcome.decision, ok: matches(outcome.decision, s.expect) })
-        .toEqual({ principal: s.actor.label, decision: outcome.decision, ok: true });
+      expect({ principal: s.actor.label, decision: outcome.decision, deniedBy: outcome.deniedBy, ok: matches(outcome.decision, s.expect) })
+        .toEqual({ principal: s.actor.label, decision: outcome.decision, deniedBy: outcome.deniedBy, ok: true });
+      if (s.by) expect(outcome.deniedBy).toContain(s.by);
     });
   });
 

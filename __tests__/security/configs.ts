@@ -18,10 +18,17 @@ export function defaultConfig(): Config {
   return validateConfig(structuredClone(DEFAULT_CONFIG));
 }
 
-function project(name: string, account: string, owner: string) {
+/** Identity options per project, so that every trust variant is attacked: MFA, source identity, named applications. */
+const IDENTITY_OPTIONS: Record<string, Record<string, unknown>> = {
+  "dev/churn": { applicationPrincipals: [`arn:aws:iam::${DEV_ACCOUNT}:role/churn-scoring`] },
+  "prod/fraud": { requireMfa: true },
+  "prod/fraud-eu": { requireMfa: true, requireSourceIdentity: true },
+};
+
+function project(env: string, name: string, account: string, owner: string) {
   return {
     name,
-    identity: { dataScientistPrincipals: [ssoRole(account)], cicdPrincipals: [deployArn(account)] },
+    identity: { dataScientistPrincipals: [ssoRole(account)], cicdPrincipals: [deployArn(account)], ...IDENTITY_OPTIONS[`${env}/${name}`] },
     notebooks: [{ name: "alice", owner, instanceType: "ml.t3.medium", volumeSizeGb: 20 }],
   };
 }
@@ -31,7 +38,7 @@ function environment(name: string, accountId: string, region: string, cidr: stri
     name, accountId, region, availabilityZones: [`${region}a`, `${region}b`],
     network: { vpcCidr: cidr },
     owner: "data-platform",
-    projects: projects.map((p) => project(p, accountId, "alice")),
+    projects: projects.map((p) => project(name, p, accountId, "alice")),
     audit: { trail: "account", alertSubscriptions: [{ protocol: "email", endpoint: "security-alerts@example.com" }] },
     dataProtection: { administratorArns: [deployArn(accountId)], ...(breakGlass ? { breakGlassArns: [breakGlassArn(accountId)] } : {}) },
   };
@@ -39,7 +46,8 @@ function environment(name: string, accountId: string, region: string, cidr: stri
 
 /**
  * Two environments (dev in 123456789012 eu-west-1 with projects fraud and churn; prod in 210987654321 eu-central-1
- * with projects fraud and fraud-eu), each with a deploy role and - once the config knows the key - a break-glass role.
+ * with projects fraud and fraud-eu), each with a deploy role and - once the config knows the key - a break-glass role;
+ * dev/churn names an application principal, prod/fraud requires MFA, prod/fraud-eu MFA and a source identity.
  */
 export function twoEnvironmentConfig(): { config: Config; breakGlass: boolean } {
   const build = (breakGlass: boolean) => ({

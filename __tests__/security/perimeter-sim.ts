@@ -319,6 +319,12 @@ export interface Request {
 
 export interface Outcome {
   readonly decision: Decision;
+  /**
+   * What denied the request, layer by layer: `<layer>:<Sid>` for each matching Deny statement, and
+   * `<layer>:implicit` for a layer that denied by having no matching Allow. Layers: identity, boundary, resource,
+   * endpoint.
+   */
+  readonly deniedBy: string[];
   /** Context keys the simulator dropped because they do not apply to the action. */
   readonly ignored: string[];
 }
@@ -378,8 +384,22 @@ export async function simulate(app: PerimeterApp, req: Request): Promise<Outcome
     resourceControlPolicies: [],
   }, {});
   if (result.resultType === "error") throw new Error(`simulation of ${req.action} on ${req.resource} failed: ${JSON.stringify(result.errors)}`);
-  const ignored = result.resultType === "single" ? (result.result as any).ignoredContextKeys ?? [] : [];
-  return { decision: result.overallResult as Decision, ignored };
+  const single = result.resultType === "single" ? (result.result as any) : undefined;
+  const ignored = single?.ignoredContextKeys ?? [];
+  return { decision: result.overallResult as Decision, ignored, deniedBy: single ? deniers(single.analysis) : [] };
+}
+
+/** `<layer>:<Sid>` of every matching Deny, `<layer>:implicit` for every layer without a matching Allow. */
+function deniers(analysis: any): string[] {
+  const layers: [string, any][] = [["identity", analysis.identityAnalysis], ["boundary", analysis.permissionBoundaryAnalysis],
+    ["resource", analysis.resourceAnalysis], ["endpoint", analysis.endpointAnalysis]];
+  const out: string[] = [];
+  for (const [layer, a] of layers) {
+    if (!a) continue;
+    for (const st of a.denyStatements ?? []) out.push(`${layer}:${st.statement.sid() ?? "(no Sid)"}`);
+    if (a.result === "ImplicitlyDenied") out.push(`${layer}:implicit`);
+  }
+  return out;
 }
 
 export function matches(actual: Decision, expected: Expected): boolean {
