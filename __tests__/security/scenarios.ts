@@ -98,6 +98,7 @@ export function projectScenarios(app: PerimeterApp, env: string, p: string, opts
   const endpointArn = sm("endpoint", `${base}-scoring`);
   const trainingJob = sm("training-job", `${base}-xgb-1`);
 
+  const ni = (suffix: string): Target => ({ arn: `arn:aws:ec2:${region}:${acct}:${suffix}`, account: acct });
   const S: Scenario[] = [];
   const row = (cls: ClassId, name: string, actor: Actor, action: string, target: Target, network: Network, expect: Expected, context?: Record<string, string | string[]>, by?: string) =>
     S.push({ cls, name, actor, action, target, network, expect, context, by });
@@ -135,6 +136,18 @@ export function projectScenarios(app: PerimeterApp, env: string, p: string, opts
   row("C1", "invocation creds from the internet invoke the project endpoint", ei, "sagemaker:InvokeEndpoint", endpointArn, INTERNET, "Denied", undefined, "boundary:NeverOutsideTheNetwork");
   row("C1", "invocation creds from another VPC invoke the project endpoint", ei, "sagemaker:InvokeEndpoint", endpointArn, OTHER_VPC, "Denied", undefined, "boundary:NeverOutsideTheNetwork");
   row("C1", "the endpoint is invoked inside the VPC", ei, "sagemaker:InvokeEndpoint", endpointArn, RUNTIME, "Allowed");
+
+  // C1 legitimate: what SageMaker's service plane does with the execution roles from outside the VPC (no aws:SourceVpc,
+  // not a forward access session) must stay open, or jobs and endpoints cannot start.
+  const plane = INTERNET;
+  const ecrRepo: Target = { arn: `arn:aws:ecr:${region}:${acct}:repository/${base}-image`, account: acct };
+  row("C1", "SageMaker creates the training job's network interface with the training role", tr, "ec2:CreateNetworkInterface", ni(`subnet/${subnets[0]}`), plane, "Allowed",
+    { "ec2:Vpc": `arn:aws:ec2:${region}:${acct}:vpc/${app.vpcId(env)}` });
+  row("C1", "SageMaker pulls the training image with the training role", tr, "ecr:BatchGetImage", ecrRepo, plane, "Allowed");
+  row("C1", "SageMaker writes the training job's log stream with the training role", tr, "logs:PutLogEvents", stream("TrainingJobs", `${base}-xgb-1/algo-1-1700000000`), plane, "Allowed");
+  row("C1", "SageMaker creates a grant on the volume key for the job's volume", tr, "kms:CreateGrant", key(volumeKey), viaSageMaker, "Allowed",
+    { "kms:ViaService": `sagemaker.${region}.amazonaws.com`, "kms:GrantIsForAWSResource": "true" });
+  row("C1", "SageMaker pulls the hosting image with the endpoint hosting role", eh, "ecr:GetDownloadUrlForLayer", ecrRepo, plane, "Allowed");
 
   // C2 - the endpoints admit own-account principals to own-account resources only.
   const sniped = (b: typeof data, k: string): Target => ({ arn: `${b.arn}/${k}`, account: ATTACKER_ACCOUNT,
@@ -241,7 +254,6 @@ export function projectScenarios(app: PerimeterApp, env: string, p: string, opts
   row("C7", "endpoint config on a disallowed instance type", ec, "sagemaker:CreateEndpointConfig", sm("endpoint-config", `${base}-cfg`), API, "Denied",
     { "sagemaker:VolumeKmsKeyArn": volumeKey.arn, "sagemaker:ModelArn": sm("model", `${base}-m`).arn, "sagemaker:InstanceTypes": [DISALLOWED_TYPE] }, "boundary:NeverUnlistedInstanceTypes");
   row("C7", "notebook starts a training job with remote debugging", nb, "sagemaker:CreateTrainingJob", trainingJob, API, "ExplicitlyDenied", job({ "sagemaker:EnableRemoteDebug": "true" }), "boundary:NeverRemoteDebug");
-  const ni = (suffix: string): Target => ({ arn: `arn:aws:ec2:${region}:${acct}:${suffix}`, account: acct });
   row("C7", "training role creates a network interface in the environment's subnet", tr, "ec2:CreateNetworkInterface", ni(`subnet/${subnets[0]}`), INTERNET, "Allowed",
     { "ec2:Vpc": `arn:aws:ec2:${region}:${acct}:vpc/${app.vpcId(env)}` });
   row("C7", "training role creates a network interface in another subnet", tr, "ec2:CreateNetworkInterface", ni("subnet/subnet-0a77ac4e70000000a"), INTERNET, "Denied",
