@@ -10,7 +10,7 @@ import { OWNER_TAG, ROLE_NAMES, RoleName, roleArn, projectRolesPattern } from ".
 import { rolePolicy } from "../../modules/identity/role-policies";
 import { automationTrust, dataScientistTrust, sagemakerTrust } from "../../modules/identity/trust-policies";
 import { policy, PolicyDocument } from "../../modules/policy/document";
-import { ACCOUNT, API_ENDPOINT, DATA_BUCKET, DATA_KEY, INPUT, MODEL_BUCKET, OTHER_KEY, REGION, SG, sm, SUBNETS, VOLUME_KEY } from "./fixture";
+import { ACCOUNT, API_ENDPOINT, DATA_BUCKET, DATA_KEY, INPUT, MODEL_BUCKET, OTHER_KEY, REGION, SG, sm, SUBNETS, VOLUME_KEY, VPC } from "./fixture";
 import { Decision, simulate } from "./simulate";
 import { policyConditionKeys } from "./policy-walk";
 
@@ -37,8 +37,8 @@ const allow = (s: Omit<Scenario, "expect">): Scenario => ({ ...s, expect: "Allow
 /** The same request with one condition key changed (or removed, with value undefined): denied. */
 function flip(base: Scenario, key: string, value: string | string[] | undefined, expect: Expect = "Denied", title?: string): Scenario {
   const context = { ...base.context };
-  if (value === undefined) delete context[key];
-  else context[key] = value;
+  // An absent key stays in the scenario as `undefined`, so `run` does not put a default back.
+  (context as Record<string, unknown>)[key] = value;
   return { ...base, title: title ?? `${base.title}, but ${key} ${value === undefined ? "absent" : `= ${JSON.stringify(value)}`}`, context, expect, flips: key, base };
 }
 
@@ -80,7 +80,7 @@ const dataScientist: Scenario[] = [
 // --- notebook creation ----------------------------------------------------------------------------------------
 const createNotebook = allow({ title: "CI creates a hardened notebook in the environment's VPC", role: "notebook-creation", action: "sagemaker:CreateNotebookInstance",
   resource: NOTEBOOK, context: { ...vpc, "sagemaker:VolumeKmsKeyArn": VOLUME_KEY, "sagemaker:DirectInternetAccess": "Disabled", "sagemaker:RootAccess": "Disabled",
-    "sagemaker:MinimumInstanceMetadataServiceVersion": "2" } });
+    "sagemaker:MinimumInstanceMetadataServiceVersion": "2", "sagemaker:InstanceTypes": ["ml.t3.medium"] } });
 const passExecution = allow({ title: "CI passes the notebook execution role to SageMaker", role: "notebook-creation", action: "iam:PassRole",
   resource: roleArn(INPUT, "notebook-execution"), context: { "iam:PassedToService": "sagemaker.amazonaws.com" } });
 const notebookCreation: Scenario[] = [
@@ -93,6 +93,7 @@ const notebookCreation: Scenario[] = [
   flip(createNotebook, "sagemaker:VolumeKmsKeyArn", OTHER_KEY, "ImplicitlyDenied", "a notebook with another KMS key is denied"),
   flip(createNotebook, "sagemaker:VolumeKmsKeyArn", undefined, "ExplicitlyDenied", "a notebook without a KMS key is denied"),
   flip(createNotebook, "sagemaker:MinimumInstanceMetadataServiceVersion", "1", "ImplicitlyDenied", "a notebook allowing IMDSv1 is denied"),
+  flip(createNotebook, "sagemaker:InstanceTypes", ["ml.p4d.24xlarge"], "ExplicitlyDenied", "a notebook on an instance type off the project's list is denied"),
   { ...createNotebook, title: "a notebook named outside the project is denied", resource: sm("notebook-instance", "sds-dev-other-alice"), expect: "ImplicitlyDenied" },
   { title: "CI cannot switch root access on", role: "notebook-creation", action: "sagemaker:UpdateNotebookInstance", resource: NOTEBOOK,
     context: { "sagemaker:RootAccess": "Enabled" }, expect: "ExplicitlyDenied" },
@@ -104,10 +105,15 @@ const notebookCreation: Scenario[] = [
 // --- notebook execution ---------------------------------------------------------------------------------------
 const trainingJob = allow({ title: "a notebook starts a compliant training job", role: "notebook-execution", action: "sagemaker:CreateTrainingJob",
   resource: sm("training-job", "sds-dev-fraud-xgb-1"), context: { ...vpc, "sagemaker:VolumeKmsKeyArn": VOLUME_KEY, "sagemaker:OutputKmsKeyArn": DATA_KEY,
-    "sagemaker:InterContainerTrafficEncryption": "true", "sagemaker:NetworkIsolation": "true" } });
+    "sagemaker:InterContainerTrafficEncryption": "true", "sagemaker:NetworkIsolation": "true", "sagemaker:InstanceTypes": ["ml.m5.xlarge"] } });
 const transformJob = allow({ title: "a notebook starts a transform job on a project model", role: "notebook-execution", action: "sagemaker:CreateTransformJob",
   resource: sm("transform-job", "sds-dev-fraud-batch-1"), context: { "sagemaker:VolumeKmsKeyArn": VOLUME_KEY, "sagemaker:OutputKmsKeyArn": DATA_KEY,
-    "sagemaker:ModelArn": sm("model", "sds-dev-fraud-xgb") } });
+    "sagemaker:ModelArn": sm("model", "sds-dev-fraud-xgb"), "sagemaker:InstanceTypes": ["ml.m5.xlarge"] } });
+const onNvme = allow({ ...trainingJob, title: "a notebook starts a training job on an NVMe instance type without a volume key",
+  context: { ...trainingJob.context, "sagemaker:VolumeKmsKeyArn": undefined as unknown as string, "sagemaker:InstanceTypes": ["ml.g5.xlarge"] } });
+const readFromVpc = allow({ title: "a notebook reads project data from inside the VPC", role: "notebook-execution", action: "s3:GetObject", resource: `${DATA_BUCKET}/train.csv` });
+const readViaService = allow({ ...readFromVpc, title: "an AWS service reads project data on a notebook's behalf (forward access session)",
+  context: { "aws:SourceVpc": undefined as unknown as string, "aws:ViaAWSService": "true" } });
 const bucketKey = allow({ title: "a notebook decrypts project data through S3", role: "notebook-execution", action: "kms:Decrypt", resource: DATA_KEY,
   context: { "kms:ViaService": `s3.${REGION}.amazonaws.com`, ...kmsCaller("notebook-execution") }, resourcePolicy: DATA_KEY_POLICY });
 const bearer = allow({ title: "a notebook gets a CodeArtifact bearer token for pip", role: "notebook-execution", action: "sts:GetServiceBearerToken", resource: "*",
@@ -118,6 +124,20 @@ const notebookExecution: Scenario[] = [
   flip(trainingJob, "sagemaker:NetworkIsolation", "false", "ImplicitlyDenied", "a training job without network isolation is denied"),
   flip(trainingJob, "sagemaker:OutputKmsKeyArn", OTHER_KEY, "ImplicitlyDenied", "a training job writing output with another key is denied"),
   flip(trainingJob, "sagemaker:VpcSubnets", undefined, "ExplicitlyDenied", "a training job outside the VPC is denied"),
+  flip(trainingJob, "sagemaker:InstanceTypes", ["ml.p4d.24xlarge"], "ExplicitlyDenied", "a training job on an instance type off the project's list is denied"),
+  flip(trainingJob, "sagemaker:EnableRemoteDebug", "true", "ExplicitlyDenied", "a training job with remote debugging is denied"),
+  flip(trainingJob, "aws:SourceVpc", undefined, "ExplicitlyDenied", "stolen notebook credentials cannot start a job from the internet"),
+  onNvme,
+  flip(onNvme, "sagemaker:InstanceTypes", ["ml.m5.xlarge"], "ExplicitlyDenied", "a training job without a volume key on a type with EBS storage is denied"),
+  readFromVpc,
+  flip(readFromVpc, "aws:SourceVpc", "vpc-0eeeeeeeeeeeeeee9", "ExplicitlyDenied", "stolen notebook credentials cannot read data from another VPC"),
+  readViaService,
+  flip(readViaService, "aws:ViaAWSService", "false", "ExplicitlyDenied", "stolen notebook credentials cannot read data from the internet"),
+  { title: "a notebook cannot overwrite model artifacts", role: "notebook-execution", action: "s3:PutObject", resource: `${MODEL_BUCKET}/xgb/model.tar.gz`, expect: "ImplicitlyDenied" },
+  allow({ title: "a notebook reads its project's training job logs", role: "notebook-execution", action: "logs:GetLogEvents",
+    resource: `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/aws/sagemaker/TrainingJobs:log-stream:sds-dev-fraud-xgb-1/algo-1-1700000000` }),
+  { title: "a notebook cannot read another project's training job logs", role: "notebook-execution", action: "logs:GetLogEvents",
+    resource: `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/aws/sagemaker/TrainingJobs:log-stream:sds-dev-other-xgb-1/algo-1-1700000000`, expect: "ImplicitlyDenied" },
   allow({ ...trainingJob, title: "a notebook starts a compliant processing job", action: "sagemaker:CreateProcessingJob", resource: sm("processing-job", "sds-dev-fraud-prep-1") }),
   transformJob,
   flip(transformJob, "sagemaker:ModelArn", sm("model", "sds-dev-other-xgb"), "ImplicitlyDenied", "a transform job on another project's model is denied"),
@@ -142,7 +162,7 @@ const grant = allow({ title: "a job's instance gets a grant on the volume key fo
 const metrics = allow({ title: "a job publishes metrics to SageMaker's namespace", role: "training", action: "cloudwatch:PutMetricData", resource: "*",
   context: { "cloudwatch:namespace": "/aws/sagemaker/TrainingJobs" } });
 const eni = allow({ title: "a job deletes its network interface in the environment's region", role: "training", action: "ec2:DeleteNetworkInterface",
-  resource: `arn:aws:ec2:${REGION}:${ACCOUNT}:network-interface/eni-0123456789abcdef0`, context: { "ec2:Region": REGION } });
+  resource: `arn:aws:ec2:${REGION}:${ACCOUNT}:network-interface/eni-0123456789abcdef0`, context: { "ec2:Vpc": `arn:aws:ec2:${REGION}:${ACCOUNT}:vpc/${VPC}` } });
 const training: Scenario[] = [
   allow({ title: "a job reads project data", role: "training", action: "s3:GetObject", resource: `${DATA_BUCKET}/train.csv` }),
   { title: "a job cannot overwrite project data", role: "training", action: "s3:PutObject", resource: `${DATA_BUCKET}/train.csv`, expect: "ImplicitlyDenied" },
@@ -154,7 +174,7 @@ const training: Scenario[] = [
   metrics,
   flip(metrics, "cloudwatch:namespace", "Custom/Exfil", "ImplicitlyDenied", "metrics outside SageMaker's namespace are denied"),
   eni,
-  flip(eni, "ec2:Region", "us-east-1", "ImplicitlyDenied", "network interfaces in another region are denied"),
+  flip(eni, "ec2:Vpc", `arn:aws:ec2:${REGION}:${ACCOUNT}:vpc/vpc-0eeeeeeeeeeeeeee9`, "ImplicitlyDenied", "network interfaces of another VPC are out of reach"),
   { title: "a job cannot start other jobs", role: "training", action: "sagemaker:CreateTrainingJob", resource: trainingJob.resource, context: trainingJob.context, expect: "ImplicitlyDenied" },
 ];
 
@@ -162,7 +182,8 @@ const training: Scenario[] = [
 const createModel = allow({ title: "CI creates an isolated model in the VPC", role: "endpoint-creation", action: "sagemaker:CreateModel",
   resource: sm("model", "sds-dev-fraud-xgb"), context: { ...vpc, "sagemaker:NetworkIsolation": "true" } });
 const createConfig = allow({ title: "CI creates an encrypted endpoint config for a project model", role: "endpoint-creation", action: "sagemaker:CreateEndpointConfig",
-  resource: sm("endpoint-config", "sds-dev-fraud-xgb"), context: { "sagemaker:VolumeKmsKeyArn": VOLUME_KEY, "sagemaker:ModelArn": sm("model", "sds-dev-fraud-xgb") } });
+  resource: sm("endpoint-config", "sds-dev-fraud-xgb"), context: { "sagemaker:VolumeKmsKeyArn": VOLUME_KEY, "sagemaker:ModelArn": sm("model", "sds-dev-fraud-xgb"),
+    "sagemaker:InstanceTypes": ["ml.m5.xlarge"] } });
 const endpointCreation: Scenario[] = [
   createModel,
   flip(createModel, "sagemaker:NetworkIsolation", "false", "ImplicitlyDenied", "a model without network isolation is denied"),
@@ -201,6 +222,9 @@ const roleTags = allow({ title: "an SSO session tags the data scientist session 
   context: { [`aws:RequestTag/${OWNER_TAG}`]: "alice", [OWNER]: "alice", "aws:TagKeys": [OWNER_TAG] } });
 const samlAssumes = allow({ title: "a federated person assumes the data scientist role through SAML", role: "data-scientist", action: "sts:AssumeRoleWithSAML",
   resource: roleArn(INPUT, "data-scientist"), caller: SAML, context: { "saml:aud": "https://signin.aws.amazon.com/saml" } });
+const sagemakerAssumes = allow({ title: "SageMaker assumes the training role for a job of this account", role: "training", action: "sts:AssumeRole",
+  resource: roleArn(INPUT, "training"), caller: "sagemaker.amazonaws.com",
+  context: { "aws:SourceAccount": ACCOUNT, "aws:SourceArn": `arn:aws:sagemaker:${REGION}:${ACCOUNT}:training-job/sds-dev-fraud-xgb-1` } });
 const trust: Scenario[] = [
   userAssumes,
   flip(userAssumes, "aws:MultiFactorAuthPresent", "false", "Denied", "an IAM user without MFA cannot assume the data scientist role"),
@@ -216,7 +240,9 @@ const trust: Scenario[] = [
     resource: roleArn(INPUT, "notebook-creation"), caller: `arn:aws:iam::${ACCOUNT}:role/someone`, expect: "Denied" },
   allow({ title: "Service Catalog assumes the notebook creation role as a launch role", role: "notebook-creation", action: "sts:AssumeRole",
     resource: roleArn(INPUT, "notebook-creation"), caller: "servicecatalog.amazonaws.com" }),
-  allow({ title: "SageMaker assumes the training role", role: "training", action: "sts:AssumeRole", resource: roleArn(INPUT, "training"), caller: "sagemaker.amazonaws.com" }),
+  sagemakerAssumes,
+  flip(sagemakerAssumes, "aws:SourceAccount", "999999999999", "Denied", "SageMaker acting for another account cannot assume the training role"),
+  flip(sagemakerAssumes, "aws:SourceArn", "arn:aws:sagemaker:eu-west-1:999999999999:training-job/x", "Denied", "SageMaker acting for another account's job cannot assume the training role"),
   { title: "EC2 cannot assume the training role", role: "training", action: "sts:AssumeRole", resource: roleArn(INPUT, "training"), caller: "ec2.amazonaws.com", expect: "Denied" },
 ];
 
@@ -233,9 +259,16 @@ const ALL = [...IDENTITY_SCENARIOS, ...trust];
 function run(s: Scenario): Promise<Decision> {
   if (s.caller) {
     // Same-account callers named in the trust policy need no identity policy of their own; the account root needs one.
-    return simulate({ principal: s.caller, action: s.action, resource: s.resource, context: s.context }, { resource: TRUST[s.role] });
+    return simulate({ principal: s.caller, action: s.action, resource: s.resource, context: present(s.context ?? {}) }, { resource: TRUST[s.role] });
   }
-  return simulate({ principal: session(s.role), action: s.action, resource: s.resource, context: s.context }, { identity: [rolePolicy(s.role, INPUT)], boundary, resource: s.resourcePolicy });
+  // Role sessions call from inside the environment's VPC unless the scenario says otherwise.
+  const context = present({ "aws:SourceVpc": VPC, ...s.context });
+  return simulate({ principal: session(s.role), action: s.action, resource: s.resource, context }, { identity: [rolePolicy(s.role, INPUT)], boundary, resource: s.resourcePolicy });
+}
+
+/** The context without the keys a scenario marks absent (`undefined`). */
+function present(context: Record<string, string | string[] | undefined>): Record<string, string | string[]> {
+  return Object.fromEntries(Object.entries(context).filter(([, v]) => v !== undefined)) as Record<string, string | string[]>;
 }
 
 function matches(actual: Decision, expected: Expect): boolean {
@@ -268,7 +301,7 @@ test("every condition key of every generated policy has a scenario that flips th
 test("the boundary caps a role even if someone attaches an administrator policy to it", async () => {
   const admin: PolicyDocument = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] };
   const asAdmin = (action: string, resource: string, context: Record<string, string | string[]> = {}) =>
-    simulate({ principal: session("training"), action, resource, context }, { identity: [rolePolicy("training", INPUT), admin], boundary });
+    simulate({ principal: session("training"), action, resource, context: { "aws:SourceVpc": VPC, ...context } }, { identity: [rolePolicy("training", INPUT), admin], boundary });
   expect(await asAdmin("s3:GetObject", `${DATA_BUCKET}/train.csv`)).toBe("Allowed");
   expect(await asAdmin("s3:GetObject", "arn:aws:s3:::someone-elses-bucket/x")).toBe("ImplicitlyDenied");
   expect(await asAdmin("iam:CreateUser", `arn:aws:iam::${ACCOUNT}:user/backdoor`)).toBe("ImplicitlyDenied");

@@ -160,10 +160,12 @@ export const ROLE_GRANTS: Readonly<Record<RoleName, (input: ProjectScopeInput) =
     { sid: "AssumeInvocationRole", actions: ["sts:AssumeRole"], resources: [roleArn(input, "endpoint-invocation")] },
     // The lifecycle configuration's idle check stops the instance it runs on (the only way a notebook stops itself).
     { sid: "StopIdleNotebooks", actions: ["sagemaker:StopNotebookInstance"], resources: [projectResources(input, "notebook-instance")] },
+    ...onVolumes("StartIsolatedTrainingJobsInVpc", { actions: ["sagemaker:CreateTrainingJob"], resources: [projectResources(input, "training-job")] },
+      input, input.instanceTypes.jobs, [inEnvironmentVpc(input), withOutputKey(input), encryptedAndIsolated(), noRemoteDebug()]),
     ...onVolumes("StartIsolatedJobsInVpc", {
-      actions: ["sagemaker:CreateTrainingJob", "sagemaker:CreateProcessingJob", "sagemaker:CreateHyperParameterTuningJob"],
-      resources: [projectResources(input, "training-job"), projectResources(input, "processing-job"), projectResources(input, "hyper-parameter-tuning-job")],
-    }, input, input.instanceTypes.jobs, [inEnvironmentVpc(input), withOutputKey(input), encryptedAndIsolated(), noRemoteDebug()]),
+      actions: ["sagemaker:CreateProcessingJob", "sagemaker:CreateHyperParameterTuningJob"],
+      resources: [projectResources(input, "processing-job"), projectResources(input, "hyper-parameter-tuning-job")],
+    }, input, input.instanceTypes.jobs, [inEnvironmentVpc(input), withOutputKey(input), encryptedAndIsolated()]),
     ...onVolumes("StartTransformJobsOnProjectModels", { actions: ["sagemaker:CreateTransformJob"], resources: [projectResources(input, "transform-job")] },
       input, input.instanceTypes.jobs, [withOutputKey(input), { ArnLike: { "sagemaker:ModelArn": projectResources(input, "model") } }]),
     { sid: "FollowProjectJobs", actions: [

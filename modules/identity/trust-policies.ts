@@ -46,8 +46,16 @@ export function dataScientistTrust(_scope: ArnScope, principalArns: readonly str
   const saml = byKind("saml-provider");
   if (saml.length) {
     // The identity provider asserts the tag; without it the session could not open any notebook.
-    statements.push({ Sid: "FederatedPeople", Effect: "Allow", Principal: { Federated: saml }, Action: [...[assume("sts:AssumeRoleWithSAML")].flat(), "sts:TagSession"],
-      Condition: { StringEquals: { "saml:aud": "https://signin.aws.amazon.com/saml" }, ...sourceIdentity } });
+    const audience = { StringEquals: { "saml:aud": "https://signin.aws.amazon.com/saml" } };
+    if (options.requireSourceIdentity) {
+      statements.push(
+        { Sid: "FederatedPeople", Effect: "Allow", Principal: { Federated: saml }, Action: "sts:AssumeRoleWithSAML", Condition: { ...audience, ...sourceIdentity } },
+        { Sid: "FederatedPeopleTagSession", Effect: "Allow", Principal: { Federated: saml }, Action: "sts:TagSession", Condition: audience },
+        { Sid: "FederatedPeopleSourceIdentity", Effect: "Allow", Principal: { Federated: saml }, Action: "sts:SetSourceIdentity", Condition: sourceIdentity },
+      );
+    } else {
+      statements.push({ Sid: "FederatedPeople", Effect: "Allow", Principal: { Federated: saml }, Action: ["sts:AssumeRoleWithSAML", "sts:TagSession"], Condition: audience });
+    }
   }
   const roles = byKind("role");
   const users = [...byKind("user"), ...byKind("account")];
