@@ -5,7 +5,7 @@
  * One synth per config, shared by all its scenarios. See docs/threat-model.md for what each class proves.
  */
 import { defaultConfig, twoEnvironmentConfig } from "./configs";
-import { matches, PerimeterApp, simulate } from "./perimeter-sim";
+import { concretePolicy, matches, PerimeterApp, simulate } from "./perimeter-sim";
 import { CLASSES, ClassId, crossProjectScenarios, environmentScenarios, projectScenarios, Scenario } from "./scenarios";
 
 function suite(app: PerimeterApp, breakGlass: boolean): Scenario[] {
@@ -51,6 +51,22 @@ describe.each(SUITES)("%s", (label, scenarios) => {
     }
   });
 });
+
+/**
+ * Every Deny statement of the perimeter - the boundary, the roles' policies, every bucket policy - is named as the
+ * enforcer (`by`) of at least one scenario, whose test then checks it really is among the deniers. A new Deny without
+ * an attack that proves it fails here.
+ */
+test.each([["default config", defaultApp, SUITES[0][1]], ["two environments x two projects", twoApp, SUITES[1][1]]] as const)(
+  "%s: every Deny statement of boundaries, role policies and bucket policies is proven by a scenario", (_label, app, scenarios) => {
+    const proven = new Set(scenarios.flatMap((s) => (s.by ? [s.by] : [])));
+    const denies = new Set<string>();
+    for (const r of app.model.ofType("aws_iam_policy", "aws_s3_bucket_policy")) {
+      const layer = r.type === "aws_s3_bucket_policy" ? "resource" : r.path.endsWith("/boundary") ? "boundary" : "identity";
+      for (const st of concretePolicy(app.model, r).Statement) if (st.Effect === "Deny") denies.add(`${layer}:${st.Sid}`);
+    }
+    expect([...denies].filter((d) => !proven.has(d)).sort()).toEqual([]);
+  });
 
 test("the suite runs at least 100 scenarios on each config, names unique", () => {
   for (const [label, scenarios] of SUITES) {

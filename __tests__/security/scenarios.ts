@@ -137,6 +137,31 @@ export function projectScenarios(app: PerimeterApp, env: string, p: string, opts
   row("C1", "invocation creds from another VPC invoke the project endpoint", ei, "sagemaker:InvokeEndpoint", endpointArn, OTHER_VPC, "Denied", undefined, "boundary:NeverOutsideTheNetwork");
   row("C1", "the endpoint is invoked inside the VPC", ei, "sagemaker:InvokeEndpoint", endpointArn, RUNTIME, "Allowed");
 
+  row("C1", "notebook creds from the internet assume the endpoint invocation role", nb, "sts:AssumeRole", trustOf("endpoint-invocation"), INTERNET, "Denied", undefined,
+    "identity:DenyOutsideTheNetwork");
+  row("C1", "notebook reads project data over plain HTTP", nb, "s3:GetObject", obj(data, "train.csv"), S3, "ExplicitlyDenied", { "aws:SecureTransport": "false" },
+    "resource:DenyInsecureTransport");
+  row("C1", "notebook reads project data over TLS 1.1", nb, "s3:GetObject", obj(data, "train.csv"), S3, "ExplicitlyDenied", { "s3:TlsVersion": "1.1" }, "resource:DenyOutdatedTls");
+  // C1 - building a way out: compute with internet access, root, or outside the environment's network.
+  const hardenedNotebook = { ...inVpc, "sagemaker:VolumeKmsKeyArn": volumeKey.arn, "sagemaker:DirectInternetAccess": "Disabled", "sagemaker:RootAccess": "Disabled",
+    "sagemaker:MinimumInstanceMetadataServiceVersion": "2", "sagemaker:InstanceTypes": ["ml.t3.medium"] };
+  const newNotebook = sm("notebook-instance", `${base}-new`);
+  row("C1", "CI creates a hardened notebook in the environment's VPC", nc, "sagemaker:CreateNotebookInstance", newNotebook, API, "Allowed", hardenedNotebook);
+  row("C1", "CI creates a notebook with direct internet access", nc, "sagemaker:CreateNotebookInstance", newNotebook, API, "Denied",
+    { ...hardenedNotebook, "sagemaker:DirectInternetAccess": "Enabled" }, "boundary:NeverInternetNotebooks");
+  row("C1", "CI creates a notebook with root access", nc, "sagemaker:CreateNotebookInstance", newNotebook, API, "Denied",
+    { ...hardenedNotebook, "sagemaker:RootAccess": "Enabled" }, "boundary:NeverRootNotebooks");
+  row("C1", "CI switches root access on for a notebook", nc, "sagemaker:UpdateNotebookInstance", notebook, API, "Denied", { "sagemaker:RootAccess": "Enabled" },
+    "boundary:NeverEnableRoot");
+  row("C1", "notebook starts a training job outside any VPC", nb, "sagemaker:CreateTrainingJob", trainingJob, API, "Denied",
+    jobWithout("sagemaker:VpcSubnets"), "boundary:NeverOutsideVpc");
+  row("C1", "notebook starts a training job in another subnet", nb, "sagemaker:CreateTrainingJob", trainingJob, API, "Denied",
+    job({ "sagemaker:VpcSubnets": ["subnet-0a77ac4e70000000a"] }), "boundary:NeverOtherSubnets");
+  row("C1", "notebook starts a training job with another security group", nb, "sagemaker:CreateTrainingJob", trainingJob, API, "Denied",
+    job({ "sagemaker:VpcSecurityGroupIds": ["sg-0a77ac4e70000000a"] }), "boundary:NeverOtherGroups");
+  row("C1", "notebook passes the training role to EC2 (an instance outside SageMaker's controls)", nb, "iam:PassRole",
+    { arn: app.role(env, p, "training").arn, account: acct }, API, "Denied", { "iam:PassedToService": "ec2.amazonaws.com" }, "boundary:NeverPassElsewhere");
+
   // C1 legitimate: what SageMaker's service plane does with the execution roles from outside the VPC (no aws:SourceVpc,
   // not a forward access session) must stay open, or jobs and endpoints cannot start.
   const plane = INTERNET;
@@ -262,13 +287,15 @@ export function projectScenarios(app: PerimeterApp, env: string, p: string, opts
   // L1 - NVMe instance types need no volume key; every other type does.
   row("L1", `training job on ${NVME_TYPE} (local NVMe) without a volume key`, nb, "sagemaker:CreateTrainingJob", trainingJob, API, "Allowed",
     jobWithout("sagemaker:VolumeKmsKeyArn", { "sagemaker:InstanceTypes": [NVME_TYPE] }));
-  row("L1", `training job on ${EBS_TYPE} (EBS) without a volume key`, nb, "sagemaker:CreateTrainingJob", trainingJob, API, "Denied", jobWithout("sagemaker:VolumeKmsKeyArn"));
+  row("L1", `training job on ${EBS_TYPE} (EBS) without a volume key`, nb, "sagemaker:CreateTrainingJob", trainingJob, API, "Denied", jobWithout("sagemaker:VolumeKmsKeyArn"),
+    "boundary:NeverUnencrypted");
   row("L1", `training job mixing ${NVME_TYPE} and ${EBS_TYPE} without a volume key`, nb, "sagemaker:CreateTrainingJob", trainingJob, API, "Denied",
-    jobWithout("sagemaker:VolumeKmsKeyArn", { "sagemaker:InstanceTypes": [NVME_TYPE, EBS_TYPE] }));
+    jobWithout("sagemaker:VolumeKmsKeyArn", { "sagemaker:InstanceTypes": [NVME_TYPE, EBS_TYPE] }), "boundary:NeverUnencrypted");
   const cfg = (types: string[], withKey: boolean) => ({ "sagemaker:ModelArn": sm("model", `${base}-m`).arn, "sagemaker:InstanceTypes": types,
     ...(withKey ? { "sagemaker:VolumeKmsKeyArn": volumeKey.arn } : {}) });
   row("L1", `endpoint config on ${NVME_ENDPOINT_TYPE} without a volume key`, ec, "sagemaker:CreateEndpointConfig", sm("endpoint-config", `${base}-cfg`), API, "Allowed", cfg([NVME_ENDPOINT_TYPE], false));
-  row("L1", `endpoint config on ${EBS_TYPE} without a volume key`, ec, "sagemaker:CreateEndpointConfig", sm("endpoint-config", `${base}-cfg`), API, "Denied", cfg([EBS_TYPE], false));
+  row("L1", `endpoint config on ${EBS_TYPE} without a volume key`, ec, "sagemaker:CreateEndpointConfig", sm("endpoint-config", `${base}-cfg`), API, "Denied", cfg([EBS_TYPE], false),
+    "boundary:NeverUnencrypted");
   row("L1", `endpoint config on ${EBS_TYPE} with the project volume key`, ec, "sagemaker:CreateEndpointConfig", sm("endpoint-config", `${base}-cfg`), API, "Allowed", cfg([EBS_TYPE], true));
 
   // L2 - job logs: own project's streams readable inside the VPC; shared groups not filterable.
