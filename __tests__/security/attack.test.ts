@@ -8,21 +8,20 @@ import { defaultConfig, twoEnvironmentConfig } from "./configs";
 import { concretePolicy, matches, PerimeterApp, simulate } from "./perimeter-sim";
 import { CLASSES, ClassId, crossProjectScenarios, environmentScenarios, projectScenarios, Scenario } from "./scenarios";
 
-function suite(app: PerimeterApp, breakGlass: boolean): Scenario[] {
+function suite(app: PerimeterApp): Scenario[] {
   const all: Scenario[] = [];
   const projects = app.config.environments.flatMap((e) => e.projects.map((p) => ({ env: e.name, project: p.name })));
-  for (const e of app.config.environments) all.push(...environmentScenarios(app, e.name, { breakGlass }));
-  for (const p of projects) all.push(...projectScenarios(app, p.env, p.project, { breakGlass }));
+  for (const e of app.config.environments) all.push(...environmentScenarios(app, e.name));
+  for (const p of projects) all.push(...projectScenarios(app, p.env, p.project));
   for (const a of projects) for (const v of projects) if (a !== v) all.push(...crossProjectScenarios(app, a, v));
   return all;
 }
 
 const defaultApp = new PerimeterApp(defaultConfig(), "attack-default");
-const two = twoEnvironmentConfig();
-const twoApp = new PerimeterApp(two.config, "attack-two-envs");
+const twoApp = new PerimeterApp(twoEnvironmentConfig(), "attack-two-envs");
 const SUITES: [string, Scenario[]][] = [
-  ["default config", suite(defaultApp, false)],
-  ["two environments x two projects", suite(twoApp, two.breakGlass)],
+  ["default config", suite(defaultApp)],
+  ["two environments x two projects", suite(twoApp)],
 ];
 const APPS: Record<string, PerimeterApp> = { "default config": defaultApp, "two environments x two projects": twoApp };
 

@@ -33,35 +33,29 @@ function project(env: string, name: string, account: string, owner: string) {
   };
 }
 
-function environment(name: string, accountId: string, region: string, cidr: string, projects: string[], breakGlass: boolean) {
+function environment(name: string, accountId: string, region: string, cidr: string, projects: string[]) {
   return {
     name, accountId, region, availabilityZones: [`${region}a`, `${region}b`],
     network: { vpcCidr: cidr },
     owner: "data-platform",
     projects: projects.map((p) => project(name, p, accountId, "alice")),
     audit: { trail: "account", alertSubscriptions: [{ protocol: "email", endpoint: "security-alerts@example.com" }] },
-    dataProtection: { administratorArns: [deployArn(accountId)], ...(breakGlass ? { breakGlassArns: [breakGlassArn(accountId)] } : {}) },
+    dataProtection: { administratorArns: [deployArn(accountId)], breakGlassArns: [breakGlassArn(accountId)] },
   };
 }
 
 /**
  * Two environments (dev in 123456789012 eu-west-1 with projects fraud and churn; prod in 210987654321 eu-central-1
- * with projects fraud and fraud-eu), each with a deploy role and - once the config knows the key - a break-glass role;
+ * with projects fraud and fraud-eu), each with a deploy role and a break-glass role;
  * dev/churn names an application principal, prod/fraud requires MFA, prod/fraud-eu MFA and a source identity.
  */
-export function twoEnvironmentConfig(): { config: Config; breakGlass: boolean } {
-  const build = (breakGlass: boolean) => ({
+export function twoEnvironmentConfig(): Config {
+  return validateConfig({
     prefix: "sds",
     environments: [
-      environment("dev", DEV_ACCOUNT, "eu-west-1", "10.20.0.0/16", ["fraud", "churn"], breakGlass),
-      environment("prod", PROD_ACCOUNT, "eu-central-1", "10.30.0.0/16", ["fraud", "fraud-eu"], breakGlass),
+      environment("dev", DEV_ACCOUNT, "eu-west-1", "10.20.0.0/16", ["fraud", "churn"]),
+      environment("prod", PROD_ACCOUNT, "eu-central-1", "10.30.0.0/16", ["fraud", "fraud-eu"]),
     ],
     compliance: structuredClone(DEFAULT_CONFIG.compliance),
   });
-  try {
-    return { config: validateConfig(build(true)), breakGlass: true };
-  } catch {
-    // dataProtection.breakGlassArns (issue #12) not in the schema yet: the same config without it.
-    return { config: validateConfig(build(false)), breakGlass: false };
-  }
 }

@@ -169,6 +169,11 @@ export class PerimeterApp {
     return fake(this.model, this.one(`${env}-platform`, "aws_security_group", "sagemaker"), "id");
   }
 
+  /** The environment's CloudTrail trail ARN (account trail). */
+  trailArn(env: string): string {
+    return fake(this.model, this.one(`${env}-platform`, "aws_cloudtrail", "trail"), "arn");
+  }
+
   /** The project's CodeCommit repository ARN. */
   repository(env: string, project: string): string {
     const r = this.model.inStack(`${env}-project-${project}`, "aws_codecommit_repository");

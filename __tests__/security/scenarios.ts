@@ -11,7 +11,7 @@
 import {
   accountRoot, Actor, adminSession, ATTACKER_ACCOUNT, Expected, INTERNET, Network, OTHER_VPC, PerimeterApp, roleSession, servicePrincipal,
 } from "./perimeter-sim";
-import { breakGlassArn, deployArn, ssoRole } from "./configs";
+import { ssoRole } from "./configs";
 
 
 export type ClassId = "C1" | "C2" | "C3" | "C4" | "C5" | "C6" | "C7" | "C8" | "L1" | "L2" | "L3";
@@ -55,8 +55,15 @@ export const NVME_ENDPOINT_TYPE = "ml.g4dn.xlarge";
 export const EBS_TYPE = "ml.m5.xlarge";
 export const DISALLOWED_TYPE = "ml.p5.48xlarge";
 
-/** Every scenario for one project `p` of environment `env`, with `others` = other projects of the app. */
-export function projectScenarios(app: PerimeterApp, env: string, p: string, opts: { breakGlass: boolean }): Scenario[] {
+/** The environment's deploy role (its first administrator) and break-glass role (if configured), holding `*:*`. */
+function operators(app: PerimeterApp, env: string): { deployer: Actor; breakGlass?: Actor } {
+  const dp = app.env(env).dataProtection;
+  return { deployer: adminSession(dp.administratorArns[0], "deploy role"),
+    breakGlass: dp.breakGlassArns[0] ? adminSession(dp.breakGlassArns[0], "break-glass role") : undefined };
+}
+
+/** Every scenario for one project `p` of environment `env`. */
+export function projectScenarios(app: PerimeterApp, env: string, p: string): Scenario[] {
   const e = app.env(env);
   const { accountId: acct, region } = e;
   const base = `${app.config.prefix}-${env}-${p}`;
@@ -79,8 +86,7 @@ export function projectScenarios(app: PerimeterApp, env: string, p: string, opts
   const trustOf = (r: string): Target => { const x = app.role(env, p, r); return { arn: x.arn, account: acct, policy: x.trust }; };
 
   const admin = adminSession(`arn:aws:iam::${acct}:role/AccountAdministrator`, "account administrator (*:*)");
-  const deployer = adminSession(deployArn(acct), "deploy role");
-  const breakGlass = adminSession(breakGlassArn(acct), "break-glass role");
+  const { deployer, breakGlass } = operators(app, env);
   const attacker = adminSession(`arn:aws:iam::${ATTACKER_ACCOUNT}:role/attacker`, "another account's administrator");
   /** Something else in the VPC with broad rights (an instance someone launched into the subnets with an admin profile). */
   const vpcAdmin = adminSession(`arn:aws:iam::${acct}:role/instance-in-vpc`, "own-account principal in the VPC with *:*");
@@ -208,7 +214,7 @@ export function projectScenarios(app: PerimeterApp, env: string, p: string, opts
   row("C3", "another account's administrator decrypts with the data key", attacker, "kms:Decrypt", key(dataKey), INTERNET, "Denied", undefined, "resource:implicit");
   row("C3", "another account's root assumes the data scientist role", accountRoot(ATTACKER_ACCOUNT), "sts:AssumeRole", trustOf("data-scientist"), INTERNET, "Denied", undefined, "resource:implicit");
   row("C3", "the deploy role manages the data bucket from outside the VPC (Terraform)", deployer, "s3:GetObject", obj(data, "train.csv"), INTERNET, "Allowed");
-  if (opts.breakGlass) row("C3", "the break-glass role reads project data from inside the VPC", breakGlass, "s3:GetObject", obj(data, "train.csv"), S3, "Allowed");
+  if (breakGlass) row("C3", "the break-glass role reads project data from inside the VPC", breakGlass, "s3:GetObject", obj(data, "train.csv"), S3, "Allowed");
 
   // C4 - the upload must name the project key.
   row("C4", "notebook uploads with aws:kms and no key id (would land under aws/s3)", nb, "s3:PutObject", obj(data, "x.csv"), S3, "ExplicitlyDenied", sse(), "resource:DenyKmsUploadsWithoutKeyId");
@@ -314,7 +320,7 @@ export function projectScenarios(app: PerimeterApp, env: string, p: string, opts
   row("C8", "account administrator deletes a project access-log object", admin, "s3:DeleteObject", obj(accessLogs, "data/2026-01-01-00-00-00-ABC"), INTERNET, "ExplicitlyDenied", undefined, "resource:DenyEvidenceTampering");
   row("C8", "account administrator overwrites a project access-log object", admin, "s3:PutObject", obj(accessLogs, "data/2026-01-01-00-00-00-ABC"), INTERNET, "ExplicitlyDenied", undefined, "resource:DenyEvidenceTampering");
   row("C8", "the deploy role deletes a project access-log object version", deployer, "s3:DeleteObjectVersion", obj(accessLogs, "data/2026-01-01-00-00-00-ABC"), INTERNET, "ExplicitlyDenied", undefined, "resource:DenyEvidenceTampering");
-  if (opts.breakGlass) row("C8", "the break-glass role deletes a project access-log object", breakGlass, "s3:DeleteObject", obj(accessLogs, "data/2026-01-01-00-00-00-ABC"), INTERNET, "Allowed");
+  if (breakGlass) row("C8", "the break-glass role deletes a project access-log object", breakGlass, "s3:DeleteObject", obj(accessLogs, "data/2026-01-01-00-00-00-ABC"), INTERNET, "Allowed");
   return S.map((s) => ({ ...s, name: `${env}/${p}: ${s.name}` }));
 }
 
@@ -363,11 +369,10 @@ export function crossProjectScenarios(app: PerimeterApp, a: { env: string; proje
 }
 
 /** Environment-wide scenarios: key administration of every key, the trail and its access logs. */
-export function environmentScenarios(app: PerimeterApp, env: string, opts: { breakGlass: boolean }): Scenario[] {
+export function environmentScenarios(app: PerimeterApp, env: string): Scenario[] {
   const { accountId: acct } = app.env(env);
   const admin = adminSession(`arn:aws:iam::${acct}:role/AccountAdministrator`, "account administrator (*:*)");
-  const deployer = adminSession(deployArn(acct), "deploy role");
-  const breakGlass = adminSession(breakGlassArn(acct), "break-glass role");
+  const { deployer, breakGlass } = operators(app, env);
   const S: Scenario[] = [];
   const row = (cls: ClassId, name: string, actor: Actor, action: string, target: Target, expect: Expected, context?: Record<string, string | string[]>, by?: string) =>
     S.push({ cls, name: `${env}: ${name}`, actor, action, target, network: INTERNET, expect, context, by });
@@ -376,12 +381,12 @@ export function environmentScenarios(app: PerimeterApp, env: string, opts: { bre
     row("C5", `account administrator replaces the key policy of ${stack}/${path}`, admin, "kms:PutKeyPolicy", t, "Denied");
     row("C5", `account administrator schedules deletion of ${stack}/${path}`, admin, "kms:ScheduleKeyDeletion", t, "Denied");
     row("C5", `the deploy role replaces the key policy of ${stack}/${path}`, deployer, "kms:PutKeyPolicy", t, "Allowed");
-    if (opts.breakGlass) row("C5", `the break-glass role replaces the key policy of ${stack}/${path}`, breakGlass, "kms:PutKeyPolicy", t, "Allowed");
+    if (breakGlass) row("C5", `the break-glass role replaces the key policy of ${stack}/${path}`, breakGlass, "kms:PutKeyPolicy", t, "Allowed");
     row("C5", `the account's root user replaces the key policy of ${stack}/${path} (lockout recovery)`, accountRoot(acct), "kms:PutKeyPolicy", t, "Allowed");
   }
   const trail = app.bucket(`${env}-platform`, "audit/trail/bucket/bucket");
   const trailLogs = app.bucket(`${env}-platform`, "audit/trail/access-logs/bucket");
-  const trailObject: Target = { arn: `${trail.arn}/AWSLogs/${acct}/CloudTrail/eu-west-1/2026/01/01/file.json.gz`, account: acct, policy: trail.policy };
+  const trailObject: Target = { arn: `${trail.arn}/AWSLogs/${acct}/CloudTrail/${app.env(env).region}/2026/01/01/file.json.gz`, account: acct, policy: trail.policy };
   const logObject = (b: typeof trail): Target => ({ arn: `${b.arn}/2026-01-01-00-00-00-ABCDEF`, account: b.account, policy: b.policy });
   row("C8", "account administrator deletes a trail log file", admin, "s3:DeleteObject", trailObject, "ExplicitlyDenied", undefined, "resource:DenyEvidenceTampering");
   row("C8", "account administrator deletes a trail log file version", admin, "s3:DeleteObjectVersion", trailObject, "ExplicitlyDenied", undefined, "resource:DenyEvidenceTampering");
@@ -394,8 +399,8 @@ export function environmentScenarios(app: PerimeterApp, env: string, opts: { bre
     row("C8", "account administrator deletes a state access-log object", admin, "s3:DeleteObject", logObject(stateLogs), "ExplicitlyDenied", undefined, "resource:DenyEvidenceTampering");
   }
   row("C8", "CloudTrail writes a log file to the trail bucket", servicePrincipal("cloudtrail.amazonaws.com"), "s3:PutObject", trailObject, "Allowed",
-    { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceAccount": acct, "aws:SourceArn": `arn:aws:cloudtrail:${app.env(env).region}:${acct}:trail/${app.config.prefix}-${env}-trail` });
-  if (opts.breakGlass) {
+    { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceAccount": acct, "aws:SourceArn": app.trailArn(env) });
+  if (breakGlass) {
     row("C8", "the break-glass role deletes a trail log file", breakGlass, "s3:DeleteObject", trailObject, "Allowed");
     row("C8", "the break-glass role deletes a trail access-log object", breakGlass, "s3:DeleteObject", logObject(trailLogs), "Allowed");
   }
