@@ -115,6 +115,8 @@ export function projectScenarios(app: PerimeterApp, env: string, p: string): Sce
   row("C1", "notebook creds from the internet write project data", nb, "s3:PutObject", obj(data, "x.csv"), INTERNET, "Denied", sse(dataKey.arn), "boundary:NeverOutsideTheNetwork");
   row("C1", "training job creds from the internet read project data", tr, "s3:GetObject", obj(data, "train.csv"), INTERNET, "Denied", undefined, "resource:DenyAccessOutsideVpcEndpoint");
   row("C1", "training job creds from the internet write model artifacts", tr, "s3:PutObject", obj(models, "m/model.tar.gz"), INTERNET, "Denied", sse(dataKey.arn), "boundary:NeverOutsideTheNetwork");
+  row("C1", "endpoint hosting creds from the internet read model artifacts", eh, "s3:GetObject", obj(models, "m/model.tar.gz"), INTERNET, "Denied", undefined,
+    "boundary:NeverOutsideTheNetwork");
   row("C1", "notebook reads project data inside the VPC", nb, "s3:GetObject", obj(data, "train.csv"), S3, "Allowed");
   row("C1", "notebook writes project data inside the VPC with the project key", nb, "s3:PutObject", obj(data, "x.csv"), S3, "Allowed", sse(dataKey.arn));
   row("C1", "data scientist creds from the internet read a job's log stream", ds, "logs:GetLogEvents", stream("TrainingJobs", `${base}-xgb-1/algo-1-1700000000`), INTERNET, "Denied", undefined, "boundary:NeverOutsideTheNetwork");
