@@ -17,11 +17,12 @@ const principals = (pattern: RegExp, example: string) =>
 export const Identity = z.strictObject({
   /**
    * Who may assume the data scientist role: IAM Identity Center / SSO permission-set roles, other roles, SAML
-   * providers, IAM users (MFA required), or account roots (any IAM user of that account, MFA required).
-   * Empty: the environment's account (IAM users with MFA).
+   * providers, IAM users (MFA required), or account roots (any IAM user of that account, MFA required - an explicit
+   * choice; the compliance pack reports it). Empty: only the environment's deploy principals
+   * (`dataProtection.administratorArns`) - never the whole account; name your people here.
    */
   dataScientistPrincipals: principals(PERSON_PRINCIPAL, "arn:aws:iam::123456789012:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_DataScience_0123456789abcdef"),
-  /** The CI/CD principals that create notebooks and endpoints. Empty: the environment's account (delegating to IAM). */
+  /** The CI/CD principals that create notebooks and endpoints. Empty: the environment's deploy principals (`dataProtection.administratorArns`). */
   cicdPrincipals: principals(AUTOMATION_PRINCIPAL, "arn:aws:iam::123456789012:role/ci-deployer"),
   /** Let AWS Service Catalog use the notebook creation role as a launch role. */
   serviceCatalog: z.boolean().default(false),
@@ -107,10 +108,6 @@ export function checkIdentity(prefix: string, env: IdentityEnvironment, report: 
     // Role names (`<base>-endpoint-invocation`) always fit IAM's 64 characters: prefix, environment and project
     // names are at most 10, 16 and 16 characters (a unit test holds this).
     const base = `${prefix}-${env.name}-${p.name}`;
-    if (p.identity.dataScientistPrincipals.length === 0) {
-      report("name who may assume the data scientist role (no role trusts the whole account by default), e.g. your IAM Identity Center "
-        + "permission-set role \"arn:aws:iam::<account>:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_DataScientist_<id>\"", "projects", j, "identity", "dataScientistPrincipals");
-    }
     const seen = new Map<string, number>();
     p.notebooks.forEach((n, k) => {
       if (seen.has(n.name)) report(`"${n.name}" is already the name of notebooks[${seen.get(n.name)}]; notebook names must be unique in a project`, "projects", j, "notebooks", k, "name");

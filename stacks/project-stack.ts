@@ -111,9 +111,9 @@ export class ProjectStack extends TerraformStack {
     };
     this.identity = new ProjectIdentity(this, "identity", {
       input: scopeInput,
-      dataScientistPrincipals: identity.dataScientistPrincipals,
+      // No role trusts the whole account: until people are named, only the environment's deploy principals.
+      dataScientistPrincipals: identity.dataScientistPrincipals.length ? identity.dataScientistPrincipals : dp.administratorArns,
       peopleTrust: { requireMfa: identity.requireMfa, requireSourceIdentity: identity.requireSourceIdentity },
-      // No role trusts the whole account: without CI/CD principals of its own, the project is deployed by the environment's.
       cicdPrincipals: identity.cicdPrincipals.length ? identity.cicdPrincipals : dp.administratorArns,
       serviceCatalog: identity.serviceCatalog,
       applicationPrincipals: identity.applicationPrincipals,
@@ -140,7 +140,7 @@ export class ProjectStack extends TerraformStack {
           securityGroupIds: sagemakerGroups,
           lifecycleConfigName: lifecycle.name,
           defaultCodeRepository: this.codeRepository.sagemakerCodeRepositoryName,
-          dependsOn: [execution.attachment],
+          dependsOn: execution.attachments,
         });
       });
     }

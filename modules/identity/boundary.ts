@@ -4,16 +4,17 @@
  * outright what no project role may ever do.
  */
 import { arn, policy, PolicyDocument, Statement } from "../policy/document";
-import { NVME_FAMILIES } from "../../catalogue/instance-types";
-import { outsideNetwork, passedToSageMaker, throughApiEndpoint } from "./conditions";
+import { nvmeTypes, outsideNetwork, passedToSageMaker } from "./conditions";
 import { bucketsAndObjects, ProjectScopeInput, projectRolesPattern, ROLE_NAMES } from "./project-scope";
 import { Grant, ROLE_GRANTS } from "./role-policies";
 
-/** SageMaker actions that place compute in a VPC (sagemaker:VpcSubnets / VpcSecurityGroupIds apply). */
-export const VPC_PLACED_ACTIONS = [
-  "sagemaker:CreateNotebookInstance", "sagemaker:CreateTrainingJob", "sagemaker:CreateProcessingJob",
-  "sagemaker:CreateHyperParameterTuningJob", "sagemaker:CreateModel",
-];
+/**
+ * SageMaker actions that place compute in a VPC (sagemaker:VpcSubnets / VpcSecurityGroupIds apply).
+ * `Create*ingJob` = CreateTrainingJob, CreateProcessingJob, CreateHyperParameterTuningJob (and labeling/edge
+ * packaging jobs, which no project role may create anyway): one pattern, because the boundary must fit IAM's 6144
+ * characters with six subnets and the longest names.
+ */
+export const VPC_PLACED_ACTIONS = ["sagemaker:CreateNotebookInstance", "sagemaker:Create*ingJob", "sagemaker:CreateModel"];
 
 /** SageMaker actions that create encrypted volumes (sagemaker:VolumeKmsKeyArn applies). */
 export const VOLUME_ACTIONS = [
@@ -21,17 +22,14 @@ export const VOLUME_ACTIONS = [
   "sagemaker:CreateHyperParameterTuningJob", "sagemaker:CreateTransformJob", "sagemaker:CreateEndpointConfig",
 ];
 
-/** SageMaker actions that name instance types (sagemaker:InstanceTypes applies). */
-export const INSTANCE_TYPE_ACTIONS = [...new Set([...VOLUME_ACTIONS, "sagemaker:UpdateNotebookInstance", "sagemaker:UpdateTrainingJob"])];
-
 /**
  * The channels that carry project data, whoever the role: object reads, writes and listings, log contents, the
  * code repository, presigned UI URLs, endpoint invocations and job creation. From any role, only from inside the
  * environment's VPC (or by an AWS service on the caller's behalf).
  */
 export const DATA_CHANNEL_ACTIONS = [
-  "s3:GetObject*", "s3:PutObject*", "s3:DeleteObject*", "s3:List*", "logs:Get*", "logs:FilterLogEvents", "logs:StartQuery",
-  "logs:StartLiveTail", "codecommit:*", "sagemaker:CreatePresigned*", "sagemaker:InvokeEndpoint*", "sagemaker:Create*Job",
+  "s3:*Object*", "s3:List*", "logs:Get*", "logs:Filter*", "logs:Start*", "codecommit:*", "sagemaker:CreatePresigned*",
+  "sagemaker:Invoke*", "sagemaker:Create*Job",
 ];
 
 /**
@@ -41,8 +39,7 @@ export const DATA_CHANNEL_ACTIONS = [
  */
 export const NEVER_ACTIONS = [
   "cloudtrail:StopLogging", "cloudtrail:DeleteTrail", "ec2:DeleteFlowLogs", "logs:DeleteLogGroup",
-  "kms:ScheduleKeyDeletion", "kms:DisableKey", "kms:PutKeyPolicy",
-  "iam:DeleteRolePermissionsBoundary", "iam:PutRolePermissionsBoundary",
+  "kms:ScheduleKeyDeletion", "kms:Disable*", "kms:PutKeyPolicy", "iam:*RolePermissionsBoundary",
 ];
 
 /**
@@ -80,7 +77,9 @@ export function boundaryPolicy(input: ProjectScopeInput): PolicyDocument {
   const deny = (Sid: string, Action: string[], Condition?: Statement["Condition"]): Statement =>
     // Resource "*": a deny must hold wherever the action is attempted.
     ({ Sid, Effect: "Deny", Action, Resource: "*", ...(Condition && { Condition }) });
-  const allowedTypes = [...new Set([...input.instanceTypes.notebooks, ...input.instanceTypes.jobs, ...input.instanceTypes.endpoints])].sort();
+  // Instance-type allow-lists and remote debugging are enforced by the role policies (per use); the boundary keeps
+  // only what must survive an over-broad policy attached later, within IAM's 6144 characters.
+  const nvme = nvmeTypes([...new Set([...input.instanceTypes.jobs, ...input.instanceTypes.endpoints])].sort());
   return policy(
     { Sid: "ProjectActions", Effect: "Allow", Action: union(scoped, (g) => g.actions), Resource: projectEnvelope(input) },
     // Resource "*": exactly the actions the role tables mark as unscopable (each with its reason there).
@@ -91,13 +90,11 @@ export function boundaryPolicy(input: ProjectScopeInput): PolicyDocument {
     deny("NeverOutsideVpc", VPC_PLACED_ACTIONS, { Null: { "sagemaker:VpcSubnets": "true" } }),
     deny("NeverOtherSubnets", VPC_PLACED_ACTIONS, { "ForAnyValue:StringNotEquals": { "sagemaker:VpcSubnets": [...input.subnetIds] } }),
     deny("NeverOtherGroups", VPC_PLACED_ACTIONS, { "ForAnyValue:StringNotEquals": { "sagemaker:VpcSecurityGroupIds": [...input.securityGroupIds] } }),
-    // No volume key only where AWS refuses one: instance types with local NVMe storage only.
+    // No volume key only where AWS refuses one: the project's allowed instance types with local NVMe storage only.
     deny("NeverUnencrypted", VOLUME_ACTIONS, { Null: { "sagemaker:VolumeKmsKeyArn": "true" },
-      "ForAnyValue:StringNotLike": { "sagemaker:InstanceTypes": NVME_FAMILIES.map((f) => `ml.${f}.*`) } }),
-    deny("NeverUnlistedInstanceTypes", INSTANCE_TYPE_ACTIONS, { "ForAnyValue:StringNotLike": { "sagemaker:InstanceTypes": allowedTypes } }),
-    deny("NeverRemoteDebug", ["sagemaker:CreateTrainingJob", "sagemaker:UpdateTrainingJob"], { Bool: { "sagemaker:EnableRemoteDebug": "true" } }),
+      ...(nvme.length ? { "ForAnyValue:StringNotLike": { "sagemaker:InstanceTypes": nvme } } : {}) }),
     deny("NeverOutsideTheNetwork", DATA_CHANNEL_ACTIONS, outsideNetwork(input)),
-    deny("NeverUrlsOutsideEndpoint", ["sagemaker:CreatePresignedNotebookInstanceUrl"], { StringNotEquals: throughApiEndpoint(input).StringEquals }),
+    // Presigned URLs: NeverOutsideTheNetwork keeps them in the VPC; the role policy names the sagemaker.api endpoint.
     deny("NeverPassElsewhere", ["iam:PassRole"], { StringNotEquals: passedToSageMaker().StringEquals }),
     deny("NeverTamper", NEVER_ACTIONS),
   );

@@ -95,11 +95,6 @@ export function nvmeTypes(types: readonly string[]): string[] {
   return types.filter(isNvme);
 }
 
-/** No volume key in the request: allowed only together with `instanceTypesIn(nvmeTypes(...))`. */
-export function withoutVolumeKey(): Conditions {
-  return { Null: { "sagemaker:VolumeKmsKeyArn": "true" } };
-}
-
 /** Remote debugging (an interactive shell in a training container) stays off. */
 export function noRemoteDebug(): Conditions {
   return { BoolIfExists: { "sagemaker:EnableRemoteDebug": "false" } };

@@ -3,7 +3,7 @@ import { ITerraformDependable } from "cdktf";
 import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
-import { PolicyDocument, policyJson } from "../policy/document";
+import { PolicyDocument, policyJson, splitPolicy } from "../policy/document";
 
 export interface ProjectRoleProps {
   /** Role name (also the name of its managed policy). */
@@ -31,11 +31,12 @@ export interface ProjectRoleProps {
 export class ProjectRole extends Construct {
   readonly roleName: string;
   readonly roleArn: string;
-  readonly policyArn: string;
+  /** The role's managed policies (one unless its grants exceed IAM's size limit). */
+  readonly policyArns: string[];
   /** The role resource (for `dependsOn`). */
   readonly role: IamRole;
-  /** The attachment of the role's policy: depend on it before using the role. */
-  readonly attachment: IamRolePolicyAttachment;
+  /** The attachments of the role's policies: depend on them before using the role. */
+  readonly attachments: IamRolePolicyAttachment[];
 
   constructor(scope: Construct, id: string, props: ProjectRoleProps) {
     super(scope, id);
@@ -49,16 +50,19 @@ export class ProjectRole extends Construct {
       forceDetachPolicies: true,
       dependsOn: props.dependsOn,
     });
-    const managed = new IamPolicy(this, "policy", {
-      name: props.name,
+    // IAM caps a managed policy at 6144 characters: a role whose grants need more gets them in parts (`<name>`,
+    // `<name>-2`, ...), statements kept whole and in order. Ten managed policies may be attached to a role.
+    const parts = splitPolicy(props.policy);
+    const managed = parts.map((part, i) => new IamPolicy(this, i === 0 ? "policy" : `policy-${i + 1}`, {
+      name: i === 0 ? props.name : `${props.name}-${i + 1}`,
       path: props.path,
-      description: `What ${props.name} may do`,
-      policy: policyJson(props.policy),
-    });
-    this.attachment = new IamRolePolicyAttachment(this, "attachment", { role: role.name, policyArn: managed.arn });
+      description: `What ${props.name} may do${parts.length > 1 ? ` (part ${i + 1} of ${parts.length})` : ""}`,
+      policy: policyJson(part),
+    }));
+    this.attachments = managed.map((m, i) => new IamRolePolicyAttachment(this, i === 0 ? "attachment" : `attachment-${i + 1}`, { role: role.name, policyArn: m.arn }));
     this.role = role;
     this.roleName = role.name;
     this.roleArn = role.arn;
-    this.policyArn = managed.arn;
+    this.policyArns = managed.map((m) => m.arn);
   }
 }

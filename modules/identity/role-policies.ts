@@ -4,8 +4,8 @@
  */
 import { arn, Conditions, policy, PolicyDocument, Statement } from "../policy/document";
 import {
-  allOf, encryptedAndIsolated, grantForAwsResource, hardenedNotebook, inEnvironmentVpc, instanceTypesIn, noRemoteDebug, nvmeTypes,
-  outsideNetwork, ownNotebook, passedToSageMaker, throughApiEndpoint, viaS3, viaService, withOutputKey, withoutVolumeKey, withVolumeKey,
+  allOf, encryptedAndIsolated, grantForAwsResource, hardenedNotebook, inEnvironmentVpc, instanceTypesIn, noRemoteDebug,
+  outsideNetwork, ownNotebook, passedToSageMaker, throughApiEndpoint, viaS3, viaService, withOutputKey, withVolumeKey,
 } from "./conditions";
 import {
   bucketsAndObjects, ProjectScopeInput, projectLogGroups, projectLogStreams, projectResources, RoleName, roleArn, sagemakerLogGroups,
@@ -58,15 +58,13 @@ function containerRuntime(input: ProjectScopeInput, sid: string, logKinds: reado
 }
 
 /**
- * A create action that places volumes: with the project's volume key on any listed instance type, or without a key
- * on the listed types that have local NVMe storage only (AWS refuses a volume key there; the hardware encrypts it).
+ * A create action that places volumes, on the listed instance types: a volume key in the request must be the
+ * project's. No key at all is refused by the boundary (`NeverUnencrypted`) except on instance types with local NVMe
+ * storage only, where AWS refuses a volume key (the hardware encrypts it). The boundary also keeps every such
+ * request in the environment's subnets and security groups, so the grants need not repeat those lists.
  */
 function onVolumes(sid: string, base: Omit<Grant, "sid" | "conditions">, input: ProjectScopeInput, types: readonly string[], conditions: Conditions[]): Grant[] {
-  const nvme = nvmeTypes(types);
-  return [
-    { ...base, sid, conditions: allOf(...conditions, withVolumeKey(input), instanceTypesIn(types)) },
-    ...(nvme.length ? [{ ...base, sid: `${sid}OnNvme`, conditions: allOf(...conditions, withoutVolumeKey(), instanceTypesIn(nvme)) }] : []),
-  ];
+  return [{ ...base, sid, conditions: allOf(...conditions, { StringEqualsIfExists: { "sagemaker:VolumeKmsKeyArn": input.volumeKeyArn } }, instanceTypesIn(types)) }];
 }
 
 /** Reading the project's own log streams in SageMaker's shared log groups (never another project's). */
@@ -161,11 +159,11 @@ export const ROLE_GRANTS: Readonly<Record<RoleName, (input: ProjectScopeInput) =
     // The lifecycle configuration's idle check stops the instance it runs on (the only way a notebook stops itself).
     { sid: "StopIdleNotebooks", actions: ["sagemaker:StopNotebookInstance"], resources: [projectResources(input, "notebook-instance")] },
     ...onVolumes("StartIsolatedTrainingJobsInVpc", { actions: ["sagemaker:CreateTrainingJob"], resources: [projectResources(input, "training-job")] },
-      input, input.instanceTypes.jobs, [inEnvironmentVpc(input), withOutputKey(input), encryptedAndIsolated(), noRemoteDebug()]),
+      input, input.instanceTypes.jobs, [withOutputKey(input), encryptedAndIsolated(), noRemoteDebug()]),
     ...onVolumes("StartIsolatedJobsInVpc", {
       actions: ["sagemaker:CreateProcessingJob", "sagemaker:CreateHyperParameterTuningJob"],
       resources: [projectResources(input, "processing-job"), projectResources(input, "hyper-parameter-tuning-job")],
-    }, input, input.instanceTypes.jobs, [inEnvironmentVpc(input), withOutputKey(input), encryptedAndIsolated()]),
+    }, input, input.instanceTypes.jobs, [withOutputKey(input), encryptedAndIsolated()]),
     ...onVolumes("StartTransformJobsOnProjectModels", { actions: ["sagemaker:CreateTransformJob"], resources: [projectResources(input, "transform-job")] },
       input, input.instanceTypes.jobs, [withOutputKey(input), { ArnLike: { "sagemaker:ModelArn": projectResources(input, "model") } }]),
     { sid: "FollowProjectJobs", actions: [

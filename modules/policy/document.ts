@@ -33,6 +33,28 @@ export function policyJson(doc: PolicyDocument): string {
   return JSON.stringify(doc);
 }
 
+/** IAM's limit for a customer-managed policy, in characters without whitespace. */
+export const MANAGED_POLICY_MAX_CHARS = 6144;
+
+/**
+ * The size IAM will count once Terraform has resolved the policy: every unresolved token (a cdktf `${TfToken[...]}`
+ * or a Terraform `${...}` reference) is counted as `tokenChars` characters, longer than any ARN or id it becomes.
+ */
+export function policySize(doc: PolicyDocument, tokenChars = 120): number {
+  return policyJson(doc).replace(/\$\{[^}]*\}/g, "x".repeat(tokenChars)).length;
+}
+
+/** Splits a policy into as few documents as keep each within `max` characters (statements whole, in order). */
+export function splitPolicy(doc: PolicyDocument, max = MANAGED_POLICY_MAX_CHARS): PolicyDocument[] {
+  const parts: Statement[][] = [[]];
+  for (const statement of doc.Statement) {
+    const current = parts[parts.length - 1];
+    if (current.length && policySize(policy(...current, statement)) > max) parts.push([statement]);
+    else current.push(statement);
+  }
+  return parts.map((statements) => policy(...statements));
+}
+
 /** ARN helpers, so no file formats ARNs by hand. */
 export interface ArnScope {
   readonly partition: string;

@@ -72,7 +72,10 @@ test("once the roles exist, their ARNs narrow use to them (by aws:PrincipalArn, 
   for (const sid of ["ProjectRolesViaServices", "ProjectRolesGrantsForAwsResources"]) {
     expect(statements("data").find((x) => x.Sid === sid).Condition.ArnLike).toEqual({ "aws:PrincipalArn": roles });
   }
-  expect(statements("logs").some((x) => x.Condition?.ArnLike?.["aws:PrincipalArn"])).toBe(false);
+  expect(statements("logs").some((x) => x.Sid !== "AccountRootManagesKeyPolicy" && x.Condition?.ArnLike?.["aws:PrincipalArn"])).toBe(false);
+  // Only the named administrators (and the root user itself) may rewrite the key policy, not every IAM administrator.
+  expect(statements("logs").find((x) => x.Sid === "AccountRootManagesKeyPolicy").Condition).toEqual({
+    ArnLike: { "aws:PrincipalArn": [ADMIN, "arn:aws:iam::123456789012:root"] } });
   // The administrators keep what Terraform needs for the CodeCommit repository, through CodeCommit only.
   expect(statements("data").find((x) => x.Sid === "AdministratorsViaServices").Condition).toEqual({
     StringEquals: { "kms:ViaService": ["codecommit.eu-west-1.amazonaws.com"], "kms:CallerAccount": "123456789012" },

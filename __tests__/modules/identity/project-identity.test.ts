@@ -3,6 +3,7 @@ import { boundaryPolicy, projectEnvelope } from "../../../modules/identity/bound
 import { ROLE_NAMES, roleArn } from "../../../modules/identity/project-scope";
 import { grantStatement, ROLE_GRANTS, rolePolicy } from "../../../modules/identity/role-policies";
 import { INPUT } from "../../identity/fixture";
+import { splitPolicy } from "../../../modules/policy/document";
 import { configWith, resources, synthConfig } from "../../helpers/synth";
 
 const synth = synthConfig(configWith(), "identity-unit");
@@ -19,7 +20,9 @@ test("seven roles under one path, each with the boundary and exactly its own man
     expect(role).toMatchObject({ path: "/sagemaker-project/", permissions_boundary: `\${aws_iam_policy.${boundaryId}.arn}`, max_session_duration: 3600 });
     expect(role.inline_policy).toBeUndefined();
     const mine = attachments.filter(([, a]) => a.role === `\${aws_iam_role.${id}.name}`);
-    expect(mine).toHaveLength(1);
+    // Its own managed policy, in as many parts as IAM's size limit needs (`<name>`, `<name>-2`, ...).
+    const own = policies.filter(([, p]) => p.name === role.name || p.name.startsWith(`${role.name}-`) && /-\d+$/.test(p.name));
+    expect(mine.map(([, a]) => a.policy_arn).sort()).toEqual(own.map(([pid]) => `\${aws_iam_policy.${pid}.arn}`).sort());
     expect(byName(role.name)).toBeDefined();
   }
   expect(resources(stack, "aws_iam_role_policy")).toEqual([]);
@@ -58,8 +61,13 @@ const longest = { ...INPUT, projectBase: LONG_BASE, subnetIds: Array.from({ leng
   dataBucketArns: [`arn:aws:s3:::${LONG_BASE}-data-123456789012`], modelBucketArns: [`arn:aws:s3:::${LONG_BASE}-models-123456789012`] };
 
 test("every policy fits IAM's 6144-character limit for managed policies, even with the longest names and six subnets", () => {
-  for (const doc of [boundaryPolicy(longest), ...ROLE_NAMES.map((r) => rolePolicy(r, longest))]) {
-    expect(JSON.stringify(doc).replace(/\s/g, "").length).toBeLessThanOrEqual(6144);
+  expect(JSON.stringify(boundaryPolicy(longest)).replace(/\s/g, "").length).toBeLessThanOrEqual(6144);
+  for (const role of ROLE_NAMES) {
+    const parts = splitPolicy(rolePolicy(role, longest));
+    // A role takes at most 10 managed policies (IAM's default quota); the grants stay whole across the parts.
+    expect(parts.length).toBeLessThanOrEqual(3);
+    expect(parts.flatMap((p) => p.Statement)).toEqual(rolePolicy(role, longest).Statement);
+    for (const doc of parts) expect(JSON.stringify(doc).replace(/\s/g, "").length).toBeLessThanOrEqual(6144);
   }
 });
 

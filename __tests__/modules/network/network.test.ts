@@ -87,7 +87,8 @@ describe("VPC endpoints", () => {
     const policy = JSON.parse(endpoint.policy);
     expect(policy.Statement).toEqual([
       expect.objectContaining({ Effect: "Allow", Resource: ["arn:aws:s3:::sds-dev-*", "arn:aws:s3:::sds-dev-*/*", "arn:aws:s3:::corp-lake", "arn:aws:s3:::corp-lake/*"],
-        Condition: { StringEquals: { "aws:PrincipalAccount": "123456789012" } } }),
+        // Bucket names are global: the owner is pinned too, so a same-named bucket of another account is out of reach.
+        Condition: { StringEquals: { "aws:PrincipalAccount": "123456789012", "s3:ResourceAccount": "123456789012" } } }),
       expect.objectContaining({ Effect: "Allow", Action: ["s3:GetObject"], Resource: ["arn:aws:s3:::prod-eu-west-1-starport-layer-bucket/*"] }),
     ]);
     expect(JSON.stringify(policy)).not.toMatch(/"s3:\*"|"Action":"\*"/);
@@ -103,7 +104,9 @@ describe("VPC endpoints", () => {
       expect(e).toMatchObject({ vpc_endpoint_type: "Interface", private_dns_enabled: true, subnet_ids: ["subnet-a", "subnet-b"], security_group_ids: ["sg-e"] });
       const entry = entries.find((x) => e.service_name.endsWith(x.name))!;
       if (entry.supportsPolicy) {
-        expect(JSON.parse(e.policy).Statement).toEqual([expect.objectContaining({ Effect: "Allow", Condition: { StringEquals: { "aws:PrincipalAccount": "123456789012" } } })]);
+        // Own-account principals; and own-account resources unless the service serves AWS-owned ones (ECR).
+        const pinned = entry.foreignResources ? {} : { StringEqualsIfExists: { "aws:ResourceAccount": "123456789012" } };
+        expect(JSON.parse(e.policy).Statement).toEqual([expect.objectContaining({ Effect: "Allow", Condition: { StringEquals: { "aws:PrincipalAccount": "123456789012" }, ...pinned } })]);
       } else expect(e.policy).toBeUndefined();
     }
   });
