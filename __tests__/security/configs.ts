@@ -33,7 +33,7 @@ function project(env: string, name: string, account: string, owner: string) {
   };
 }
 
-function environment(name: string, accountId: string, region: string, cidr: string, projects: string[]) {
+function environment(name: string, accountId: string, region: string, cidr: string, projects: string[], packageMirror = false) {
   return {
     name, accountId, region, availabilityZones: [`${region}a`, `${region}b`],
     network: { vpcCidr: cidr },
@@ -41,20 +41,22 @@ function environment(name: string, accountId: string, region: string, cidr: stri
     projects: projects.map((p) => project(name, p, accountId, "alice")),
     audit: { trail: "account", alertSubscriptions: [{ protocol: "email", endpoint: "security-alerts@example.com" }] },
     dataProtection: { administratorArns: [deployArn(accountId)], breakGlassArns: [breakGlassArn(accountId)] },
+    packageMirror: { enabled: packageMirror },
   };
 }
 
 /**
  * Two environments (dev in 123456789012 eu-west-1 with projects fraud and churn; prod in 210987654321 eu-central-1
  * with projects fraud and fraud-eu), each with a deploy role and a break-glass role;
- * dev/churn names an application principal, prod/fraud requires MFA, prod/fraud-eu MFA and a source identity.
+ * dev/churn names an application principal, prod/fraud requires MFA, prod/fraud-eu MFA and a source identity; prod
+ * has the private package mirror (CodeArtifact) on.
  */
 export function twoEnvironmentConfig(): Config {
   return validateConfig({
     prefix: "sds",
     environments: [
       environment("dev", DEV_ACCOUNT, "eu-west-1", "10.20.0.0/16", ["fraud", "churn"]),
-      environment("prod", PROD_ACCOUNT, "eu-central-1", "10.30.0.0/16", ["fraud", "fraud-eu"]),
+      environment("prod", PROD_ACCOUNT, "eu-central-1", "10.30.0.0/16", ["fraud", "fraud-eu"], true),
     ],
     compliance: structuredClone(DEFAULT_CONFIG.compliance),
   });

@@ -174,6 +174,18 @@ export class PerimeterApp {
     return fake(this.model, this.one(`${env}-platform`, "aws_cloudtrail", "trail"), "arn");
   }
 
+  /** The environment's package mirror (CodeArtifact domain and repository ARNs), if it has one. */
+  packageMirror(env: string): { domainArn: string; repositoryArn: string } | undefined {
+    const stack = `${env}-platform`;
+    const domain = this.model.inStack(stack, "aws_codeartifact_domain")[0];
+    const repo = this.model.inStack(stack, "aws_codeartifact_repository")[0];
+    if (!domain || !repo) return undefined;
+    const { account, region } = stackTarget(this.model, stack);
+    const name = literal(domain, "domain");
+    return { domainArn: `arn:aws:codeartifact:${region}:${account}:domain/${name}`,
+      repositoryArn: `arn:aws:codeartifact:${region}:${account}:repository/${name}/${literal(repo, "repository")}` };
+  }
+
   /** The project's CodeCommit repository ARN. */
   repository(env: string, project: string): string {
     const r = this.model.inStack(`${env}-project-${project}`, "aws_codecommit_repository");

@@ -11,6 +11,7 @@
 import {
   accountRoot, Actor, adminSession, ATTACKER_ACCOUNT, Expected, INTERNET, Network, OTHER_VPC, PerimeterApp, roleSession, servicePrincipal,
 } from "./perimeter-sim";
+import { CODEARTIFACT_ASSET_BUCKETS } from "../../catalogue/codeartifact";
 import { ssoRole } from "./configs";
 
 
@@ -169,6 +170,28 @@ export function projectScenarios(app: PerimeterApp, env: string, p: string): Sce
     job({ "sagemaker:VpcSecurityGroupIds": ["sg-0a77ac4e70000000a"] }), "boundary:NeverOtherGroups");
   row("C1", "notebook passes the training role to EC2 (an instance outside SageMaker's controls)", nb, "iam:PassRole",
     { arn: app.role(env, p, "training").arn, account: acct }, API, "Denied", { "iam:PassedToService": "ec2.amazonaws.com" }, "boundary:NeverPassElsewhere");
+
+  // C1 - the package mirror (CodeArtifact): read-only, through the VPC.
+  const mirror = app.packageMirror(env);
+  if (mirror) {
+    const [, mDomain, mRepo] = /repository\/([^/]+)\/(.+)$/.exec(mirror.repositoryArn)!;
+    const domainT: Target = { arn: mirror.domainArn, account: acct }, repoT: Target = { arn: mirror.repositoryArn, account: acct };
+    row("C1", "notebook creds from the internet get a package-mirror token", nb, "codeartifact:GetAuthorizationToken", domainT, INTERNET, "Denied", undefined,
+      "identity:DenyOutsideTheNetwork");
+    row("C1", "notebook gets a package-mirror token inside the VPC", nb, "codeartifact:GetAuthorizationToken", domainT, vpc("codeartifact.api"), "Allowed");
+    row("C1", "notebook gets the bearer token for the mirror through the STS endpoint", nb, "sts:GetServiceBearerToken", { arn: "*", account: acct }, STS, "Allowed",
+      { "sts:AWSServiceName": "codeartifact.amazonaws.com" });
+    row("C1", "notebook reads packages from the mirror inside the VPC", nb, "codeartifact:ReadFromRepository", repoT, vpc("codeartifact.repositories"), "Allowed");
+    row("C1", "notebook publishes a package to the mirror (exfiltration through the package repository)", nb, "codeartifact:PublishPackageVersion",
+      { arn: `arn:aws:codeartifact:${region}:${acct}:package/${mDomain}/${mRepo}/pypi/ns/exfil`, account: acct }, vpc("codeartifact.api"), "Denied", undefined, "identity:implicit");
+    const assets = CODEARTIFACT_ASSET_BUCKETS[region];
+    if (assets) {
+      const assetObject = (policy: Record<string, any>): Target => ({ arn: `arn:aws:s3:::${assets}/x`, account: "000000000000", policy });
+      const readOnly = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "s3:*", Resource: `arn:aws:s3:::${assets}/*` }] };
+      row("C2", "a principal in the VPC reads CodeArtifact package assets (AWS-owned bucket named in the endpoint policy)", vpcAdmin, "s3:GetObject", assetObject(readOnly), S3, "Allowed");
+      row("C2", "a principal in the VPC writes into the CodeArtifact assets bucket", vpcAdmin, "s3:PutObject", assetObject(readOnly), S3, "Denied", undefined, "endpoint:implicit");
+    }
+  }
 
   // C1 legitimate: what SageMaker's service plane does with the execution roles from outside the VPC (no aws:SourceVpc,
   // not a forward access session) must stay open, or jobs and endpoints cannot start.
