@@ -75,11 +75,13 @@ export function secureBucketStatements(input: SecureBucketPolicyInput): Statemen
     ] : []),
     ...("kmsKeyArn" in input.encryption ? [
       // `x-amz-server-side-encryption: aws:kms` without a key id encrypts with the AWS-managed aws/s3 key, whose
-      // policy this project does not control; the statement above only checks a key id that is present.
+      // policy this project does not control; the statement above only checks a key id that is present. (AWS services
+      // delivering into the bucket, such as CloudTrail with the trail's key, are governed by their own statements.)
       { Sid: "DenyKmsUploadsWithoutKeyId", Effect: "Deny", Principal: "*", Action: "s3:PutObject", Resource: objects,
         Condition: {
           StringEquals: { "s3:x-amz-server-side-encryption": "aws:kms" },
           Null: { "s3:x-amz-server-side-encryption-aws-kms-key-id": "true" },
+          BoolIfExists: { "aws:PrincipalIsAWSService": false },
         } } satisfies Statement,
     ] : []),
     // An upload asking for another kind of server-side encryption (SSE-S3 on a KMS bucket, DSSE, or KMS on the SSE-S3

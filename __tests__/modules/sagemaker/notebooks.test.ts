@@ -26,7 +26,9 @@ test("every notebook is hardened: no internet, no root, IMDSv2, project volume k
     expect(n.security_groups).toEqual([expect.stringMatching(/outputs\.[\w-]+sagemaker\w*\}$/)]);
     expect(n.lifecycle_config_name).toMatch(/^\$\{aws_sagemaker_notebook_instance_lifecycle_configuration\.[\w-]+\.name\}$/);
     expect(n.default_code_repository).toMatch(/^\$\{aws_sagemaker_code_repository\.[\w-]+\.code_repository_name\}$/);
-    expect(n.depends_on).toEqual([expect.stringMatching(/^aws_iam_role_policy_attachment\.identity_notebook-execution_attachment_/)]);
+    // After every part of the execution role's policy is attached.
+    expect(n.depends_on).toEqual([expect.stringMatching(/^aws_iam_role_policy_attachment\.identity_notebook-execution_attachment_/),
+      expect.stringMatching(/^aws_iam_role_policy_attachment\.identity_notebook-execution_attachment-2_/)]);
   }
   // Spread over the zones' subnets, sized from config, tagged with the owner the data scientist role checks.
   expect(notebooks["sds-dev-fraud-alice"].subnet_id).toMatch(/subnet-eu-west-1a/);
@@ -51,7 +53,7 @@ test("with the private package mirror on, the on-start script points pip at it a
   const script = Buffer.from(resources(st, "aws_sagemaker_notebook_instance_lifecycle_configuration")[0][1].on_start, "base64").toString("utf8");
   expect(script).toContain("get-authorization-token --domain sds-dev --domain-owner 123456789012");
   expect(script).toContain("--repository pypi --format pypi");
-  const execution = resources(st, "aws_iam_policy").find(([, p]) => p.name === "sds-dev-fraud-notebook-execution")![1].policy as string;
+  const execution = resources(st, "aws_iam_policy").filter(([, p]) => p.name.startsWith("sds-dev-fraud-notebook-execution")).map(([, p]) => p.policy as string).join("\n");
   expect(execution).toContain('"arn:aws:codeartifact:eu-west-1:123456789012:repository/sds-dev/pypi"');
   expect(execution).toContain('"sts:AWSServiceName":"codeartifact.amazonaws.com"');
 });

@@ -55,7 +55,8 @@ test("the data bucket policy: TLS only, TLS 1.2+, only its key, no SSE-C, only t
   ]);
   // aws:kms without a key id would land under the AWS-managed aws/s3 key.
   expect(statements.find((s: any) => s.Sid === "DenyKmsUploadsWithoutKeyId").Condition).toEqual({
-    StringEquals: { "s3:x-amz-server-side-encryption": "aws:kms" }, Null: { "s3:x-amz-server-side-encryption-aws-kms-key-id": "true" } });
+    StringEquals: { "s3:x-amz-server-side-encryption": "aws:kms" }, Null: { "s3:x-amz-server-side-encryption-aws-kms-key-id": "true" },
+    BoolIfExists: { "aws:PrincipalIsAWSService": false } });
   const sid = (id: string) => statements.find((s: any) => s.Sid === id);
   expect(sid("DenyInsecureTransport")).toMatchObject({ Action: "s3:*", Resource: ["arn:aws:s3:::b-data", "arn:aws:s3:::b-data/*"], Condition: { Bool: { "aws:SecureTransport": false } } });
   expect(sid("DenyOutdatedTls").Condition).toEqual({ NumericLessThan: { "s3:TlsVersion": 1.2 } });
