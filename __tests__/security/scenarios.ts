@@ -432,6 +432,8 @@ export function environmentScenarios(app: PerimeterApp, env: string): Scenario[]
   }
   row("C8", "CloudTrail writes a log file to the trail bucket", servicePrincipal("cloudtrail.amazonaws.com"), "s3:PutObject", trailObject, "Allowed",
     { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceAccount": acct, "aws:SourceArn": app.trailArn(env) });
+  row("C8", "CloudTrail writes a log file with SSE-KMS headers naming no key id (service delivery)", servicePrincipal("cloudtrail.amazonaws.com"), "s3:PutObject", trailObject, "Allowed",
+    { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceAccount": acct, "aws:SourceArn": app.trailArn(env), "s3:x-amz-server-side-encryption": "aws:kms" });
   if (breakGlass) {
     row("C8", "the break-glass role deletes a trail log file", breakGlass, "s3:DeleteObject", trailObject, "Allowed");
     row("C8", "the break-glass role deletes a trail access-log object", breakGlass, "s3:DeleteObject", logObject(trailLogs), "Allowed");
