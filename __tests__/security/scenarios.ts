@@ -255,17 +255,16 @@ export function projectScenarios(app: PerimeterApp, env: string, p: string): Sce
   row("C5", "account administrator grants itself decrypt on the data key", admin, "kms:CreateGrant", key(dataKey), INTERNET, "Denied", undefined, "resource:implicit");
 
   // C6 - trust.
-  const sagemakerWith = (ctx: Record<string, string>) => ctx;
   for (const r of ["notebook-execution", "training", "endpoint-hosting"]) {
     const sourceArn = `arn:aws:sagemaker:${region}:${acct}:${r === "training" ? "training-job" : r === "endpoint-hosting" ? "endpoint" : "notebook-instance"}/${base}-x`;
     row("C6", `SageMaker assumes ${r} for this account`, servicePrincipal("sagemaker.amazonaws.com"), "sts:AssumeRole", trustOf(r), INTERNET, "Allowed",
-      sagemakerWith({ "aws:SourceAccount": acct, "aws:SourceArn": sourceArn }));
+      { "aws:SourceAccount": acct, "aws:SourceArn": sourceArn });
     row("C6", `SageMaker assumes ${r} without aws:SourceAccount (confused deputy)`, servicePrincipal("sagemaker.amazonaws.com"), "sts:AssumeRole", trustOf(r), INTERNET, "Denied",
       undefined, "resource:implicit");
     row("C6", `SageMaker assumes ${r} on behalf of another account`, servicePrincipal("sagemaker.amazonaws.com"), "sts:AssumeRole", trustOf(r), INTERNET, "Denied",
-      sagemakerWith({ "aws:SourceAccount": ATTACKER_ACCOUNT, "aws:SourceArn": `arn:aws:sagemaker:${region}:${ATTACKER_ACCOUNT}:training-job/x` }), "resource:implicit");
+      { "aws:SourceAccount": ATTACKER_ACCOUNT, "aws:SourceArn": `arn:aws:sagemaker:${region}:${ATTACKER_ACCOUNT}:training-job/x` }, "resource:implicit");
     row("C6", `SageMaker assumes ${r} for this account but for a resource in another region`, servicePrincipal("sagemaker.amazonaws.com"), "sts:AssumeRole", trustOf(r), INTERNET, "Denied",
-      sagemakerWith({ "aws:SourceAccount": acct, "aws:SourceArn": sourceArn.replace(`:${region}:`, ":ap-southeast-2:") }), "resource:implicit");
+      { "aws:SourceAccount": acct, "aws:SourceArn": sourceArn.replace(`:${region}:`, ":ap-southeast-2:") }, "resource:implicit");
   }
   row("C6", "EC2 assumes the training role", servicePrincipal("ec2.amazonaws.com"), "sts:AssumeRole", trustOf("training"), INTERNET, "Denied", undefined, "resource:implicit");
   row("C6", "the account root (any IAM admin) assumes the endpoint invocation role", accountRoot(acct), "sts:AssumeRole", trustOf("endpoint-invocation"), INTERNET, "Denied", undefined, "resource:implicit");
