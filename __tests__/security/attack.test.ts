@@ -67,6 +67,21 @@ test.each([["default config", defaultApp, SUITES[0][1]], ["two environments x tw
     expect([...denies].filter((d) => !proven.has(d)).sort()).toEqual([]);
   });
 
+test.each([["default config", defaultApp], ["two environments x two projects", twoApp]] as const)(
+  "%s: the resolver turns every policy of the app into concrete JSON (only IAM policy variables left)", (_label, app) => {
+    const leftovers: string[] = [];
+    let count = 0;
+    for (const r of app.model.resources) {
+      for (const attr of ["policy", "assume_role_policy"]) {
+        if (typeof r.attrs[attr] !== "string") continue;
+        count++;
+        const text = JSON.stringify(concretePolicy(app.model, r, attr));
+        for (const m of text.matchAll(/\$\{([^}]*)\}/g)) if (!m[1].startsWith("aws:")) leftovers.push(`${r.address}.${attr}: ${m[0]}`);
+      }
+    }
+    expect({ count: count > 20, leftovers }).toEqual({ count: true, leftovers: [] });
+  });
+
 test("the suite runs at least 100 scenarios on each config, names unique", () => {
   for (const [label, scenarios] of SUITES) {
     expect([label, scenarios.length >= 100]).toEqual([label, true]);
