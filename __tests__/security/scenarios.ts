@@ -126,6 +126,16 @@ export function projectScenarios(app: PerimeterApp, env: string, p: string): Sce
   row("C1", "notebook creds from the internet run a Logs Insights query", nb, "logs:StartQuery", group("NotebookInstances"), INTERNET, "Denied", undefined, "boundary:NeverOutsideTheNetwork");
   row("C1", "notebook writes its own log stream inside the VPC", nb, "logs:PutLogEvents", stream("NotebookInstances", `${base}-alice/jupyter.log`), LOGS, "Allowed");
   row("C1", "data scientist creds from the internet tail the training job logs live", ds, "logs:StartLiveTail", group("TrainingJobs"), INTERNET, "Denied", undefined, "boundary:NeverOutsideTheNetwork");
+  // C1 - metadata as a channel: a notebook (insider code) writes data into what it may name or describe - job names,
+  // hyperparameters, environment variables, log stream names - and a person reads it back from outside the VPC.
+  row("C1", "data scientist creds from the internet describe a project training job (hyperparameters a notebook set can carry data)", ds,
+    "sagemaker:DescribeTrainingJob", trainingJob, INTERNET, "Denied");
+  row("C1", "data scientist creds from the internet list training jobs (job names a notebook chose can carry data)", ds,
+    "sagemaker:ListTrainingJobs", { arn: "*", account: acct }, INTERNET, "Denied");
+  row("C1", "data scientist creds from the internet list the notebook log streams (stream names a notebook chose can carry data)", ds,
+    "logs:DescribeLogStreams", group("NotebookInstances"), INTERNET, "Denied");
+  row("C1", "data scientist describes a project training job inside the VPC", ds, "sagemaker:DescribeTrainingJob", trainingJob, API, "Allowed");
+  row("C1", "data scientist lists the training job log streams inside the VPC", ds, "logs:DescribeLogStreams", group("TrainingJobs"), LOGS, "Allowed");
   row("C1", "notebook creds from the internet git pull the project repository", nb, "codecommit:GitPull", repo, INTERNET, "Denied", undefined, "boundary:NeverOutsideTheNetwork");
   row("C1", "notebook creds from the internet git push to the project repository", nb, "codecommit:GitPush", repo, INTERNET, "Denied", undefined, "boundary:NeverOutsideTheNetwork");
   row("C1", "notebook creds from another VPC git pull", nb, "codecommit:GitPull", repo, OTHER_VPC, "Denied", undefined, "boundary:NeverOutsideTheNetwork");
