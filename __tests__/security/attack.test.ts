@@ -1,10 +1,11 @@
 /**
  * The attack suite of issue #12: every scenario of scenarios.ts, simulated against the policies of the REAL
  * synthesized app (identity policy + permissions boundary + resource policy + VPC endpoint policy together), for the
- * default config and for a config with two environments (two accounts, two regions) and two projects each.
+ * default config, a config with two environments (two accounts, two regions) and two projects each, and a config
+ * with two environments in one account (two regions).
  * One synth per config, shared by all its scenarios. See docs/threat-model.md for what each class proves.
  */
-import { defaultConfig, twoEnvironmentConfig } from "./configs";
+import { defaultConfig, sameAccountConfig, twoEnvironmentConfig } from "./configs";
 import { concretePolicy, matches, PerimeterApp, simulate } from "./perimeter-sim";
 import { CLASSES, ClassId, crossProjectScenarios, environmentScenarios, projectScenarios, Scenario } from "./scenarios";
 
@@ -19,11 +20,13 @@ function suite(app: PerimeterApp): Scenario[] {
 
 const defaultApp = new PerimeterApp(defaultConfig(), "attack-default");
 const twoApp = new PerimeterApp(twoEnvironmentConfig(), "attack-two-envs");
+const sameAccountApp = new PerimeterApp(sameAccountConfig(), "attack-same-account");
 const SUITES: [string, Scenario[]][] = [
   ["default config", suite(defaultApp)],
   ["two environments x two projects", suite(twoApp)],
+  ["two environments in one account", suite(sameAccountApp)],
 ];
-const APPS: Record<string, PerimeterApp> = { "default config": defaultApp, "two environments x two projects": twoApp };
+const APPS: Record<string, PerimeterApp> = { "default config": defaultApp, "two environments x two projects": twoApp, "two environments in one account": sameAccountApp };
 
 describe.each(SUITES)("%s", (label, scenarios) => {
   const app = APPS[label];
@@ -56,7 +59,7 @@ describe.each(SUITES)("%s", (label, scenarios) => {
  * enforcer (`by`) of at least one scenario, whose test then checks it really is among the deniers. A new Deny without
  * an attack that proves it fails here.
  */
-test.each([["default config", defaultApp, SUITES[0][1]], ["two environments x two projects", twoApp, SUITES[1][1]]] as const)(
+test.each(SUITES.map(([label, scenarios]) => [label, APPS[label], scenarios] as const))(
   "%s: every Deny statement of boundaries, role policies and bucket policies is proven by a scenario", (_label, app, scenarios) => {
     const proven = new Set(scenarios.flatMap((s) => (s.by ? [s.by] : [])));
     const denies = new Set<string>();
@@ -67,7 +70,7 @@ test.each([["default config", defaultApp, SUITES[0][1]], ["two environments x tw
     expect([...denies].filter((d) => !proven.has(d)).sort()).toEqual([]);
   });
 
-test.each([["default config", defaultApp], ["two environments x two projects", twoApp]] as const)(
+test.each(SUITES.map(([label]) => [label, APPS[label]] as const))(
   "%s: the resolver turns every policy of the app into concrete JSON (only IAM policy variables left)", (_label, app) => {
     const leftovers: string[] = [];
     let count = 0;

@@ -33,13 +33,13 @@ function project(env: string, name: string, account: string, owner: string) {
   };
 }
 
-function environment(name: string, accountId: string, region: string, cidr: string, projects: string[], packageMirror = false) {
+function environment(name: string, accountId: string, region: string, cidr: string, projects: string[], packageMirror = false, sageMakerLogGroups = true) {
   return {
     name, accountId, region, availabilityZones: [`${region}a`, `${region}b`],
     network: { vpcCidr: cidr },
     owner: "data-platform",
     projects: projects.map((p) => project(name, p, accountId, "alice")),
-    audit: { trail: "account", alertSubscriptions: [{ protocol: "email", endpoint: "security-alerts@example.com" }] },
+    audit: { trail: "account", sageMakerLogGroups, alertSubscriptions: [{ protocol: "email", endpoint: "security-alerts@example.com" }] },
     dataProtection: { administratorArns: [deployArn(accountId)], breakGlassArns: [breakGlassArn(accountId)] },
     packageMirror: { enabled: packageMirror },
   };
@@ -57,6 +57,22 @@ export function twoEnvironmentConfig(): Config {
     environments: [
       environment("dev", DEV_ACCOUNT, "eu-west-1", "10.20.0.0/16", ["fraud", "churn"]),
       environment("prod", PROD_ACCOUNT, "eu-central-1", "10.30.0.0/16", ["fraud", "fraud-eu"], true),
+    ],
+    compliance: structuredClone(DEFAULT_CONFIG.compliance),
+  });
+}
+
+/**
+ * Two environments in the SAME account, in two regions (dev eu-west-1 with project fraud, test eu-central-1 with
+ * project fraud): IAM is global, so the environments share roles' namespace, the account administrator and the
+ * account's key-policy root; only names, regions and VPCs keep them apart.
+ */
+export function sameAccountConfig(): Config {
+  return validateConfig({
+    prefix: "sds",
+    environments: [
+      environment("dev", DEV_ACCOUNT, "eu-west-1", "10.20.0.0/16", ["fraud"]),
+      environment("test", DEV_ACCOUNT, "eu-central-1", "10.40.0.0/16", ["fraud"]),
     ],
     compliance: structuredClone(DEFAULT_CONFIG.compliance),
   });
