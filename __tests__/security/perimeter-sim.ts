@@ -208,6 +208,10 @@ export class PerimeterApp {
     const name = `${this.config.prefix}-${env}-${project}-${role}`;
     const r = this.model.inStack(stack, "aws_iam_role").find((x) => x.attrs.name === name);
     if (!r) throw new Error(`${stack}: no role ${name}`);
+    // Policies attached any other way would be missed here: fail rather than simulate with part of the role's rights.
+    for (const attr of ["managed_policy_arns", "inline_policy"]) {
+      if (r.attrs[attr] !== undefined) throw new Error(`${r.address} sets ${attr}; teach PerimeterApp.role() to read it`);
+    }
     const attachments = this.attached(r, "aws_iam_role_policy_attachment", "role");
     const attachedPolicies = attachments.map((a) => {
       const p = this.model.resolve(stack, a.attrs.policy_arn, "aws_iam_policy");
@@ -224,8 +228,8 @@ export class PerimeterApp {
   }
 
   /**
-   * A bucket by construct path below its stack: project "data" -> `buckets/data/bucket`; platform `audit/trail/bucket`,
-   * `audit/trail/access-logs/bucket`; state `state-bucket` ...
+   * A bucket by construct path below its stack: project `buckets/data/bucket`; platform `audit/trail/bucket/bucket`,
+   * `audit/trail/access-logs/bucket`; state `access-logs/bucket` ...
    */
   bucket(stack: string, path: string): Bucket {
     const r = this.one(stack, "aws_s3_bucket", path);
@@ -238,7 +242,7 @@ export class PerimeterApp {
     return this.bucket(`${env}-project-${project}`, `buckets/${kind}/bucket`);
   }
 
-  /** A KMS key by construct path below its stack (e.g. `keys/data/key`, `audit/trail/key`, `state-key`). */
+  /** A KMS key by construct path below its stack (e.g. `keys/data/key`, `audit/trail/key/key`, `state-key/key`). */
   key(stack: string, path: string): Key {
     const r = this.one(stack, "aws_kms_key", path);
     return { arn: fake(this.model, r, "arn"), account: stackTarget(this.model, stack).account, policy: concretePolicy(this.model, r) };
