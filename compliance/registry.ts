@@ -1,4 +1,5 @@
 /** Every rule of the pack, alphabetical by id. One rule per file in rules/; adding a rule is a file and a line here. */
+import { bucketPolicyIdentityPerimeter } from "./rules/bucket-policy-identity-perimeter";
 import { cloudtrailCloudwatchLogs } from "./rules/cloudtrail-cloudwatch-logs";
 import { cloudtrailKms } from "./rules/cloudtrail-kms";
 import { cloudtrailLogValidation } from "./rules/cloudtrail-log-validation";
@@ -13,6 +14,7 @@ import { kmsKeyNoPublicPrincipal } from "./rules/kms-key-no-public-principal";
 import { kmsKeyRotation } from "./rules/kms-key-rotation";
 import { logGroupKms } from "./rules/log-group-kms";
 import { logGroupRetention } from "./rules/log-group-retention";
+import { noTrustOfAccountRoot } from "./rules/no-trust-of-account-root";
 import { notebookImdsv2 } from "./rules/notebook-imdsv2";
 import { notebookInVpc } from "./rules/notebook-in-vpc";
 import { notebookKmsCmk } from "./rules/notebook-kms-cmk";
@@ -32,10 +34,12 @@ import { securityGroupNoWorldIngress } from "./rules/security-group-no-world-ing
 import { snsTopicKms } from "./rules/sns-topic-kms";
 import { subnetNoPublicIp } from "./rules/subnet-no-public-ip";
 import { vpcDefaultSecurityGroupClosed } from "./rules/vpc-default-security-group-closed";
+import { vpcEndpointPolicyPinsResourceAccount } from "./rules/vpc-endpoint-policy-pins-resource-account";
 import { vpcFlowLogs } from "./rules/vpc-flow-logs";
 import type { Rule } from "./rule";
 
 export const RULES: readonly Rule[] = [
+  bucketPolicyIdentityPerimeter,
   cloudtrailCloudwatchLogs,
   cloudtrailKms,
   cloudtrailLogValidation,
@@ -50,6 +54,7 @@ export const RULES: readonly Rule[] = [
   kmsKeyRotation,
   logGroupKms,
   logGroupRetention,
+  noTrustOfAccountRoot,
   notebookImdsv2,
   notebookInVpc,
   notebookKmsCmk,
@@ -69,6 +74,7 @@ export const RULES: readonly Rule[] = [
   snsTopicKms,
   subnetNoPublicIp,
   vpcDefaultSecurityGroupClosed,
+  vpcEndpointPolicyPinsResourceAccount,
   vpcFlowLogs,
 ];
 

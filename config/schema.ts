@@ -21,6 +21,23 @@ const nameField = (example: string) =>
 const tags = z.record(z.string().regex(/^[\w .:/=+@-]{1,128}$/, { error: "tag keys are 1-128 letters, digits, spaces and _.:/=+-@" }),
   z.string().max(256, { error: "tag values are at most 256 characters" })).default({});
 
+/** Inbound rules the endpoint security group can spare for client networks (AWS's default quota is 60 per group). */
+export const MAX_CLIENT_NETWORKS = 50;
+
+const ClientAccess = z.strictObject({
+  /**
+   * Private (RFC 1918) IPv4 CIDRs of the client networks that reach the VPC over VPN or Direct Connect, in canonical
+   * form (network address, no leading zeros), e.g. "10.100.0.0/16". Each becomes one ingress rule (TCP 443) on the
+   * interface endpoints' security group.
+   */
+  cidrs: z.array(z.string()).default([]),
+  /**
+   * Managed prefix lists (`pl-...`, e.g. one shared through AWS RAM by the network team) naming the client networks.
+   * Each becomes one ingress rule (TCP 443); a prefix list counts as its max entries against the group's rule quota.
+   */
+  prefixListIds: z.array(z.string().regex(/^pl-[0-9a-f]{8,17}$/, { error: "must be a managed prefix list id: \"pl-\" and 8 to 17 lower-case hex digits (e.g. \"pl-0123456789abcdef0\")" })).default([]),
+}).default({ cidrs: [], prefixListIds: [] });
+
 const Network = z.strictObject({
   /** IPv4 CIDR of the VPC, /16 to /28, in a private (RFC 1918) range. */
   vpcCidr: z.string().default("10.20.0.0/16"),
@@ -33,7 +50,9 @@ const Network = z.strictObject({
    * The environment's own buckets (`<prefix>-<environment>-*`) and the region's ECR layer bucket are always allowed.
    */
   s3AllowedBuckets: z.array(z.string().regex(/^[a-z0-9*][a-z0-9.*-]{0,62}$/, { error: "must be an S3 bucket name, * allowed as wildcard" })).default([]),
-}).default({ vpcCidr: "10.20.0.0/16", interfaceEndpoints: {}, s3AllowedBuckets: [] });
+  /** Client networks (VPN, Direct Connect) that reach the interface endpoints over HTTPS (docs/client-access.md). */
+  clientAccess: ClientAccess,
+}).default({ vpcCidr: "10.20.0.0/16", interfaceEndpoints: {}, s3AllowedBuckets: [], clientAccess: { cidrs: [], prefixListIds: [] } });
 
 const Logs = z.strictObject({
   /** Retention of every log group the environment creates (flow logs, SageMaker, trail). */
@@ -64,6 +83,20 @@ const Audit = z.strictObject({
   organizationTrailArn: z.string().regex(/^arn:aws[a-z-]*:cloudtrail:[a-z0-9-]+:\d{12}:trail\/[A-Za-z0-9._-]{3,128}$/, { error: "must be a trail ARN such as arn:aws:cloudtrail:us-east-1:111122223333:trail/org-trail" }).optional(),
   /** Days the account trail's log and digest files (and their access logs) are kept in S3; at least a year. */
   trailFileRetentionDays: z.number().int().min(365, { error: "trail files must be kept at least 365 days (CIS, and most audit regimes ask for more); e.g. 2557 for seven years" }).max(36500).default(2557),
+  /**
+   * S3 Object Lock on the account trail's bucket, GOVERNANCE mode: every log and digest file version is kept at least
+   * `retentionDays` (1-36500); only a principal allowed s3:BypassGovernanceRetention (the break-glass role) can
+   * delete it earlier. Turning it on for an existing environment does NOT replace the trail bucket: the lock is
+   * enabled through aws_s3_bucket_object_lock_configuration (S3 allows that on a versioned bucket since 2023-11),
+   * not through aws_s3_bucket.object_lock_enabled, which forces a new bucket in hashicorp/aws 5.x. Once on, S3
+   * Object Lock cannot be switched off; removing this setting only removes the default retention.
+   * Measured and explained in docs/audit-object-lock.md. @default none
+   */
+  trailObjectLock: z.strictObject({
+    retentionDays: z.number().int()
+      .min(1, { error: "must be at least 1 day" })
+      .max(36500, { error: "must be at most 36500 days (100 years, S3's limit)" }),
+  }).optional(),
   /** Whether this environment creates SageMaker's account-wide log groups (/aws/sagemaker/...) in its account and region. */
   sageMakerLogGroups: z.boolean().default(true),
   /** Subscriptions of the detective control's alert topic. */
@@ -240,6 +273,7 @@ export const ConfigSchema = z.strictObject({
 
     checkZones(env.region, env.availabilityZones, (m, j) => ctx.addIssue({ code: "custom", path: j === undefined ? at("availabilityZones") : at("availabilityZones", j), message: m }));
     checkNetwork(env.network, env.availabilityZones.length, (m, field) => ctx.addIssue({ code: "custom", path: at("network", field), message: m }));
+    checkClientAccess(env.network, (m, ...p) => ctx.addIssue({ code: "custom", path: at("network", "clientAccess", ...p), message: m }));
     for (const name of Object.keys(env.network.interfaceEndpoints)) {
       if (!ENDPOINT_NAMES.includes(name)) {
         ctx.addIssue({ code: "custom", path: at("network", "interfaceEndpoints", name), message: `"${name}" is not in the endpoint catalogue; known: ${ENDPOINT_NAMES.join(", ")}` });
@@ -284,6 +318,12 @@ function checkAudit(env: z.infer<typeof Environment>, report: (message: string, 
   const audit = env.audit;
   if (audit.trail === "organization" && !audit.organizationTrailArn) {
     report("with trail \"organization\" the environment relies on an organization trail; set audit.organizationTrailArn to its ARN (or use trail \"account\")", "organizationTrailArn");
+  }
+  if (audit.trailObjectLock && audit.trail !== "account") {
+    report("Object Lock applies to the environment's own trail bucket, and with trail \"organization\" there is none; remove trailObjectLock (lock the organization trail's bucket where it lives) or use trail \"account\"", "trailObjectLock");
+  }
+  if (audit.trailObjectLock && audit.trailObjectLock.retentionDays > audit.trailFileRetentionDays) {
+    report(`files would stay locked ${audit.trailObjectLock.retentionDays} days but expire after trailFileRetentionDays (${audit.trailFileRetentionDays}); lock them for at most ${audit.trailFileRetentionDays} days, or keep them longer`, "trailObjectLock", "retentionDays");
   }
   if (audit.trail === "account" && audit.organizationTrailArn) {
     report("an organization trail ARN is only used with trail \"organization\"; remove it, or set audit.trail: organization to turn the account trail off", "organizationTrailArn");
@@ -356,6 +396,47 @@ function checkNetwork(network: z.infer<typeof Network>, zones: number, report: (
   } else {
     report(`/${prefix} subnets leave room for ${slots} in ${network.vpcCidr}, but ${zones} zones need one each; use /${vpc.prefix + bits} to /28`, "subnetPrefixLength");
   }
+}
+
+/**
+ * Client networks: private, canonical, not the whole internet, not inside the VPC (its own instances are admitted
+ * through the SageMaker group), no duplicates, and within the group's rule quota.
+ */
+function checkClientAccess(network: z.infer<typeof Network>, report: (message: string, ...path: (string | number)[]) => void): void {
+  const { cidrs, prefixListIds } = network.clientAccess;
+  const vpc = parseCidr(network.vpcCidr);
+  const seen = new Set<string>();
+  cidrs.forEach((text, j) => {
+    if (text === "0.0.0.0/0" || text === "::/0") {
+      return report(`${text} would open the endpoints to every network; name the client networks' private CIDRs (e.g. "10.100.0.0/16" for the VPN pool)`, "cidrs", j);
+    }
+    const c = parseCidr(text);
+    if (typeof c === "string") return report(`${c}; client networks are IPv4 CIDRs such as "10.100.0.0/16"`, "cidrs", j);
+    if (format(c) !== text) return report(`"${text}" is not in canonical form; write it as "${format(c)}"`, "cidrs", j);
+    if (!isPrivate(c)) {
+      return report(`${text} is not in a private range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16); VPN and Direct Connect clients reach the endpoints from private addresses, name those`, "cidrs", j);
+    }
+    if (typeof vpc !== "string" && overlaps(c, vpc)) {
+      return report(`${text} overlaps the VPC (${network.vpcCidr}), whose SageMaker instances already reach the endpoints; name only networks outside the VPC`, "cidrs", j);
+    }
+    if (seen.has(text)) return report(`${text} is listed twice; remove one`, "cidrs", j);
+    seen.add(text);
+  });
+  const lists = new Set<string>();
+  prefixListIds.forEach((id, j) => {
+    if (lists.has(id)) report(`${id} is listed twice; remove one`, "prefixListIds", j);
+    lists.add(id);
+  });
+  if (cidrs.length + prefixListIds.length > MAX_CLIENT_NETWORKS) {
+    report(`${cidrs.length + prefixListIds.length} client networks; at most ${MAX_CLIENT_NETWORKS} fit in the endpoint security group's rule quota: summarise CIDRs or put them in a managed prefix list`);
+  }
+}
+
+/** Whether two CIDR blocks share an address. */
+function overlaps(a: Cidr, b: Cidr): boolean {
+  const prefix = Math.min(a.prefix, b.prefix);
+  const shift = 32 - prefix;
+  return prefix === 0 || (a.address >>> shift) === (b.address >>> shift);
 }
 
 /** The subnet CIDRs of an environment, one per zone, in zone order. Assumes a validated config. */

@@ -76,6 +76,7 @@ export class PlatformStack extends TerraformStack {
       name: names.base,
       vpcId: this.network.vpcId,
       s3PrefixListId: this.s3Endpoint.prefixListId,
+      clientAccess: env.network.clientAccess,
     });
     this.interfaceEndpoints = new InterfaceEndpoints(this, "endpoints", {
       scope: names.scope,
@@ -126,6 +127,7 @@ export class PlatformStack extends TerraformStack {
         dataEventBuckets,
         fileRetentionDays: env.audit.trailFileRetentionDays,
         onDestroy: env.dataProtection.bucketsOnDestroy,
+        objectLockRetentionDays: env.audit.trailObjectLock?.retentionDays,
       } : undefined,
       keyAdministratorArns: keyAdministrators(env),
       evidenceBreakGlassArns: env.dataProtection.breakGlassArns,
@@ -137,7 +139,10 @@ export class PlatformStack extends TerraformStack {
       detective_control_rule_arn: { value: this.audit.detectiveControl.ruleArn, description: "EventBridge rule matching non-compliant SageMaker create calls" },
       trail: {
         value: this.audit.trail
-          ? { arn: this.audit.trail.trailArn, bucket: this.audit.trail.bucket.bucketName, kms_key_arn: this.audit.trail.keyArn, log_group_arn: this.audit.trail.logGroupArn }
+          ? {
+            arn: this.audit.trail.trailArn, bucket: this.audit.trail.bucket.bucketName, kms_key_arn: this.audit.trail.keyArn, log_group_arn: this.audit.trail.logGroupArn,
+            ...(env.audit.trailObjectLock ? { object_lock: { mode: "GOVERNANCE", retention_days: env.audit.trailObjectLock.retentionDays } } : {}),
+          }
           : { organization_trail_arn: env.audit.organizationTrailArn },
         description: "The trail that records the environment (its own, or the organization trail it relies on)",
       },
@@ -154,9 +159,14 @@ export class PlatformStack extends TerraformStack {
       route_table_ids: { value: this.network.routeTableIds, description: "Private route tables, one per zone" },
       sagemaker_security_group_id: { value: this.securityGroups.sagemakerSecurityGroupId, description: "Security group for notebooks, jobs and endpoints" },
       endpoint_security_group_id: { value: this.securityGroups.endpointSecurityGroupId, description: "Security group of the interface endpoints" },
+      client_access: {
+        value: { cidrs: env.network.clientAccess.cidrs, prefix_list_ids: env.network.clientAccess.prefixListIds, security_group_id: this.securityGroups.endpointSecurityGroupId },
+        description: "Client networks (VPN, Direct Connect) admitted on TCP 443 to the interface endpoints, and the group that admits them (docs/client-access.md)",
+      },
       s3_endpoint_id: { value: this.s3Endpoint.endpointId, description: "S3 gateway endpoint (for aws:SourceVpce conditions)" },
       s3_prefix_list_id: { value: this.s3Endpoint.prefixListId, description: "Prefix list of S3 in the region (security-group egress)" },
       interface_endpoint_ids: { value: this.interfaceEndpoints.endpointIds, description: "Interface endpoint ids by catalogue name" },
+      interface_endpoint_dns_names: { value: this.interfaceEndpoints.dnsNames, description: "Endpoint-specific regional DNS name of each interface endpoint (e.g. the SDK's endpoint URL for sagemaker.api from a client network)" },
       logs_kms_key_arn: { value: this.logsKey.keyArn, description: "KMS key of the environment's log groups" },
       flow_log_id: { value: this.flowLogs.flowLogId, description: "VPC flow log (all traffic)" },
     };

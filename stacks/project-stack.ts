@@ -96,6 +96,7 @@ export class ProjectStack extends TerraformStack {
       subnetIds: props.platform.network.subnetIds,
       securityGroupIds: sagemakerGroups,
       sagemakerApiEndpointId: props.platform.interfaceEndpoints.endpointIds["sagemaker.api"],
+      notebookEndpointId: props.platform.interfaceEndpoints.endpointIds["notebook"],
       dataBucketArns: [this.buckets.data.bucketArn],
       modelBucketArns: [this.buckets.models.bucketArn],
       bucketKeyArns: [this.keys.data.keyArn],

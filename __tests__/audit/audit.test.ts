@@ -39,6 +39,14 @@ describe("config rules", () => {
     [{ audit: { alertSubscriptions: [{ protocol: "lambda", endpoint: "arn:aws:lambda:eu-west-1:123456789012:triage" }] } }, "is not a valid lambda endpoint"],
     [{ audit: { alertSubscriptions: [{ protocol: "email", endpoint: "a@example.com" }, { protocol: "email", endpoint: "a@example.com" }] } }, "audit.alertSubscriptions[1]: email a@example.com is subscribed twice"],
     [{ audit: { trailFileRetentionDays: 90 } }, "audit.trailFileRetentionDays: trail files must be kept at least 365 days"],
+    [{ audit: { trailObjectLock: { retentionDays: 0 } } }, "audit.trailObjectLock.retentionDays: must be at least 1 day"],
+    [{ audit: { trailObjectLock: { retentionDays: 36501 } } }, "audit.trailObjectLock.retentionDays: must be at most 36500 days (100 years, S3's limit)"],
+    [{ audit: { trailObjectLock: { retentionDays: 30.5 } } }, "audit.trailObjectLock.retentionDays: expected int, got 30.5"],
+    [{ audit: { trailObjectLock: { retentionDays: "365" } } }, "audit.trailObjectLock.retentionDays: expected number, got \"365\""],
+    [{ audit: { trailObjectLock: { days: 365 } } }, "audit.trailObjectLock: unknown field \"days\""],
+    [{ audit: { trailObjectLock: { retentionDays: 3000 } } }, "audit.trailObjectLock.retentionDays: files would stay locked 3000 days but expire after trailFileRetentionDays (2557); lock them for at most 2557 days, or keep them longer"],
+    [{ audit: { trail: "organization", organizationTrailArn: "arn:aws:cloudtrail:us-east-1:111122223333:trail/org", trailObjectLock: { retentionDays: 365 } } },
+      "audit.trailObjectLock: Object Lock applies to the environment's own trail bucket, and with trail \"organization\" there is none"],
   ])("rejects %j", (changes, message) => {
     expect(configError(changes)).toContain(message);
   });
@@ -194,6 +202,42 @@ describe("the default config (account trail)", () => {
       Field: "resources.ARN", StartsWith: ["fraud", "churn"].flatMap((p) => ["data", "models"].map((k) => `arn:aws:s3:::sds-dev-${p}-${k}-${ACCOUNT}/`)),
     });
     expect(Object.keys(platform.output.trail.value).sort()).toEqual(["arn", "bucket", "kms_key_arn", "log_group_arn"]);
+  });
+
+  test("no Object Lock unless the config asks for it", () => {
+    expect(resources(platform, "aws_s3_bucket_object_lock_configuration")).toEqual([]);
+    for (const [, bucket] of resources(platform, "aws_s3_bucket")) expect(bucket.object_lock_enabled).toBeUndefined();
+  });
+});
+
+describe("an account trail with Object Lock (audit.trailObjectLock)", () => {
+  const platform = synthConfig(configWith({ audit: { trail: "account", trailObjectLock: { retentionDays: 400 } } }), "audit-lock").stack("dev-platform");
+  const trailBucket = `sds-dev-cloudtrail-${ACCOUNT}`;
+
+  test("the trail bucket alone gets GOVERNANCE default retention, enabled after versioning", () => {
+    const [[name, lock]] = resources(platform, "aws_s3_bucket_object_lock_configuration");
+    const [bucketName] = one(platform, "aws_s3_bucket", (r) => r.bucket === trailBucket);
+    const [versioningName] = one(platform, "aws_s3_bucket_versioning", (r) => r.bucket === `\${aws_s3_bucket.${bucketName}.id}`);
+    expect(lock).toMatchObject({
+      bucket: `\${aws_s3_bucket.${bucketName}.id}`,
+      object_lock_enabled: "Enabled",
+      rule: { default_retention: { mode: "GOVERNANCE", days: 400 } },
+      depends_on: [`aws_s3_bucket_versioning.${versioningName}`],
+    });
+    expect(lock.rule.default_retention.years).toBeUndefined();
+    expect(name).toMatch(/^audit_trail_bucket_object-lock_/);
+  });
+
+  test("the bucket itself is unchanged, so switching the lock on does not replace it (object_lock_enabled is ForceNew)", () => {
+    const plain = synthConfig(configWith({ audit: { trail: "account" } }), "audit-nolock").stack("dev-platform");
+    expect(platform.resource.aws_s3_bucket).toEqual(plain.resource.aws_s3_bucket);
+  });
+
+  test("the trail writes its first file only once the retention is in force, and the output says so", () => {
+    const [lockName] = resources(platform, "aws_s3_bucket_object_lock_configuration")[0];
+    const [, trail] = one(platform, "aws_cloudtrail");
+    expect(trail.depends_on).toContain(`aws_s3_bucket_object_lock_configuration.${lockName}`);
+    expect(platform.output.trail.value.object_lock).toEqual({ mode: "GOVERNANCE", retention_days: 400 });
   });
 });
 

@@ -20,6 +20,8 @@ function insecureApp() {
       public: { enable_key_rotation: true, policy: policyOf({ Effect: "Allow", Principal: "*", Action: "kms:*", Resource: "*" }) },
     },
     aws_cloudwatch_log_group: { logs: { name: "/x", retention_in_days: 30 } },
+    // No endpoint policy: the default one allows everything, in every account.
+    aws_vpc_endpoint: { s3: { vpc_id: ref("aws_vpc", "vpc", "id"), service_name: "com.amazonaws.eu-west-1.s3" } },
   }, { output: { "cross-stack-output-aws_kms_keyweakarn": { value: ref("aws_kms_key", "weak", "arn") } } });
   const project = stack(PROJECT, {
     aws_s3_bucket: { data: { bucket: "sds-dev-fraud-data-123456789012" } },
@@ -30,6 +32,10 @@ function insecureApp() {
     aws_cloudtrail: { t: { name: "t", s3_bucket_name: "b" } },
     aws_iam_policy: { admin: { policy: policyOf({ Effect: "Allow", Action: "*", Resource: "*" }) } },
     aws_sns_topic: { alerts: { name: "alerts" } },
+    // Fenced to the VPC endpoint, but any principal of the account reaches it from there.
+    aws_s3_bucket_policy: { data: { bucket: "sds-dev-fraud-data-123456789012", policy: policyOf({ Effect: "Deny", Principal: "*", Action: "s3:*",
+      Resource: ["arn:aws:s3:::sds-dev-fraud-data-123456789012", "arn:aws:s3:::sds-dev-fraud-data-123456789012/*"], Condition: { StringNotEquals: { "aws:SourceVpce": "vpce-1" } } }) } },
+    aws_iam_role: { anyone: { assume_role_policy: policyOf({ Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "sts:AssumeRole" }) } },
   });
   return app(platform, project);
 }
@@ -54,6 +60,9 @@ const EXPECTED = [
   ...["cloudtrail-multi-region", "cloudtrail-kms", "cloudtrail-log-validation", "cloudtrail-cloudwatch-logs", "cloudtrail-s3-data-events"].map((r) => [r, J("aws_cloudtrail", "t")]),
   ...["iam-no-admin-statement", "iam-no-service-wildcard", "iam-no-kms-decrypt-all-keys", "iam-resource-wildcard-scopable"].map((r) => [r, J("aws_iam_policy", "admin")]),
   ["sns-topic-kms", J("aws_sns_topic", "alerts")],
+  ["vpc-endpoint-policy-pins-resource-account", P("aws_vpc_endpoint", "s3")],
+  ["no-trust-of-account-root", J("aws_iam_role", "anyone")],
+  ["bucket-policy-identity-perimeter", J("aws_s3_bucket", "data")],
 ].map(([rule, address]) => `${rule} ${address}`).sort();
 
 describe("the pack on an insecure app", () => {

@@ -7,7 +7,8 @@ import { join } from "node:path";
 import { evaluate } from "../../compliance/engine";
 import type { SynthModel } from "../../compliance/model";
 import { RULES } from "../../compliance/registry";
-import { app, merge, policyOf, ref, Resources, rotatedKey, secureBucket, secureNotebook, secureTrail, stack, without } from "./fixtures";
+import { ruleTableRow } from "../../compliance/rule-table";
+import { ACCOUNT, app, merge, policyOf, ref, Resources, rotatedKey, secureBucket, secureNotebook, secureTrail, stack, without } from "./fixtures";
 
 interface Case {
   readonly pass: SynthModel;
@@ -26,6 +27,24 @@ const iamPolicy = (...statements: Record<string, unknown>[]) => one({ aws_iam_po
 const vpc = (extra: Resources) => one(merge({ aws_vpc: { v: { cidr_block: "10.0.0.0/16" } } }, extra));
 const SCOPED = { Effect: "Allow", Action: ["s3:GetObject"], Resource: [`${ref("aws_s3_bucket", "data", "arn")}/*`] };
 
+/** Endpoint policies as the perimeter design (point 2) writes them, and the ways they go wrong. */
+const OWN = { "aws:PrincipalAccount": ACCOUNT };
+const S3_OWN_PINNED = { Effect: "Allow", Principal: "*", Action: ["s3:GetObject", "s3:PutObject", "s3:ListBucket"], Resource: ["arn:aws:s3:::sds-dev-*", "arn:aws:s3:::sds-dev-*/*"],
+  Condition: { StringEquals: { ...OWN, "s3:ResourceAccount": ACCOUNT } } };
+const ECR_LAYERS = { Effect: "Allow", Principal: "*", Action: ["s3:GetObject"], Resource: ["arn:aws:s3:::prod-eu-west-1-starport-layer-bucket/*"] };
+const INTERFACE_PINNED = { Effect: "Allow", Principal: "*", Action: "*", Resource: "*", Condition: { StringEquals: OWN, StringEqualsIfExists: { "aws:ResourceAccount": ACCOUNT } } };
+const endpoint = (service: string, type: "Gateway" | "Interface", ...statements: Record<string, unknown>[]) =>
+  ({ vpc_id: "vpc-1", service_name: service, vpc_endpoint_type: type, ...(statements.length ? { policy: policyOf(...statements) } : {}) });
+const endpoints = (e: Record<string, Record<string, unknown>>) => one({ aws_vpc_endpoint: e });
+/** Bucket policy statements: the network fence (outside the endpoint) and the identity perimeter (named roles only). */
+const DATA = [ref("aws_s3_bucket", "data", "arn"), `${ref("aws_s3_bucket", "data", "arn")}/*`];
+const VPC_FENCE = { Effect: "Deny", Principal: "*", Action: "s3:*", Resource: DATA, Condition: { StringNotEquals: { "aws:SourceVpce": "vpce-1" } } };
+const IDENTITY_FENCE = { Effect: "Deny", Principal: "*", Action: "s3:*", Resource: DATA,
+  Condition: { ArnNotLike: { "aws:PrincipalArn": [`arn:aws:iam::${ACCOUNT}:role/sagemaker-project/sds-dev-fraud-*`] }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } } };
+/** A role trusting `principal` for sts:AssumeRole, with optional conditions. */
+const trusting = (principal: unknown, condition?: Record<string, unknown>) =>
+  ({ assume_role_policy: policyOf({ Effect: "Allow", Principal: principal, Action: "sts:AssumeRole", ...(condition ? { Condition: condition } : {}) }) });
+
 /** Cross-stack: the key lives in the platform stack, the notebook refers to it through cdktf's remote state output. */
 function crossStackNotebook(rotation: boolean): SynthModel {
   const platform = stack("dev-platform", { aws_kms_key: { key: { ...rotatedKey(), enable_key_rotation: rotation } } }, {
@@ -36,6 +55,43 @@ function crossStackNotebook(rotation: boolean): SynthModel {
 }
 
 const CASES: Record<string, Case> = {
+  "bucket-policy-identity-perimeter": {
+    pass: bucket((r) => merge(r, { aws_s3_bucket_policy: { "data-policy": { bucket: ref("aws_s3_bucket", "data", "id"), policy: policyOf(VPC_FENCE, IDENTITY_FENCE) } } })),
+    // Fenced to the VPC, but any role of the account (`role/*`) passes the identity check: no perimeter.
+    fail: bucket((r) => merge(r, { aws_s3_bucket_policy: { "data-policy": { bucket: ref("aws_s3_bucket", "data", "id"),
+      policy: policyOf(VPC_FENCE, { ...IDENTITY_FENCE, Condition: { ArnNotLike: { "aws:PrincipalArn": [`arn:aws:iam::${ACCOUNT}:role/*`] } } }) } } })),
+    failing: "s/aws_s3_bucket.data", detail: /no statement denies s3:\* to "\*" unless aws:PrincipalArn is one of named roles/,
+  },
+  "vpc-endpoint-policy-pins-resource-account": {
+    pass: endpoints({
+      s3: endpoint("com.amazonaws.eu-west-1.s3", "Gateway", S3_OWN_PINNED, ECR_LAYERS),
+      sts: endpoint("com.amazonaws.eu-west-1.sts", "Interface", INTERFACE_PINNED),
+      // ECR: the catalogue records that SageMaker's images live in AWS-owned registries (foreignResources).
+      ecr: endpoint("com.amazonaws.eu-west-1.ecr.dkr", "Interface", { ...INTERFACE_PINNED, Condition: { StringEquals: OWN } }),
+      // The notebook endpoint takes no policy.
+      notebook: endpoint("aws.sagemaker.eu-west-1.notebook", "Interface"),
+    }),
+    fail: endpoints({
+      // Admits the name pattern in any account: a bucket "sds-dev-x" of another account would receive the data.
+      s3: endpoint("com.amazonaws.eu-west-1.s3", "Gateway", { ...S3_OWN_PINNED, Condition: { StringEquals: OWN } }, ECR_LAYERS),
+      logs: endpoint("com.amazonaws.eu-west-1.logs", "Interface", { ...INTERFACE_PINNED, Condition: { StringEquals: OWN } }),
+      kms: endpoint("com.amazonaws.eu-west-1.kms", "Interface"),
+    }),
+    failing: "s/aws_vpc_endpoint.s3", detail: /Allow of s3:GetObject, s3:PutObject, s3:ListBucket on arn:aws:s3:::sds-dev-\*.* without s3:ResourceAccount or aws:ResourceAccount/,
+  },
+  "no-trust-of-account-root": {
+    pass: one({ aws_iam_role: {
+      person: trusting({ AWS: `arn:aws:iam::${ACCOUNT}:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_DataScientist_0123` }),
+      service: trusting({ Service: "sagemaker.amazonaws.com" }, { StringEquals: { "aws:SourceAccount": ACCOUNT } }),
+      denied: { assume_role_policy: policyOf({ Effect: "Deny", Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: "sts:AssumeRole" }) },
+    } }),
+    // MFA narrows who of the account, but still leaves the choice to every identity policy of it: not enough.
+    fail: one({ aws_iam_role: {
+      mfa: trusting({ AWS: [`arn:aws:iam::${ACCOUNT}:role/ci`, `arn:aws-us-gov:iam::${ACCOUNT}:root`] }, { Bool: { "aws:MultiFactorAuthPresent": "true" } }),
+      bare: trusting({ AWS: ACCOUNT }),
+    } }),
+    failing: "s/aws_iam_role.mfa", detail: /trusts arn:aws-us-gov:iam::123456789012:root for sts:AssumeRole/,
+  },
   "notebook-no-direct-internet": { pass: notebook({}), fail: notebook({ direct_internet_access: undefined }), failing: "s/aws_sagemaker_notebook_instance.nb", detail: /Enabled \(the default\)/ },
   "notebook-in-vpc": { pass: notebook({}), fail: notebook({ subnet_id: undefined }), failing: "s/aws_sagemaker_notebook_instance.nb", detail: /subnet_id is missing/ },
   "notebook-no-root-access": { pass: notebook({}), fail: notebook({ root_access: undefined }), failing: "s/aws_sagemaker_notebook_instance.nb", detail: /root_access/ },
@@ -164,14 +220,23 @@ describe("compliance rules", () => {
     expect(failing.find((f) => f.resource.address === c.failing)?.detail).toMatch(c.detail);
   });
 
-  test("the README's rule table lists every rule with its standard ids", () => {
+  test("the README's rule table is the one `npm run rule-table` generates from the registry", () => {
     const doc = readFileSync(join(__dirname, "..", "..", "README.md"), "utf8");
-    for (const r of RULES) expect(doc).toContain(`| \`${r.id}\` | ${r.ids.join(", ")} |`);
+    const missing = RULES.map(ruleTableRow).filter((row) => !doc.includes(row));
+    expect(missing).toEqual([]);
+  });
+
+  test("vpc-endpoint-policy-pins-resource-account: an interface endpoint without the pin, or without any policy, fails too", () => {
+    const rule = RULES.find((r) => r.id === "vpc-endpoint-policy-pins-resource-account")!;
+    const failing = Object.fromEntries(evaluate(CASES[rule.id].fail, [rule]).findings.filter((f) => f.status === "fail").map((f) => [f.resource.address, f.detail]));
+    expect(failing["s/aws_vpc_endpoint.logs"]).toMatch(/Allow of \* on \* without s3:ResourceAccount or aws:ResourceAccount/);
+    expect(failing["s/aws_vpc_endpoint.kms"]).toMatch(/no endpoint policy on com\.amazonaws\.eu-west-1\.kms: the default policy allows every action/);
   });
 
   test.each(RULES.map((r) => [r.id, r] as const))("%s: carries standard ids, a reason and a fix", (_, rule) => {
     expect(rule.ids.length).toBeGreaterThan(0);
-    for (const id of rule.ids) expect(id).toMatch(/^(FSBP [A-Za-z0-9]+\.\d+|CIS \d+(\.\d+)+|CKV2?_AWS_\d+)$/);
+    // Standards first; "SDS DataPerimeter.<class>" is the product's own id (a class of docs/threat-model.md) where no standard has one.
+    for (const id of rule.ids) expect(id).toMatch(/^(FSBP [A-Za-z0-9]+\.\d+|CIS \d+(\.\d+)+|CKV2?_AWS_\d+|SDS DataPerimeter\.\d+)$/);
     expect(rule.why.length).toBeGreaterThan(30);
     expect(rule.fix.length).toBeGreaterThan(20);
   });

@@ -56,6 +56,28 @@ describe("rejected configs name the field and the fix", () => {
       /^environments\[0\]\.emulator\.endpoint: must be a URL such as http:\/\/127\.0\.0\.1:5000/],
     ["an S3 bucket pattern with capitals", withEnv({ network: { s3AllowedBuckets: ["Corp-Lake"] } }),
       /network\.s3AllowedBuckets\[0\]: must be an S3 bucket name/],
+    ["a client network open to the world", withEnv({ network: { clientAccess: { cidrs: ["0.0.0.0/0"] } } }),
+      /^environments\[0\]\.network\.clientAccess\.cidrs\[0\]: 0\.0\.0\.0\/0 would open the endpoints to every network; name the client networks' private CIDRs/],
+    ["a public client network", withEnv({ network: { clientAccess: { cidrs: ["10.100.0.0/16", "203.0.113.0/24"] } } }),
+      /^environments\[0\]\.network\.clientAccess\.cidrs\[1\]: 203\.0\.113\.0\/24 is not in a private range .*; VPN and Direct Connect clients reach the endpoints from private addresses/],
+    ["a client network that is not a CIDR", withEnv({ network: { clientAccess: { cidrs: ["10.100.0.0"] } } }),
+      /^environments\[0\]\.network\.clientAccess\.cidrs\[0\]: "10\.100\.0\.0" is not an IPv4 CIDR block .*client networks are IPv4 CIDRs such as "10\.100\.0\.0\/16"/],
+    ["a client network with host bits set", withEnv({ network: { clientAccess: { cidrs: ["10.100.7.0/16"] } } }),
+      /clientAccess\.cidrs\[0\]: "10\.100\.7\.0\/16" has host bits set; the network address is 10\.100\.0\.0\/16/],
+    ["a client network not in canonical form", withEnv({ network: { clientAccess: { cidrs: ["010.100.0.0/16"] } } }),
+      /clientAccess\.cidrs\[0\]: "010\.100\.0\.0\/16" is not in canonical form; write it as "10\.100\.0\.0\/16"/],
+    ["a client network inside the VPC", withEnv({ network: { vpcCidr: "10.20.0.0/16", clientAccess: { cidrs: ["10.0.0.0/8"] } } }),
+      /clientAccess\.cidrs\[0\]: 10\.0\.0\.0\/8 overlaps the VPC \(10\.20\.0\.0\/16\).*name only networks outside the VPC/],
+    ["a client network listed twice", withEnv({ network: { clientAccess: { cidrs: ["192.168.8.0/22", "192.168.8.0/22"] } } }),
+      /clientAccess\.cidrs\[1\]: 192\.168\.8\.0\/22 is listed twice; remove one/],
+    ["a prefix list id that is not one", withEnv({ network: { clientAccess: { prefixListIds: ["pl-XYZ"] } } }),
+      /^environments\[0\]\.network\.clientAccess\.prefixListIds\[0\]: must be a managed prefix list id: "pl-" and 8 to 17 lower-case hex digits \(e\.g\. "pl-0123456789abcdef0"\)/],
+    ["a prefix list listed twice", withEnv({ network: { clientAccess: { prefixListIds: ["pl-0123456789abcdef0", "pl-0123456789abcdef0"] } } }),
+      /clientAccess\.prefixListIds\[1\]: pl-0123456789abcdef0 is listed twice; remove one/],
+    ["more client networks than the group's rule quota", withEnv({ network: { clientAccess: { cidrs: Array.from({ length: 51 }, (_, i) => `192.168.${i}.0/24`) } } }),
+      /^environments\[0\]\.network\.clientAccess: 51 client networks; at most 50 fit in the endpoint security group's rule quota/],
+    ["a misspelt client access field", withEnv({ network: { clientAccess: { cidr: ["10.100.0.0/16"] } } }),
+      /^environments\[0\]\.network\.clientAccess: unknown field "cidr"; check the spelling/],
   ];
 
   test.each(cases)("%s", (_what, input, expected) => {
@@ -85,6 +107,12 @@ describe("accepted configs", () => {
 
   test("a short retention is accepted with a recorded reason", () => {
     expect(() => validateConfig(withEnv({ logs: { retentionDays: 30, shortRetentionReason: "sandbox account, no regulated data" } }))).not.toThrow();
+  });
+
+  test("client networks: none by default; private CIDRs and prefix lists are accepted", () => {
+    expect(loadConfig().environments[0].network.clientAccess).toEqual({ cidrs: [], prefixListIds: [] });
+    const config = validateConfig(withEnv({ network: { clientAccess: { cidrs: ["10.100.0.0/16", "172.16.4.0/22", "192.168.1.10/32"], prefixListIds: ["pl-0123456789abcdef0"] } } }));
+    expect(config.environments[0].network.clientAccess.cidrs).toHaveLength(3);
   });
 
   test("subnets are carved from the VPC in zone order, /prefix+3 by default", () => {

@@ -4,11 +4,12 @@
  */
 import { DescribeLogGroupsCommand } from "@aws-sdk/client-cloudwatch-logs";
 import {
-  DescribeFlowLogsCommand, DescribeInternetGatewaysCommand, DescribeNatGatewaysCommand, DescribeRouteTablesCommand,
+  CreateManagedPrefixListCommand, DescribeFlowLogsCommand, DescribeInternetGatewaysCommand, DescribeNatGatewaysCommand, DescribeRouteTablesCommand,
   DescribeSecurityGroupsCommand, DescribeSubnetsCommand, DescribeVpcAttributeCommand,
   DescribeVpcEndpointsCommand, DescribeVpcsCommand, SecurityGroup,
 } from "@aws-sdk/client-ec2";
 import { GetKeyRotationStatusCommand } from "@aws-sdk/client-kms";
+import { GetObjectLockConfigurationCommand } from "@aws-sdk/client-s3";
 import { join } from "node:path";
 import { localStateOverride, stackWorkdir, Terraform, terraformEnv } from "../../harness/terraform";
 import { Moto, startMoto } from "../../harness/moto";
@@ -24,17 +25,27 @@ let aws: ReturnType<typeof clients>;
 let outputs: Record<string, any>;
 let targets: string[];
 const zones = ["eu-west-1a", "eu-west-1b", "eu-west-1c"];
+/** A VPN client pool and a Direct Connect network (network.clientAccess), and a prefix list made before the synth. */
+const clientCidrs = ["10.100.0.0/16", "192.168.8.0/22"];
+let clientPrefixListId: string;
 
 beforeAll(async () => {
   moto = await startMoto();
+  aws = clients(moto.endpoint, "eu-west-1");
+  // The network team's managed prefix list of client networks exists before the environment names it.
+  const list = await aws.ec2.send(new CreateManagedPrefixListCommand({
+    PrefixListName: "corp-clients", AddressFamily: "IPv4", MaxEntries: 5, Entries: [{ Cidr: "172.20.0.0/16", Description: "office" }] }));
+  clientPrefixListId = list.PrefixList?.PrefixListId ?? "";
   // A throw-away environment: its buckets (the trail's, which hold access logs of Terraform's own calls) go on destroy.
   const dataProtection = { ...configWith().environments[0].dataProtection, bucketsOnDestroy: "delete-with-data" };
-  const config = configWith({ availabilityZones: zones, emulator: { endpoint: moto.endpoint }, dataProtection });
+  const network = { vpcCidr: "10.20.0.0/16", clientAccess: { cidrs: clientCidrs, prefixListIds: [clientPrefixListId] } };
+  // Object Lock on the trail bucket (audit.trailObjectLock); moto applies it (measured), the trail itself is a gap.
+  const audit = { trail: "account", trailObjectLock: { retentionDays: 30 } };
+  const config = configWith({ availabilityZones: zones, emulator: { endpoint: moto.endpoint }, dataProtection, network, audit });
   const synth = synthConfig(config, "emu-platform");
   const work = tempDir("emu-platform-tf");
   const dir = join(work, "dev-platform");
   tf = new Terraform(stackWorkdir(synth.outdir, "dev-platform", dir, localStateOverride(dir)), terraformEnv(work), { timeoutMs: 300_000 });
-  aws = clients(moto.endpoint, "eu-west-1");
   // The emulator gaps (harness/emulator-gaps.ts) are left out; validate and plan cover them.
   targets = emulatorTargets(synth.stack("dev-platform")).args;
   await tf.init();
@@ -93,7 +104,7 @@ test("interface endpoints with private DNS in every subnet, and the S3 gateway e
     ["codecommit", "ecr.api", "ecr.dkr", "git-codecommit", "logs", "monitoring", "notebook", "sagemaker.api", "sagemaker.runtime", "sts"]);
 });
 
-test("security groups: endpoints take 443 from the SageMaker group only, nothing open to the world, default group empty", async () => {
+test("security groups: endpoints take 443 from the SageMaker group and the client networks only, nothing open to the world, default group empty", async () => {
   const described = await aws.ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: "vpc-id", Values: [outputs.vpc_id] }] }));
   const byId: Record<string, SecurityGroup> = Object.fromEntries((described.SecurityGroups ?? []).map((g) => [g.GroupId, g]));
   const endpoints = byId[outputs.endpoint_security_group_id];
@@ -101,15 +112,21 @@ test("security groups: endpoints take 443 from the SageMaker group only, nothing
   for (const g of [endpoints, sagemaker]) {
     expect(g.Description).toBeTruthy();
     for (const p of [...(g.IpPermissions ?? []), ...(g.IpPermissionsEgress ?? [])]) {
-      expect(p.IpRanges ?? []).toEqual([]);
+      for (const range of p.IpRanges ?? []) expect(clientCidrs).toContain(range.CidrIp);
       expect(p.Ipv6Ranges ?? []).toEqual([]);
       // Prefix-list peers lose their description in moto (see gaps.ts); the unit test checks them in the JSON.
       for (const peer of p.UserIdGroupPairs ?? []) expect(peer.Description).toBeTruthy();
     }
   }
-  expect(endpoints.IpPermissions).toHaveLength(1);
-  expect(endpoints.IpPermissions?.[0]).toMatchObject({ IpProtocol: "tcp", FromPort: 443, ToPort: 443 });
-  expect(endpoints.IpPermissions?.[0].UserIdGroupPairs?.map((p) => p.GroupId)).toEqual([outputs.sagemaker_security_group_id]);
+  // Every ingress permission is HTTPS; its peers are the SageMaker group and the configured client networks, no more.
+  const ingress = endpoints.IpPermissions ?? [];
+  for (const p of ingress) expect(p).toMatchObject({ IpProtocol: "tcp", FromPort: 443, ToPort: 443 });
+  expect(ingress.flatMap((p) => (p.UserIdGroupPairs ?? []).map((u) => u.GroupId))).toEqual([outputs.sagemaker_security_group_id]);
+  expect(ingress.flatMap((p) => (p.IpRanges ?? []).map((r) => r.CidrIp)).sort()).toEqual(clientCidrs);
+  expect(ingress.flatMap((p) => (p.PrefixListIds ?? []).map((l) => l.PrefixListId))).toEqual([clientPrefixListId]);
+  for (const r of ingress.flatMap((p) => p.IpRanges ?? [])) expect(r.Description).toMatch(/client network/);
+  expect(outputs.client_access).toEqual({ cidrs: clientCidrs, prefix_list_ids: [clientPrefixListId], security_group_id: outputs.endpoint_security_group_id });
+  expect(outputs.interface_endpoint_dns_names["sagemaker.api"]).toMatch(/^vpce-/);
   expect(endpoints.IpPermissionsEgress).toEqual([]);
   const egressPeers = (sagemaker.IpPermissionsEgress ?? []).flatMap((p) => [...(p.UserIdGroupPairs ?? []).map((u) => u.GroupId), ...(p.PrefixListIds ?? []).map((l) => l.PrefixListId)]);
   expect(egressPeers.sort()).toEqual([outputs.endpoint_security_group_id, outputs.sagemaker_security_group_id, outputs.s3_prefix_list_id].sort());
@@ -130,6 +147,12 @@ test("flow logs of all traffic go to a log group encrypted with a rotated custom
   expect(group?.retentionInDays).toBe(365);
   const rotation = await aws.kms.send(new GetKeyRotationStatusCommand({ KeyId: outputs.logs_kms_key_arn }));
   expect(rotation.KeyRotationEnabled).toBe(true);
+});
+
+test("the trail bucket has Object Lock with a GOVERNANCE default retention", async () => {
+  // The `trail` output names the trail, an emulator gap, so it is not applied here; the bucket's name is fixed.
+  const lock = await aws.s3.send(new GetObjectLockConfigurationCommand({ Bucket: "sds-dev-cloudtrail-123456789012" }));
+  expect(lock.ObjectLockConfiguration).toMatchObject({ ObjectLockEnabled: "Enabled", Rule: { DefaultRetention: { Mode: "GOVERNANCE", Days: 30 } } });
 });
 
 test("a second plan shows no changes; destroy removes the VPC", async () => {

@@ -6,6 +6,7 @@ export const REGION = "eu-west-1";
 export const SUBNETS = ["subnet-0aaaaaaaaaaaaaaa1", "subnet-0aaaaaaaaaaaaaaa2"];
 export const VPC = "vpc-0ddddddddddddddd1";
 export const SG = "sg-0bbbbbbbbbbbbbbb1";
+export const NOTEBOOK_ENDPOINT = "vpce-0ccccccccccccccc2";
 export const API_ENDPOINT = "vpce-0ccccccccccccccc1";
 export const VOLUME_KEY = `arn:aws:kms:${REGION}:${ACCOUNT}:key/11111111-1111-1111-1111-111111111111`;
 export const DATA_KEY = `arn:aws:kms:${REGION}:${ACCOUNT}:key/22222222-2222-2222-2222-222222222222`;
@@ -21,6 +22,7 @@ export const INPUT: ProjectScopeInput = {
   subnetIds: SUBNETS,
   securityGroupIds: [SG],
   sagemakerApiEndpointId: API_ENDPOINT,
+  notebookEndpointId: NOTEBOOK_ENDPOINT,
   dataBucketArns: [DATA_BUCKET],
   modelBucketArns: [MODEL_BUCKET],
   bucketKeyArns: [DATA_KEY],

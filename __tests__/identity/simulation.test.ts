@@ -10,7 +10,7 @@ import { OWNER_TAG, ROLE_NAMES, RoleName, roleArn, projectRolesPattern } from ".
 import { rolePolicy } from "../../modules/identity/role-policies";
 import { automationTrust, dataScientistTrust, sagemakerTrust } from "../../modules/identity/trust-policies";
 import { policy, PolicyDocument } from "../../modules/policy/document";
-import { ACCOUNT, API_ENDPOINT, DATA_BUCKET, DATA_KEY, INPUT, MODEL_BUCKET, OTHER_KEY, REGION, SG, sm, SUBNETS, VOLUME_KEY, VPC } from "./fixture";
+import { ACCOUNT, API_ENDPOINT, DATA_BUCKET, DATA_KEY, INPUT, MODEL_BUCKET, NOTEBOOK_ENDPOINT, OTHER_KEY, REGION, SG, sm, SUBNETS, VOLUME_KEY, VPC } from "./fixture";
 import { Decision, simulate } from "./simulate";
 import { policyConditionKeys } from "./policy-walk";
 
@@ -70,6 +70,8 @@ const dataScientist: Scenario[] = [
   allow({ ...startOwn, title: "data scientist stops their own notebook", action: "sagemaker:StopNotebookInstance" }),
   openOwn,
   flip(openOwn, "aws:SourceVpce", "vpce-0ddddddddddddddd9", "ImplicitlyDenied", "a presigned URL through another VPC endpoint is denied"),
+  allow({ ...openOwn, title: "the opened notebook's requests through the notebook endpoint pass the same policy",
+    context: { ...openOwn.context, "aws:SourceVpce": NOTEBOOK_ENDPOINT } }),
   flip(openOwn, "aws:SourceVpce", undefined, "ImplicitlyDenied", "a presigned URL from the internet (no VPC endpoint) is denied"),
   flip(openOwn, RESOURCE_OWNER, "bob", "ImplicitlyDenied", "data scientist cannot open a colleague's notebook"),
   { title: "data scientist cannot create a notebook, even a compliant one", role: "data-scientist", action: "sagemaker:CreateNotebookInstance",

@@ -114,6 +114,8 @@ export interface AuditTrailProps {
   readonly fileRetentionDays: number;
   /** What `terraform destroy` does with the buckets. @default "delete-if-empty" (a bucket holding logs stops the destroy) */
   readonly onDestroy?: OnDestroy;
+  /** S3 Object Lock (GOVERNANCE) on the log and digest files for this many days. @default none */
+  readonly objectLockRetentionDays?: number;
   /** CloudWatch Logs group for the trail's events; its ARN must be in the logs key's policy. */
   readonly logGroupName: string;
   readonly logsKmsKeyArn: string;
@@ -174,6 +176,7 @@ export class AuditTrail extends Construct {
       extraStatements: cloudTrailBucketStatements(props.scope, props.bucketName, props.trailName, dnsSuffix),
       evidence,
       onDestroy: props.onDestroy,
+      objectLock: props.objectLockRetentionDays ? { mode: "GOVERNANCE", retentionDays: props.objectLockRetentionDays } : undefined,
     });
     const group = new EncryptedLogGroup(this, "log-group", {
       name: props.logGroupName,
@@ -213,8 +216,9 @@ export class AuditTrail extends Construct {
       cloudWatchLogsGroupArn: `${group.arn}:*`,
       cloudWatchLogsRoleArn: role.arn,
       advancedEventSelector: trailEventSelectors(props.scope.partition, props.dataEventBuckets ?? []),
-      // CloudTrail checks the bucket policy when the trail is created or updated.
-      dependsOn: [delivery, this.bucket.policy],
+      // CloudTrail checks the bucket policy when the trail is created or updated; with Object Lock, the first log
+      // file is written after the default retention is in force.
+      dependsOn: [delivery, this.bucket.policy, ...(this.bucket.objectLock ? [this.bucket.objectLock] : [])],
     });
     this.trailArn = trail.arn;
     this.keyArn = key.keyArn;

@@ -43,6 +43,8 @@ export interface EnvironmentAuditProps {
     readonly fileRetentionDays: number;
     /** @default "delete-if-empty" */
     readonly onDestroy?: OnDestroy;
+    /** S3 Object Lock (GOVERNANCE) retention of the trail's files, in days. @default no Object Lock */
+    readonly objectLockRetentionDays?: number;
   };
   /** Administrators of the trail key and the alert topic's key (deploy and break-glass roles). @default the account root */
   readonly keyAdministratorArns?: readonly string[];
@@ -81,6 +83,7 @@ export class EnvironmentAudit extends Construct {
         accessLogBucketName: `${props.name}-cloudtrail-access-logs-${props.scope.accountId}`,
         fileRetentionDays: props.trail.fileRetentionDays,
         onDestroy: props.trail.onDestroy,
+        objectLockRetentionDays: props.trail.objectLockRetentionDays,
         logGroupName: props.logGroups.trail,
         logsKmsKeyArn: props.logsKmsKeyArn,
         retentionDays: props.retentionDays,

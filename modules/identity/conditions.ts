@@ -62,7 +62,10 @@ export function ownNotebook(): Conditions {
 
 /** The request came through the environment's SageMaker API endpoint. */
 export function throughApiEndpoint(input: ProjectScopeInput): Conditions {
-  return { StringEquals: { "aws:SourceVpce": input.sagemakerApiEndpointId } };
+  // SageMaker evaluates the presigned-URL policy again on the requests the browser then sends to the notebook,
+  // which arrive through the notebook endpoint: both endpoints of the environment, no other (SageMaker Developer
+  // Guide, "Connect to a notebook instance through a VPC interface endpoint").
+  return { StringEquals: { "aws:SourceVpce": [input.sagemakerApiEndpointId, ...(input.notebookEndpointId ? [input.notebookEndpointId] : [])] } };
 }
 
 /** A role may be passed to SageMaker only. */

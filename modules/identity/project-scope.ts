@@ -36,6 +36,8 @@ export interface ProjectScopeInput {
   readonly securityGroupIds: readonly string[];
   /** The `sagemaker.api` interface endpoint: presigned notebook URLs are only handed out through it. */
   readonly sagemakerApiEndpointId: string;
+  /** The `notebook` interface endpoint: the browser's requests to an opened notebook arrive through it. @default none */
+  readonly notebookEndpointId?: string;
   /** ARNs of the project's data buckets (read by jobs, read/write by notebooks). */
   readonly dataBucketArns: readonly string[];
   /** ARNs of the project's model-artifact buckets (written by jobs, read by hosting). */

@@ -18,6 +18,8 @@ export interface InterfaceEndpointsProps {
 export class InterfaceEndpoints extends Construct {
   /** Endpoint id by catalogue name. */
   readonly endpointIds: Record<string, string> = {};
+  /** The endpoint-specific regional DNS name (`vpce-....<service>.vpce.amazonaws.com`) by catalogue name. */
+  readonly dnsNames: Record<string, string> = {};
 
   constructor(scope: Construct, id: string, props: InterfaceEndpointsProps) {
     super(scope, id);
@@ -33,6 +35,7 @@ export class InterfaceEndpoints extends Construct {
         tags: { Name: `${props.name}-${entry.name}` },
       });
       this.endpointIds[entry.name] = endpoint.id;
+      this.dnsNames[entry.name] = endpoint.dnsEntry.get(0).dnsName;
     }
   }
 }

@@ -3,6 +3,7 @@ import { ITerraformDependable } from "cdktf";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
 import { S3BucketLoggingA } from "@cdktf/provider-aws/lib/s3-bucket-logging";
+import { S3BucketObjectLockConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-object-lock-configuration";
 import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
 import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
 import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
@@ -47,6 +48,13 @@ export interface SecureBucketProps extends Pick<SecureBucketPolicyInput, "princi
   /** @default "delete-if-empty" */
   readonly onDestroy?: OnDestroy;
   /**
+   * S3 Object Lock with a default retention for every new object version (GOVERNANCE: only a principal allowed
+   * `s3:BypassGovernanceRetention` can delete or shorten it early). Enabled through the lock configuration, not the
+   * bucket's `object_lock_enabled`, which is ForceNew in hashicorp/aws 5.x: switching the lock on for an existing
+   * bucket must not replace it. Object Lock cannot be switched off again once on. @default none
+   */
+  readonly objectLock?: { readonly mode: "GOVERNANCE"; readonly retentionDays: number };
+  /**
    * Resources the bucket must outlive, above all its KMS key: Terraform then destroys the bucket first, so a bucket
    * that refuses deletion (it holds data) keeps its key from being scheduled for deletion. @default none
    */
@@ -66,6 +74,8 @@ export class SecureBucket extends Construct {
   readonly policyDocument: PolicyDocument;
   /** The policy resource: things that need the policy in force (e.g. logging into this bucket) depend on it. */
   readonly policy: S3BucketPolicy;
+  /** The Object Lock configuration, when `objectLock` is set: writers whose objects must be locked depend on it. */
+  readonly objectLock?: S3BucketObjectLockConfigurationA;
 
   constructor(scope: Construct, id: string, props: SecureBucketProps) {
     super(scope, id);
@@ -81,7 +91,16 @@ export class SecureBucket extends Construct {
       ...ref, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true,
     });
     const ownership = new S3BucketOwnershipControls(this, "ownership", { ...ref, rule: { objectOwnership: "BucketOwnerEnforced" } });
-    new S3BucketVersioningA(this, "versioning", { ...ref, versioningConfiguration: { status: "Enabled" } });
+    const versioning = new S3BucketVersioningA(this, "versioning", { ...ref, versioningConfiguration: { status: "Enabled" } });
+    if (props.objectLock) {
+      // S3 enables Object Lock on an existing bucket only once versioning is on.
+      this.objectLock = new S3BucketObjectLockConfigurationA(this, "object-lock", {
+        ...ref,
+        objectLockEnabled: "Enabled",
+        rule: { defaultRetention: { mode: props.objectLock.mode, days: props.objectLock.retentionDays } },
+        dependsOn: [versioning],
+      });
+    }
     const kms = "kmsKeyArn" in props.encryption ? props.encryption.kmsKeyArn : undefined;
     new S3BucketServerSideEncryptionConfigurationA(this, "encryption", {
       ...ref,

@@ -42,7 +42,8 @@ test("the policies reference the project's real keys, buckets, subnets, security
   expect(creation).toMatch(/"sagemaker:VpcSubnets":\["\$\{data\.terraform_remote_state\.[\w-]+\.outputs\.[\w-]+subnet-eu-west-1a\w*\}","\$\{data\.terraform_remote_state\.[\w-]+\.outputs\.[\w-]+subnet-eu-west-1b\w*\}"\]/);
   expect(creation).toMatch(/"sagemaker:VpcSecurityGroupIds":\["\$\{data\.terraform_remote_state\.[\w-]+\.outputs\.[\w-]+sagemaker\w*\}"\]/);
   const scientist = byName("sds-dev-fraud-data-scientist").policy as string;
-  expect(scientist).toMatch(/"aws:SourceVpce":"\$\{data\.terraform_remote_state\.[\w-]+\.outputs\.[\w-]+sagemaker-api\w*\}"/);
+  // Presigned URLs through the sagemaker.api endpoint; the opened notebook's requests through the notebook endpoint.
+  expect(scientist).toMatch(/"aws:SourceVpce":\["\$\{data\.terraform_remote_state\.[\w-]+\.outputs\.[\w-]+sagemaker-api\w*\}","\$\{data\.terraform_remote_state\.[\w-]+\.outputs\.[\w-]+notebook\w*\}"\]/);
   const execution = byName("sds-dev-fraud-notebook-execution").policy as string;
   expect(execution).toContain('"arn:aws:s3:::sds-dev-fraud-data-123456789012/*"');
   expect(execution).toContain('"arn:aws:s3:::sds-dev-fraud-models-123456789012/*"');

@@ -79,6 +79,35 @@ describe("SecurityGroups", () => {
   });
 });
 
+describe("SecurityGroups with client networks", () => {
+  const clientAccess = { cidrs: ["10.100.0.0/16", "192.168.8.0/22"], prefixListIds: ["pl-0123456789abcdef0"] };
+  const json = synth((s) => new SecurityGroups(s, "sg", { name: "sds-dev", vpcId: "vpc-1", s3PrefixListId: "pl-123", clientAccess }));
+  const rules = all(json, "aws_security_group_rule");
+  const clientRules = rules.filter((r) => r.cidr_blocks || (r.type === "ingress" && r.prefix_list_ids));
+
+  test("each client network gets one described HTTPS ingress rule on the endpoint group, and nothing else changes", () => {
+    expect(clientRules.map((r) => r.cidr_blocks ?? r.prefix_list_ids)).toEqual([["10.100.0.0/16"], ["192.168.8.0/22"], ["pl-0123456789abcdef0"]]);
+    for (const r of clientRules) {
+      expect(r).toMatchObject({ type: "ingress", protocol: "tcp", from_port: 443, to_port: 443, security_group_id: expect.stringContaining("sg_endpoints_") });
+      expect(r.description).toMatch(/^HTTPS to the interface endpoints .* client network/);
+    }
+    expect(rules).toHaveLength(5 + 3);
+  });
+
+  test("rules are named after their network, so adding one leaves the others in place", () => {
+    expect(Object.keys(json.resource.aws_security_group_rule)).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^sg_endpoints-in-client-cidr-10-100-0-0-16_/),
+      expect.stringMatching(/^sg_endpoints-in-client-cidr-192-168-8-0-22_/),
+      expect.stringMatching(/^sg_endpoints-in-client-list-pl-0123456789abcdef0_/),
+    ]));
+  });
+
+  test("the groups themselves are unchanged (their description forces replacement)", () => {
+    const plain = synth((s) => new SecurityGroups(s, "sg", { name: "sds-dev", vpcId: "vpc-1", s3PrefixListId: "pl-123" }));
+    expect(json.resource.aws_security_group).toEqual(plain.resource.aws_security_group);
+  });
+});
+
 describe("VPC endpoints", () => {
   test("the S3 gateway endpoint sits on the route tables and admits only the allowed buckets and ECR layers", () => {
     const json = synth((s) => new S3GatewayEndpoint(s, "s3", { scope, name: "sds-dev", vpcId: "vpc-1", routeTableIds: ["rtb-1", "rtb-2"], bucketPatterns: ["sds-dev-*", "corp-lake"] }));
