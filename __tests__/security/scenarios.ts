@@ -354,6 +354,10 @@ export function projectScenarios(app: PerimeterApp, env: string, p: string): Sce
 
   // L3 - the IAM half of the client-network path.
   row("L3", "data scientist gets a presigned URL for their notebook through the sagemaker.api endpoint", ds, "sagemaker:CreatePresignedNotebookInstanceUrl", notebook, API, "Allowed", mine);
+  row("L3", "the notebook's requests, re-checked against the same policy, come through the notebook endpoint", ds, "sagemaker:CreatePresignedNotebookInstanceUrl", notebook,
+    vpc("notebook"), "Allowed", mine);
+  row("L3", "data scientist creds from another VPC get a presigned notebook URL", ds, "sagemaker:CreatePresignedNotebookInstanceUrl", notebook, OTHER_VPC, "Denied", mine,
+    "boundary:NeverOutsideTheNetwork");
   row("L3", "data scientist starts their notebook", ds, "sagemaker:StartNotebookInstance", notebook, API, "Allowed", mine);
   row("L3", "data scientist gets a presigned URL for a colleague's notebook", ds, "sagemaker:CreatePresignedNotebookInstanceUrl", notebook, API, "Denied", { "sagemaker:ResourceTag/username": "bob" }, "identity:implicit");
 
