@@ -244,6 +244,11 @@ export function projectScenarios(app: PerimeterApp, env: string, p: string): Sce
   row("C3", "account administrator decrypts with the data key through S3", admin, "kms:Decrypt", key(dataKey), viaS3, "Denied", { "kms:ViaService": `s3.${region}.amazonaws.com` }, "resource:implicit");
   row("C3", "account administrator decrypts with the data key directly", admin, "kms:Decrypt", key(dataKey), INTERNET, "Denied", undefined, "resource:implicit");
   row("C3", "account administrator decrypts with the volume key through SageMaker", admin, "kms:Decrypt", key(volumeKey), viaSageMaker, "Denied", { "kms:ViaService": `sagemaker.${region}.amazonaws.com` }, "resource:implicit");
+  row("C3", "account administrator replaces the data bucket's policy (to open it)", admin, "s3:PutBucketPolicy", { arn: data.arn, account: data.account, policy: data.policy }, INTERNET, "ExplicitlyDenied",
+    undefined, "resource:DenyPrincipalsOutsideProject");
+  row("C3", "account administrator configures replication of the data bucket (to another account)", admin, "s3:PutReplicationConfiguration", { arn: data.arn, account: data.account, policy: data.policy }, INTERNET,
+    "ExplicitlyDenied", undefined, "resource:DenyPrincipalsOutsideProject");
+  row("C3", "the deploy role replaces the data bucket's policy (Terraform)", deployer, "s3:PutBucketPolicy", { arn: data.arn, account: data.account, policy: data.policy }, INTERNET, "Allowed");
   row("C3", "a principal in the VPC with *:* reads project data", vpcAdmin, "s3:GetObject", obj(data, "train.csv"), S3, "ExplicitlyDenied", undefined, "resource:DenyPrincipalsOutsideProject");
   row("C3", "another account's administrator reads project data from its own VPC", attacker, "s3:GetObject", obj(data, "train.csv"), OTHER_VPC, "Denied", undefined, "resource:DenyPrincipalsOutsideProject");
   row("C3", "another account's administrator decrypts with the data key", attacker, "kms:Decrypt", key(dataKey), INTERNET, "Denied", undefined, "resource:implicit");
