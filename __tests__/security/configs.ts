@@ -1,0 +1,79 @@
+/**
+ * The two configurations the attack suite runs against: the embedded default (one environment, one project), and a
+ * config with TWO environments in different accounts and regions and TWO projects each. The second environment's
+ * projects are "fraud" and "fraud-eu": one project name is the other's followed by a hyphen, so every `<base>-*`
+ * pattern of "fraud" also matches "fraud-eu"'s resources unless the policies guard against it.
+ */
+import { DEFAULT_CONFIG } from "../../config/default";
+import { validateConfig } from "../../config/load";
+import type { Config } from "../../config/schema";
+
+export const DEV_ACCOUNT = "123456789012";
+export const PROD_ACCOUNT = "210987654321";
+export const breakGlassArn = (account: string) => `arn:aws:iam::${account}:role/break-glass`;
+export const deployArn = (account: string) => `arn:aws:iam::${account}:role/sds-terraform`;
+export const ssoRole = (account: string) => `arn:aws:iam::${account}:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_DataScientist_0123456789abcdef`;
+
+export function defaultConfig(): Config {
+  return validateConfig(structuredClone(DEFAULT_CONFIG));
+}
+
+/** Identity options per project, so that every trust variant is attacked: MFA, source identity, named applications. */
+const IDENTITY_OPTIONS: Record<string, Record<string, unknown>> = {
+  "dev/churn": { applicationPrincipals: [`arn:aws:iam::${DEV_ACCOUNT}:role/churn-scoring`] },
+  "prod/fraud": { requireMfa: true },
+  "prod/fraud-eu": { requireMfa: true, requireSourceIdentity: true },
+};
+
+function project(env: string, name: string, account: string, owner: string) {
+  return {
+    name,
+    identity: { dataScientistPrincipals: [ssoRole(account)], cicdPrincipals: [deployArn(account)], ...IDENTITY_OPTIONS[`${env}/${name}`] },
+    notebooks: [{ name: "alice", owner, instanceType: "ml.t3.medium", volumeSizeGb: 20 }],
+  };
+}
+
+function environment(name: string, accountId: string, region: string, cidr: string, projects: string[], packageMirror = false, sageMakerLogGroups = true) {
+  return {
+    name, accountId, region, availabilityZones: [`${region}a`, `${region}b`],
+    network: { vpcCidr: cidr },
+    owner: "data-platform",
+    projects: projects.map((p) => project(name, p, accountId, "alice")),
+    audit: { trail: "account", sageMakerLogGroups, alertSubscriptions: [{ protocol: "email", endpoint: "security-alerts@example.com" }] },
+    dataProtection: { administratorArns: [deployArn(accountId)], breakGlassArns: [breakGlassArn(accountId)] },
+    packageMirror: { enabled: packageMirror },
+  };
+}
+
+/**
+ * Two environments (dev in 123456789012 eu-west-1 with projects fraud and churn; prod in 210987654321 eu-central-1
+ * with projects fraud and fraud-eu), each with a deploy role and a break-glass role;
+ * dev/churn names an application principal, prod/fraud requires MFA, prod/fraud-eu MFA and a source identity; prod
+ * has the private package mirror (CodeArtifact) on.
+ */
+export function twoEnvironmentConfig(): Config {
+  return validateConfig({
+    prefix: "sds",
+    environments: [
+      environment("dev", DEV_ACCOUNT, "eu-west-1", "10.20.0.0/16", ["fraud", "churn"]),
+      environment("prod", PROD_ACCOUNT, "eu-central-1", "10.30.0.0/16", ["fraud", "fraud-eu"], true),
+    ],
+    compliance: structuredClone(DEFAULT_CONFIG.compliance),
+  });
+}
+
+/**
+ * Two environments in the SAME account, in two regions (dev eu-west-1 with project fraud, test eu-central-1 with
+ * project fraud): IAM is global, so the environments share roles' namespace, the account administrator and the
+ * account's key-policy root; only names, regions and VPCs keep them apart.
+ */
+export function sameAccountConfig(): Config {
+  return validateConfig({
+    prefix: "sds",
+    environments: [
+      environment("dev", DEV_ACCOUNT, "eu-west-1", "10.20.0.0/16", ["fraud"]),
+      environment("test", DEV_ACCOUNT, "eu-central-1", "10.40.0.0/16", ["fraud"]),
+    ],
+    compliance: structuredClone(DEFAULT_CONFIG.compliance),
+  });
+}
