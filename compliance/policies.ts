@@ -80,7 +80,7 @@ export function parsePolicy(app: SynthModel, owner: SynthResource, value: unknow
   const whole = interpolations(trimmed);
   if (trimmed.startsWith("${") && whole.length === 1 && trimmed === `\${${whole[0]}}`) {
     const m = /^data\.aws_iam_policy_document\.([\w-]+)\.json$/.exec(whole[0].trim());
-    const docs = (app.stacks.find((s) => s.name === owner.stack)?.json.data?.aws_iam_policy_document ?? {}) as Record<string, Record<string, unknown>>;
+    const docs = (app.stack(owner.stack)?.data?.aws_iam_policy_document ?? {}) as Record<string, Record<string, unknown>>;
     if (m && docs[m[1]]) return { ok: true, statements: fromPolicyDocument(docs[m[1]]) };
     return { ok: false, reason: `the policy is the expression \`${trimmed}\`, which cannot be read before apply; write it as a JSON document (policyJson)` };
   }
