@@ -14,9 +14,8 @@ import { S3GatewayEndpoint } from "../modules/network/s3-gateway-endpoint";
 import { SecurityGroups } from "../modules/network/security-groups";
 import { logGroupArn } from "../modules/policy/document";
 import { auditLogGroupNames, EnvironmentAudit } from "../modules/audit/environment-audit";
-import { cloudTrailApiSelectors, trailEventSelectors } from "../modules/audit/audit-trail";
-import { BUCKET_PURPOSES } from "../modules/storage/project-buckets";
-import { awsProvider, environmentNames, projectNames } from "./environment";
+import { cloudTrailApiSelectors, S3DataEvents, trailEventSelectors } from "../modules/audit/audit-trail";
+import { awsProvider, environmentNames, stateNames } from "./environment";
 
 export interface PlatformStackProps {
   readonly prefix: string;
@@ -113,8 +112,14 @@ export class PlatformStack extends TerraformStack {
     }
 
     // --- audit (issue #5): trail, SageMaker log groups, detective control ---
-    // Every project's data and model bucket, computed from the names, so the platform never depends on a project stack.
-    const dataEventBuckets = env.projects.flatMap((p) => [BUCKET_PURPOSES.data, BUCKET_PURPOSES.models].map((purpose) => projectNames(props.prefix, env, p).bucket(purpose)));
+    // Every project's buckets by their shared name prefix `<prefix>-<env>-` (one selector value however many projects,
+    // see s3ObjectArnCondition), less the environment's state buckets in that namespace (the trail leaves out its own).
+    // Computed from names, so the platform never depends on a project stack.
+    const state = stateNames(props.prefix, env);
+    const dataEvents: S3DataEvents | undefined = env.projects.length === 0 ? undefined : {
+      bucketNamePrefix: `${names.base}-`,
+      exceptBuckets: env.backend.type === "s3" ? [state.bucket, state.accessLogBucket] : [],
+    };
     this.audit = new EnvironmentAudit(this, "audit", {
       scope: names.scope,
       name: names.base,
@@ -123,7 +128,7 @@ export class PlatformStack extends TerraformStack {
       logsKmsKeyArn: this.logsKey.keyArn,
       retentionDays: env.logs.retentionDays,
       trail: env.audit.trail === "account" ? {
-        dataEventBuckets,
+        dataEvents,
         fileRetentionDays: env.audit.trailFileRetentionDays,
         keyAdministratorArns: env.dataProtection.administratorArns,
         onDestroy: env.dataProtection.bucketsOnDestroy,
@@ -141,7 +146,7 @@ export class PlatformStack extends TerraformStack {
         description: "The trail that records the environment (its own, or the organization trail it relies on)",
       },
       trail_event_selectors: {
-        value: cloudTrailApiSelectors(trailEventSelectors(names.scope.partition, dataEventBuckets)),
+        value: cloudTrailApiSelectors(this.audit.trail?.eventSelectors ?? trailEventSelectors(names.scope.partition, dataEvents)),
         description: "The trail's advanced event selectors in CloudTrail API form (put-event-selectors --advanced-event-selectors); an organization trail needs the same to record the project buckets' data events",
       },
     };
