@@ -9,9 +9,11 @@
  *   --state-bootstrap, also SDS_STATE_BOOTSTRAP=1: the state stacks on local state, see the README's "The Terraform workflow")
  */
 import { ComplianceError, enforceCompliance } from "./compliance/gate";
+import { loadSynthesized } from "./compliance/model";
+import { countQuotas, formatQuotaError, formatQuotaWarning, quotaErrors, quotaWarnings } from "./compliance/quotas";
 import { formatWarnings } from "./compliance/report";
-import { ConfigError, loadConfig } from "./config/load";
-import { synthesizeApp } from "./stacks/app";
+import { ConfigError, DEFAULT_CONFIG_SOURCE, loadConfig } from "./config/load";
+import { StackInfo, synthesizeApp } from "./stacks/app";
 
 interface Args {
   readonly config?: string;
@@ -37,17 +39,33 @@ function parseArgs(argv: string[], env: NodeJS.ProcessEnv): Args {
 
 class UsageError extends Error {}
 
-export function synthesize(args: Args): string[] {
+export function synthesize(args: Args): StackInfo[] {
   const config = loadConfig(args.config);
   return synthesizeApp(config, args.out, {
     stateBootstrap: args.stateBootstrap,
-    // The compliance rule pack runs on the scratch output: a failing rule stops the synth before anything is copied.
+    // The checks run on the scratch output: a failing one stops the synth before anything is copied.
     verify: (scratch, stackNames) => {
-      const warnings = formatWarnings(enforceCompliance(config, scratch, stackNames));
-      if (warnings) process.stderr.write(`${warnings}
-`);
+      const app = loadSynthesized(scratch, stackNames);
+      // AWS quotas, counted from what was synthesized: a hard limit is a config error, an adjustable one a warning.
+      const quotas = countQuotas(config, app);
+      const over = quotaErrors(quotas);
+      if (over.length > 0) throw new ConfigError(args.config ?? DEFAULT_CONFIG_SOURCE, over.map((u) => formatQuotaError(config, u)));
+      const warnings = [...quotaWarnings(quotas).map((u) => formatQuotaWarning(config, u)), formatWarnings(enforceCompliance(config, app))].filter(Boolean);
+      if (warnings.length > 0) process.stderr.write(`${warnings.join("\n")}\n`);
     },
-  }).stackNames;
+  }).stacks;
+}
+
+/** Stacks in one line: every name when there are few, a count per environment and kind when there are many. */
+export function stackSummary(stacks: readonly StackInfo[], listUpTo = 10): string {
+  if (stacks.length <= listUpTo) return stacks.map((s) => s.name).join(", ");
+  const environments = [...new Set(stacks.map((s) => s.environment))];
+  return environments.map((env) => {
+    const mine = stacks.filter((s) => s.environment === env);
+    const projects = mine.filter((s) => s.kind === "project").length;
+    const others = mine.filter((s) => s.kind !== "project").map((s) => s.name);
+    return `${env}: ${mine.length} (${[...others, ...(projects > 0 ? [`${projects} project stack${projects === 1 ? "" : "s"} ${env}-project-*`] : [])].join(", ")})`;
+  }).join("; ");
 }
 
 /** Runs the command line; returns the exit code. */
@@ -65,7 +83,7 @@ export function main(argv: string[]): number {
   }
   try {
     const stacks = synthesize(args);
-    process.stderr.write(`synthesized ${stacks.length} stack${stacks.length === 1 ? "" : "s"} into ${args.out}: ${stacks.join(", ")}\n`);
+    process.stderr.write(`synthesized ${stacks.length} stack${stacks.length === 1 ? "" : "s"} into ${args.out}: ${stackSummary(stacks)}\n`);
     return 0;
   } catch (e) {
     const message = e instanceof ConfigError || e instanceof ComplianceError ? e.message : `synth failed: ${(e as Error).stack ?? e}`;

@@ -114,10 +114,23 @@ export function toSarif(report: ComplianceReport, artifactRoot = "cdktf.out"): o
   };
 }
 
-/** What a passing synth prints: warnings (warn mode) and suppressed findings, one line each; "" when all pass. */
-export function formatWarnings(report: ComplianceReport): string {
-  const lines = report.findings
-    .filter((f) => f.status === "warn" || f.status === "suppressed")
-    .map((f) => `compliance ${f.status === "warn" ? "warning" : "suppressed"}: ${f.rule.id} [${f.rule.ids.join(", ")}] ${f.resource.path}: ${f.status === "warn" ? f.detail : f.suppression?.reason}`);
-  return lines.join("\n");
+/**
+ * What a passing synth prints: warnings (warn mode) and suppressed findings, one line per rule and message, naming
+ * the resources (the first `listUpTo`, then how many more: 500 projects share a suppression); "" when all pass.
+ */
+export function formatWarnings(report: ComplianceReport, listUpTo = 3): string {
+  const groups = new Map<string, Finding[]>();
+  for (const f of report.findings) {
+    if (f.status !== "warn" && f.status !== "suppressed") continue;
+    const key = JSON.stringify([f.status, f.rule.id, f.status === "warn" ? f.detail : f.suppression?.reason]);
+    const group = groups.get(key);
+    if (group) group.push(f);
+    else groups.set(key, [f]);
+  }
+  return [...groups.values()].map((fs) => {
+    const [f] = fs;
+    const shown = fs.slice(0, listUpTo).map((x) => x.resource.path).join(", ");
+    const resources = fs.length === 1 ? shown : `${fs.length} resources (${shown}${fs.length > listUpTo ? `, and ${fs.length - listUpTo} more` : ""})`;
+    return `compliance ${f.status === "warn" ? "warning" : "suppressed"}: ${f.rule.id} [${f.rule.ids.join(", ")}] ${resources}: ${f.status === "warn" ? f.detail : f.suppression?.reason}`;
+  }).join("\n");
 }

@@ -23,9 +23,12 @@ export function validateConfig(input: unknown, source = "the config"): Config {
   throw new ConfigError(source, result.error.issues.map(describeIssue));
 }
 
+/** How errors name the embedded default config. */
+export const DEFAULT_CONFIG_SOURCE = "the embedded default config";
+
 /** Reads a YAML or JSON file (or the embedded default when `path` is undefined) and validates it. */
 export function loadConfig(path?: string): Config {
-  if (path === undefined) return validateConfig(DEFAULT_CONFIG, "the embedded default config");
+  if (path === undefined) return validateConfig(DEFAULT_CONFIG, DEFAULT_CONFIG_SOURCE);
   let text: string;
   try {
     text = readFileSync(path, "utf8");
