@@ -1,7 +1,8 @@
 // Bundles the app with its dependencies into one file per entry in .build/ with esbuild: no type-checking.
 // One file loads in ~0.2 s where resolving ~100 modules from node_modules took ~0.3 s.
 // Type-checking is `npm run typecheck`, part of `npm test`. `node scripts/build.mjs` builds the app only;
-// `node scripts/build.mjs scripts/bench.ts ...` builds the given tools as well (into .build/scripts/).
+// `node scripts/build.mjs scripts/bench.ts ...` builds the given tools as well (into .build/scripts/);
+// `--outdir DIR` bundles into DIR instead of .build.
 import { build } from "esbuild";
 import { fileURLToPath } from "node:url";
 
@@ -22,11 +23,11 @@ const noTokenStackTraces = {
   },
 };
 
-export async function buildApp(tools = []) {
+export async function buildApp(tools = [], outdir = ".build") {
   await build({
     entryPoints: ["main.ts", ...tools],
     absWorkingDir: fileURLToPath(new URL("..", import.meta.url)),
-    outdir: ".build",
+    outdir,
     outbase: ".",
     bundle: true,
     platform: "node",
@@ -39,4 +40,10 @@ export async function buildApp(tools = []) {
   });
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) await buildApp(process.argv.slice(2));
+// `--outdir DIR` (inside the project, so the bundle finds node_modules): a test's own bundle, beside the shared one.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const at = args.indexOf("--outdir");
+  const outdir = at === -1 ? undefined : args.splice(at, 2)[1];
+  await buildApp(args, outdir);
+}
