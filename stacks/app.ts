@@ -9,7 +9,7 @@
  * Every name starts with `<env>-`, so `cdktf deploy 'dev-*'` selects one environment (the config rejects
  * environment names that would make such a glob ambiguous).
  */
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { App, TerraformStack } from "cdktf";
 import type { Config, EnvironmentConfig } from "../config/schema";
@@ -87,7 +87,7 @@ export interface SynthOptions extends BuildOptions {
 }
 
 /**
- * Synthesizes into `out` all or nothing: into a scratch folder beside it first, then copied over `out`, so a
+ * Synthesizes into `out` all or nothing: into a scratch folder beside it first, then moved over `out`, so a
  * failure leaves the previous output (and `.terraform` folders inside it) untouched.
  */
 export function synthesizeApp(config: Config, out: string, options: SynthOptions = {}): BuiltApp {
@@ -97,9 +97,32 @@ export function synthesizeApp(config: Config, out: string, options: SynthOptions
     const built = buildApp(config, scratch, options);
     built.app.synth();
     options.verify?.(scratch, built.stackNames);
-    cpSync(scratch, target, { recursive: true });
+    moveOver(scratch, target);
     return built;
   } finally {
     rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Moves every file of `from` to the same place under `to`, replacing files there and leaving the others (a stack's
+ * `.terraform` folder, local state) alone: what a recursive copy would do, with renames (`from` is beside `to`, on
+ * the same file system), so 500 stacks cost no copying.
+ */
+function moveOver(from: string, to: string): void {
+  if (!existsSync(to)) {
+    renameSync(from, to);
+    return;
+  }
+  if (!statSync(to).isDirectory()) rmSync(to, { force: true });
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const source = join(from, entry.name);
+    const target = join(to, entry.name);
+    if (entry.isDirectory() && existsSync(target) && statSync(target).isDirectory()) moveOver(source, target);
+    else {
+      if (existsSync(target) && statSync(target).isDirectory()) rmSync(target, { recursive: true, force: true });
+      renameSync(source, target);
+    }
   }
 }
