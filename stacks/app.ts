@@ -9,7 +9,7 @@
  * Every name starts with `<env>-`, so `cdktf deploy 'dev-*'` selects one environment (the config rejects
  * environment names that would make such a glob ambiguous).
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmdirSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { App, TerraformStack } from "cdktf";
 import type { Config, EnvironmentConfig } from "../config/schema";
@@ -125,4 +125,5 @@ function moveOver(from: string, to: string): void {
       renameSync(source, target);
     }
   }
+  rmdirSync(from); // empty now
 }
