@@ -5,7 +5,7 @@
 import { validateConfig } from "../../config/load";
 import { DEFAULT_CONFIG } from "../../config/default";
 import { nonCompliantSageMakerCreatePattern, watchedEventNames } from "../../modules/audit/sagemaker-create-checks";
-import { configWith, resources, synthConfig } from "../helpers/synth";
+import { configWith, resources, synthConfig, trailRecordsObject } from "../helpers/synth";
 
 const ACCOUNT = "123456789012";
 const TRAIL_ARN = `arn:aws:cloudtrail:eu-west-1:${ACCOUNT}:trail/sds-dev-trail`;
@@ -16,14 +16,6 @@ const one = (stack: Record<string, any>, type: string, match: (r: Record<string,
 };
 /** The environment's own buckets in its `sds-dev-` namespace, left out of the data events. */
 const EXCLUDED = ["cloudtrail", "cloudtrail-access-logs", "tfstate", "tfstate-logs"].map((b) => `arn:aws:s3:::sds-dev-${b}-${ACCOUNT}/`);
-
-/** Whether a synthesized advanced selector (S3 object data events) matches an object ARN, as CloudTrail evaluates it. */
-function recordsObjectsOf(selector: Record<string, any>, objectArn: string): boolean {
-  const arn = (selector.field_selector as Record<string, string[] | string>[]).find((f) => f.field === "resources.ARN")!;
-  const starts = (arn.starts_with as string[] | undefined) ?? [];
-  const notStarts = (arn.not_starts_with as string[] | undefined) ?? [];
-  return starts.some((p) => objectArn.startsWith(p)) && !notStarts.some((p) => objectArn.startsWith(p));
-}
 
 const statements = (json: string) => JSON.parse(json).Statement as Record<string, any>[];
 const sid = (json: string, id: string): Record<string, any> => statements(json).find((s) => s.Sid === id) as Record<string, any>;
@@ -102,7 +94,7 @@ describe("the default config (account trail)", () => {
       { field: "resources.ARN", starts_with: ["arn:aws:s3:::sds-dev-"], not_starts_with: EXCLUDED },
     ]);
     // What CloudTrail records, evaluated the way it matches: every project bucket's objects, none of the others'.
-    const recorded = (bucket: string) => recordsObjectsOf(data, `arn:aws:s3:::${bucket}/some/key`);
+    const recorded = (bucket: string) => trailRecordsObject(trail, `arn:aws:s3:::${bucket}/some/key`);
     const all = [platform, synth.stack("dev-state"), synth.stack("dev-project-fraud"), synth.stack("dev-project-churn")]
       .flatMap((stack) => resources(stack, "aws_s3_bucket").map(([, r]) => r.bucket as string));
     expect(all.filter(recorded).sort()).toEqual(["fraud", "churn"].flatMap((p) => ["access-logs", "data", "models"].map((k) => `sds-dev-${p}-${k}-${ACCOUNT}`)).sort());
