@@ -19,7 +19,7 @@ const reps = Number(args.includes("--reps") ? args[args.indexOf("--reps") + 1] :
 const scratch = mkdtempSync(join(tmpdir(), "sds-bench-"));
 const TIME = "/usr/bin/time";
 
-interface Sample { ms: number; rssMb: number }
+interface Sample { ms: number; rssMb: number; /** user + system CPU of the process tree (GNU time), NaN without it */ cpuMs: number }
 
 /** Runs a command, timing it; peak RSS from GNU time when the machine has it. */
 function run(cmd: string, cmdArgs: string[], env: NodeJS.ProcessEnv = process.env): Sample {
@@ -27,12 +27,12 @@ function run(cmd: string, cmdArgs: string[], env: NodeJS.ProcessEnv = process.en
   const useTime = existsSync(TIME);
   const t0 = process.hrtime.bigint();
   const r = useTime
-    ? spawnSync(TIME, ["-f", "%M", "-o", stats, cmd, ...cmdArgs], { cwd: root, env, encoding: "utf8" })
+    ? spawnSync(TIME, ["-f", "%M %U %S", "-o", stats, cmd, ...cmdArgs], { cwd: root, env, encoding: "utf8" })
     : spawnSync(cmd, cmdArgs, { cwd: root, env, encoding: "utf8" });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0) throw new Error(`${cmd} ${cmdArgs.join(" ")} failed (${r.status}):\n${r.stderr}`);
-  const rssMb = useTime ? Number(readFileSync(stats, "utf8").trim().split("\n").pop()) / 1024 : NaN;
-  return { ms, rssMb };
+  const [rssKb, user, system] = useTime ? readFileSync(stats, "utf8").trim().split("\n").pop()!.split(" ").map(Number) : [NaN, NaN, NaN];
+  return { ms, rssMb: rssKb / 1024, cpuMs: (user + system) * 1000 };
 }
 
 function repeat(n: number, f: () => Sample): Sample[] {
@@ -45,7 +45,7 @@ const spread = (xs: number[]) => `${fmt(Math.min(...xs))}–${fmt(Math.max(...xs
 
 function inProcess(configPath: string | undefined, n: number) {
   const out = execFileSync("node", [join(root, ".build", "scripts", "bench-inprocess.js"), ...(configPath ? ["--config", configPath] : []), "--reps", String(n)], { cwd: root, encoding: "utf8" });
-  return JSON.parse(out) as { loadMs: number; coldMs: number; warmMs: number[]; stacks: number; resources: number; maxRssMb: number };
+  return JSON.parse(out) as { loadMs: number; coldMs: number; warmMs: number[]; warmCpuMs: number[]; stacks: number; resources: number; maxRssMb: number };
 }
 
 function projectsConfig(n: number): string {
@@ -93,30 +93,32 @@ async function main() {
   say(`Ratios: 4/2 = **${(m(template) / m(npmSynth)).toFixed(1)}×**, 3/2 = **${(m(cdktf) / m(npmSynth)).toFixed(1)}×**.`);
   say();
 
-  // Scaling with projects: the whole command (`node scripts/synth.mjs`: synth, compliance pack, quota count, copy)
-  // and the in-process synth alone, at growing project counts. Per-project figures expose a regression to quadratic.
+  // Scaling with projects: the whole command (`node scripts/synth.mjs`: synth, compliance pack, quota count, moving the
+  // output into place) and the in-process synth alone, at growing project counts. CPU time is shown beside wall time:
+  // on a shared machine it is the steadier figure. Growth per added project exposes a regression to quadratic.
   say("## Scaling with projects (one environment, each project like the default `fraud` one)");
   say();
-  say("`npm run synth` is the whole command (synth, compliance pack, quota count, copy into the output folder), once per point; " +
-    "the in-process synth is the median of warm synths in one process (the app already loaded).");
+  say("`npm run synth` is the whole command (synth, compliance pack, quota count, output moved into place), once per point, " +
+    "wall time and CPU time (user + system); the in-process synth is the median of warm synths in one process (the app already loaded).");
   say();
-  say("| projects | stacks | resources | `npm run synth` | ms per project | peak memory | in-process warm synth |");
-  say("|---|---|---|---|---|---|---|");
-  const points: { n: number; commandMs: number; warmMs: number }[] = [];
+  say("| projects | stacks | resources | `npm run synth` | its CPU | CPU ms per project | peak memory | in-process warm synth (CPU) |");
+  say("|---|---|---|---|---|---|---|---|");
+  const points: { n: number; cpuMs: number; warmCpuMs: number }[] = [];
   for (const n of [1, 10, 50, 100, 500]) {
     const config = projectsConfig(n);
     const command = run("node", ["scripts/synth.mjs", "--config", config, "--out", join(scratch, `scale-${n}`)]);
     rmSync(join(scratch, `scale-${n}`), { recursive: true, force: true });
     const r = inProcess(config, n >= 100 ? 1 : Math.max(1, Math.min(reps, 3)));
-    points.push({ n, commandMs: command.ms, warmMs: median(r.warmMs) });
-    say(`| ${n} | ${r.stacks} | ${r.resources} | ${fmt(command.ms)} | ${(command.ms / n).toFixed(0)} | ${command.rssMb.toFixed(0)} MB | ${fmt(median(r.warmMs))} |`);
+    points.push({ n, cpuMs: command.cpuMs, warmCpuMs: median(r.warmCpuMs) });
+    say(`| ${n} | ${r.stacks} | ${r.resources} | ${fmt(command.ms)} | ${fmt(command.cpuMs)} | ${(command.cpuMs / n).toFixed(0)} | ${command.rssMb.toFixed(0)} MB | ` +
+      `${fmt(median(r.warmMs))} (${fmt(median(r.warmCpuMs))}) |`);
   }
   say();
   const growth = points.slice(1).map((p, i) => {
     const q = points[i];
-    return `${q.n}→${p.n}: ${((p.commandMs - q.commandMs) / (p.n - q.n)).toFixed(0)} ms (command), ${((p.warmMs - q.warmMs) / (p.n - q.n)).toFixed(0)} ms (in-process)`;
+    return `${q.n}→${p.n}: ${((p.cpuMs - q.cpuMs) / (p.n - q.n)).toFixed(0)} ms (command), ${((p.warmCpuMs - q.warmCpuMs) / (p.n - q.n)).toFixed(0)} ms (in-process)`;
   });
-  say(`Growth per added project, between points: ${growth.join("; ")}. A linear synth keeps these roughly equal; a quadratic one grows them with the project count.`);
+  say(`CPU per added project, between points: ${growth.join("; ")}. A linear synth keeps these roughly equal; a quadratic one grows them with the project count.`);
   say();
 
   // terraform plan per stack, offline.
