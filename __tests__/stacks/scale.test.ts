@@ -13,7 +13,6 @@ import { countQuotas, quotaErrors, quotaWarnings, trailSelectorValues } from "..
 import { DEFAULT_CONFIG } from "../../config/default";
 import { validateConfig } from "../../config/load";
 import type { Config } from "../../config/schema";
-import { MAX_ADVANCED_SELECTOR_VALUES } from "../../modules/audit/audit-trail";
 import { synthConfig, tempDir, trailRecordsObject } from "../helpers/synth";
 
 function projectsInput(n: number): unknown {
@@ -59,7 +58,7 @@ test("the trail's selector values do not grow with projects and stay within Clou
   const [trail] = model.ofType("aws_cloudtrail");
   const [trailOfOne] = one.ofType("aws_cloudtrail");
   expect(trailSelectorValues(trail)).toBe(trailSelectorValues(trailOfOne));
-  expect(trailSelectorValues(trail)).toBeLessThanOrEqual(MAX_ADVANCED_SELECTOR_VALUES);
+  expect(trailSelectorValues(trail)).toBeLessThanOrEqual(QUOTAS.trailSelectorValues.value);
   expect(trailSelectorValues(trail)).toBeLessThanOrEqual(10);
 });
 

@@ -25,13 +25,10 @@ export interface S3DataEvents {
   readonly exceptBuckets?: readonly string[];
 }
 
-/** CloudTrail's quota: values across all conditions of all advanced event selectors of one trail (not adjustable). */
-export const MAX_ADVANCED_SELECTOR_VALUES = 500;
-
 /**
  * The resources.ARN condition of S3 object data events. Why a name prefix and not one value per bucket: CloudTrail
- * allows 500 values across a trail's advanced selectors, and two bucket ARNs per project reached it near 250
- * projects. resources.ARN of an S3 object event is `arn:<partition>:s3:::<bucket>/<key>`; StartsWith compares
+ * allows 500 values across a trail's advanced selectors (catalogue/quotas.ts), and two bucket ARNs per project
+ * reached it near 250 projects. resources.ARN of an S3 object event is `arn:<partition>:s3:::<bucket>/<key>`; StartsWith compares
  * characters, so `arn:aws:s3:::sds-dev-` matches the objects of every bucket named `sds-dev-...`, which is every
  * project's buckets (`<prefix>-<env>-<project>-<purpose>-<account>`, data, models and access logs alike). The
  * environment's other buckets in that namespace (the trail's own bucket and its access-log bucket, the state
@@ -67,12 +64,6 @@ export function trailEventSelectors(partition: string, dataEvents?: S3DataEvents
     });
   }
   return selectors;
-}
-
-/** How many values the selectors hold, as CloudTrail counts them against MAX_ADVANCED_SELECTOR_VALUES. */
-export function selectorValueCount(selectors: readonly CloudtrailAdvancedEventSelector[]): number {
-  return selectors.reduce((n, sel) => n + (sel.fieldSelector as CloudtrailAdvancedEventSelectorFieldSelector[]).reduce((m, f) =>
-    m + [f.equalTo, f.notEquals, f.startsWith, f.notStartsWith, f.endsWith, f.notEndsWith].reduce((k, v) => k + (v?.length ?? 0), 0), 0), 0);
 }
 
 /** The same selectors in the CloudTrail API's form, for an organization trail's administrator (`aws cloudtrail put-event-selectors`). */
