@@ -119,9 +119,11 @@ function moveOver(from: string, to: string): void {
   for (const entry of readdirSync(from, { withFileTypes: true })) {
     const source = join(from, entry.name);
     const target = join(to, entry.name);
-    if (entry.isDirectory() && existsSync(target) && statSync(target).isDirectory()) moveOver(source, target);
+    const targetIsDirectory = existsSync(target) && statSync(target).isDirectory();
+    if (entry.isDirectory() && targetIsDirectory) moveOver(source, target);
     else {
-      if (existsSync(target) && statSync(target).isDirectory()) rmSync(target, { recursive: true, force: true });
+      // A rename replaces a file, not a folder, and not a file with a folder.
+      if (targetIsDirectory || entry.isDirectory()) rmSync(target, { recursive: true, force: true });
       renameSync(source, target);
     }
   }
