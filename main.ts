@@ -9,8 +9,11 @@
  *   --state-bootstrap, also SDS_STATE_BOOTSTRAP=1: the state stacks on local state, see docs/operations.md)
  */
 import { ComplianceError, enforceCompliance } from "./compliance/gate";
+import { loadSynthesized } from "./compliance/model";
+import { countQuotas, formatQuotaError, formatQuotaWarning, quotaErrors, quotaWarnings } from "./compliance/quotas";
 import { formatSuppressedSummary, formatWarnings } from "./compliance/report";
-import { ConfigError, loadConfig } from "./config/load";
+import { ConfigError, DEFAULT_CONFIG_SOURCE, loadConfig } from "./config/load";
+import { plan, StackPlan } from "./plan/plan";
 import { parseCommandLine, UsageError } from "./cli/args";
 import { clip } from "./plan/check";
 import { synthesizeApp } from "./stacks/app";
@@ -31,16 +34,22 @@ function readArgs(argv: string[], env: NodeJS.ProcessEnv): Args {
   };
 }
 
-export function synthesize(args: Args): string[] {
+export function synthesize(args: Args): StackPlan[] {
   const config = loadConfig(args.config);
   const built = synthesizeApp(config, args.out, {
     stateBootstrap: args.stateBootstrap,
-    // The compliance rule pack runs on the scratch output: a failing rule stops the synth before anything is copied.
+    // The compliance rule pack and the quota count run on the scratch output: a failing rule or a hard AWS limit
+    // stops the synth before anything is moved into place.
     verify: (scratch, stackNames) => {
+      const app = loadSynthesized(scratch, stackNames);
+      // AWS quotas, counted from what was synthesized: a hard limit is a config error, an adjustable one a warning.
+      const quotas = countQuotas(config, app);
+      const over = quotaErrors(quotas);
+      if (over.length > 0) throw new ConfigError(args.config ?? DEFAULT_CONFIG_SOURCE, over.map((u) => formatQuotaError(config, u)));
+      const report = enforceCompliance(config, app);
       // Information on stdout, warnings on stderr (the cdktf CLI shows stderr as [ERROR]).
-      const report = enforceCompliance(config, scratch, stackNames);
-      const warnings = formatWarnings(report);
-      if (warnings) process.stderr.write(`${warnings}\n`);
+      const warnings = [...quotaWarnings(quotas).map((u) => formatQuotaWarning(config, u)), formatWarnings(report)].filter(Boolean);
+      if (warnings.length > 0) process.stderr.write(`${warnings.join("\n")}\n`);
       const suppressed = formatSuppressedSummary(report);
       if (suppressed) process.stdout.write(`${suppressed}\n`);
     },
@@ -48,7 +57,20 @@ export function synthesize(args: Args): string[] {
   for (const stack of built.keptStacks) {
     process.stderr.write(`warning: ${args.out}/stacks/${stack} is kept although the config no longer has that stack: it holds a terraform.tfstate; run terraform destroy there (its last configuration is kept with it) or move that state, then delete the folder\n`);
   }
-  return built.stackNames;
+  const written = new Set(built.stackNames);
+  return plan(config).stacks.filter((s) => written.has(s.name));
+}
+
+/** Stacks in one line: every name when there are few, a count per environment and kind when there are many. */
+export function stackSummary(stacks: readonly StackPlan[], listUpTo = 10): string {
+  if (stacks.length <= listUpTo) return stacks.map((s) => s.name).join(", ");
+  const environments = [...new Set(stacks.map((s) => s.environment))];
+  return environments.map((env) => {
+    const mine = stacks.filter((s) => s.environment === env);
+    const projects = mine.filter((s) => s.kind === "project").length;
+    const others = mine.filter((s) => s.kind !== "project").map((s) => s.name);
+    return `${env}: ${mine.length} (${[...others, ...(projects > 0 ? [`${projects} project stack${projects === 1 ? "" : "s"} ${env}-project-*`] : [])].join(", ")})`;
+  }).join("; ");
 }
 
 /** Runs the command line; returns the exit code. */
@@ -66,7 +88,7 @@ export function main(argv: string[]): number {
   }
   try {
     const stacks = synthesize(args);
-    process.stdout.write(`synthesized ${stacks.length} stack${stacks.length === 1 ? "" : "s"} into ${args.out}: ${stacks.join(", ")}\n`);
+    process.stdout.write(`synthesized ${stacks.length} stack${stacks.length === 1 ? "" : "s"} into ${args.out}: ${stackSummary(stacks)}\n`);
     return 0;
   } catch (e) {
     // A problem with --out: one line; whatever it says about the previous output is true.

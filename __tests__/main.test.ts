@@ -2,6 +2,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { DEFAULT_CONFIG } from "../config/default";
 import { tempDir } from "./helpers/synth";
 
 const root = join(__dirname, "..");
@@ -65,6 +66,22 @@ test("a failed synth leaves the previous output and the files beside it untouche
   expect(r.stderr).toMatch(/environments\[0\]\.accountId: is required/);
   expect(readFileSync(join(out, "stacks", "dev-platform", "cdk.tf.json"), "utf8")).toBe(before);
   expect(readFileSync(join(out, "stacks", "dev-platform", "terraform.tfstate"), "utf8")).toBe("state");
+});
+
+test("a config over a hard AWS quota (six account trails in one account) exits 1 with the count and the quota, and writes nothing", () => {
+  const base = DEFAULT_CONFIG.environments[0];
+  const envs = ["ea", "eb", "ec", "ed", "ee", "ef"].map((name, i) => ({
+    ...base, name, projects: [], network: { vpcCidr: `10.${20 + i}.0.0/16` }, audit: { ...base.audit, sageMakerLogGroups: i === 0 },
+  }));
+  const file = join(work, "six-trails.json");
+  writeFileSync(file, JSON.stringify({ ...DEFAULT_CONFIG, environments: envs }));
+  const out = join(work, "six-trails-out");
+  const r = synth("--config", file, "--out", out);
+  expect(r.code).toBe(1);
+  expect(r.stderr).toContain(`config error in ${file} (1 problem):`);
+  expect(r.stderr).toMatch(/environments\[5\]\.audit\.trail: account 123456789012 .*would hold 6 against AWS's "Trails per Region" limit of 5, which cannot be raised/);
+  expect(r.stderr).toContain(`nothing was written to ${out}`);
+  expect(existsSync(out)).toBe(false);
 });
 
 test("unreadable or malformed files and unknown arguments are reported, not thrown", () => {

@@ -4,7 +4,7 @@
 import type { Config } from "../config/schema";
 import { ComplianceReport, EngineOptions, evaluate, failures } from "./engine";
 import type { SuppressionSpec } from "./known-gaps";
-import { loadSynthesized } from "./model";
+import { loadSynthesized, SynthModel } from "./model";
 import { RULES } from "./registry";
 import { formatFailures } from "./report";
 import { MIN_RETENTION_DAYS } from "./rules/log-group-retention";
@@ -28,17 +28,18 @@ export function complianceOptions(config: Config): EngineOptions {
   return { mode: config.compliance.mode, suppressions: [...config.compliance.suppressions, ...retention] };
 }
 
-/** Runs the pack over a synthesized folder. */
-export function checkSynthesized(config: Config, dir: string, stackNames?: readonly string[]): ComplianceReport {
-  return evaluate(loadSynthesized(dir, stackNames), RULES, complianceOptions(config));
+/** Runs the pack over a synthesized folder (or an app already read from one). */
+export function checkSynthesized(config: Config, synthesized: string | SynthModel, stackNames?: readonly string[]): ComplianceReport {
+  const app = typeof synthesized === "string" ? loadSynthesized(synthesized, stackNames) : synthesized;
+  return evaluate(app, RULES, complianceOptions(config));
 }
 
 /**
  * The synth gate: throws ComplianceError when a rule fails (enforce mode); returns the report otherwise, so the
  * caller can print warnings.
  */
-export function enforceCompliance(config: Config, dir: string, stackNames?: readonly string[]): ComplianceReport {
-  const report = checkSynthesized(config, dir, stackNames);
+export function enforceCompliance(config: Config, synthesized: string | SynthModel, stackNames?: readonly string[]): ComplianceReport {
+  const report = checkSynthesized(config, synthesized, stackNames);
   if (failures(report).length > 0) throw new ComplianceError(report);
   return report;
 }

@@ -114,12 +114,25 @@ export function toSarif(report: ComplianceReport, artifactRoot = "cdktf.out"): o
   };
 }
 
-/** What a passing synth prints: warnings (warn mode) and suppressed findings, one line each; "" when all pass. */
-export function formatWarnings(report: ComplianceReport): string {
-  return report.findings
-    .filter((f) => f.status === "warn")
-    .map((f) => `compliance warning: ${f.rule.id} [${f.rule.ids.join(", ")}] ${f.resource.path}: ${f.detail}`)
-    .join("\n");
+/**
+ * What a passing synth prints on stderr: warnings (warn mode), one line per rule and message, naming the resources
+ * (the first `listUpTo`, then how many more: 500 projects share a finding); "" when there are none.
+ */
+export function formatWarnings(report: ComplianceReport, listUpTo = 3): string {
+  const groups = new Map<string, Finding[]>();
+  for (const f of report.findings) {
+    if (f.status !== "warn") continue;
+    const key = JSON.stringify([f.rule.id, f.detail]);
+    const group = groups.get(key);
+    if (group) group.push(f);
+    else groups.set(key, [f]);
+  }
+  return [...groups.values()].map((fs) => {
+    const [f] = fs;
+    const shown = fs.slice(0, listUpTo).map((x) => x.resource.path).join(", ");
+    const resources = fs.length === 1 ? shown : `${fs.length} resources (${shown}${fs.length > listUpTo ? `, and ${fs.length - listUpTo} more` : ""})`;
+    return `compliance warning: ${f.rule.id} [${f.rule.ids.join(", ")}] ${resources}: ${f.detail}`;
+  }).join("\n");
 }
 
 /**

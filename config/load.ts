@@ -36,9 +36,12 @@ function clipQuoted(message: string): string {
   return message.replace(/"((?:[^"\\]|\\.){201,})"/g, (_, inner: string) => `"${clip(inner)}"`);
 }
 
+/** How errors name the embedded default config. */
+export const DEFAULT_CONFIG_SOURCE = "the embedded default config";
+
 /** Reads a YAML or JSON file (or the embedded default when `path` is undefined) and validates it. */
 export function loadConfig(path?: string): Config {
-  if (path === undefined) return validateConfig(DEFAULT_CONFIG, "the embedded default config");
+  if (path === undefined) return validateConfig(DEFAULT_CONFIG, DEFAULT_CONFIG_SOURCE);
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);

@@ -71,7 +71,8 @@ export function estimateEnvironment(app: SynthModel, input: EstimateInput): Envi
   const { region, assumptions: a } = input;
   const table = input.prices ?? PRICES;
   const notes = new Set<string>();
-  const of = (type: string) => app.ofType(type).filter((r) => input.stacks.includes(r.stack));
+  const stacks = new Set(input.stacks);
+  const of = (type: string) => app.ofType(type).filter((r) => stacks.has(r.stack));
   const price = (key: PriceKey): number => note(unitPrice(region, key, table));
   const note = (p: Price): number => {
     if (p.region !== region) notes.add(`No ${region} price in catalogue/prices.ts for some items; ${p.region} list prices used for them.`);

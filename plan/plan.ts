@@ -113,8 +113,12 @@ export interface EnvironmentPlan {
    */
   readonly keyAdministrators: readonly string[];
   readonly auditLogGroups: AuditLogGroupNames;
-  /** Every project's data and model bucket: the trail records their object-level events. */
-  readonly dataEventBuckets: readonly string[];
+  /**
+   * The buckets whose object-level events the trail records: every project bucket, by the shared name prefix
+   * `<prefix>-<environment>-` (one selector value however many projects), less the state buckets in that namespace
+   * (the trail leaves out its own). None without projects.
+   */
+  readonly dataEvents?: { readonly bucketNamePrefix: string; readonly exceptBuckets: readonly string[] };
   readonly packageMirror?: { readonly keyAlias: string; readonly domain: string };
   readonly projects: readonly ProjectPlan[];
 }
@@ -221,6 +225,7 @@ function environmentPlan(config: Config, env: EnvironmentConfig, index: number):
   const base = environmentBase(prefix, env.name);
   const scope: ArnScope = { partition: partitionOf(env.region), region: env.region, accountId: env.accountId };
   const projects = env.projects.map((p, j) => projectPlan(prefix, env, base, scope, p, j));
+  const state = statePlan(prefix, env);
   const assetBucket = Object.hasOwn(CODEARTIFACT_ASSET_BUCKETS, env.region) ? CODEARTIFACT_ASSET_BUCKETS[env.region] : undefined;
   return {
     config: env,
@@ -231,7 +236,7 @@ function environmentPlan(config: Config, env: EnvironmentConfig, index: number):
     scope,
     dnsSuffix: dnsSuffixOf(env.region),
     stacks: { state: env.backend.type === "s3" ? stateStackName(env.name) : undefined, platform: platformStackName(env.name) },
-    state: statePlan(prefix, env),
+    state,
     workspace: (stack) => workspaceName(prefix, env, stack),
     tags: environmentTags(prefix, env),
     network: {
@@ -244,7 +249,10 @@ function environmentPlan(config: Config, env: EnvironmentConfig, index: number):
     logsKeyAlias: `${aliasBase(prefix, env.name)}/logs`,
     keyAdministrators: [...env.dataProtection.administratorArns, ...env.dataProtection.breakGlassArns],
     auditLogGroups: auditLogGroupNames({ prefix, environment: env.name, accountTrail: env.audit.trail === "account", sageMakerLogGroups: env.audit.sageMakerLogGroups }),
-    dataEventBuckets: projects.flatMap((p) => [BUCKET_PURPOSES.data, BUCKET_PURPOSES.models].map((purpose) => p.bucket(purpose))),
+    dataEvents: projects.length === 0 ? undefined : {
+      bucketNamePrefix: `${base}-`,
+      exceptBuckets: env.backend.type === "s3" ? [state.bucket, state.accessLogBucket] : [],
+    },
     packageMirror: env.packageMirror.enabled ? { keyAlias: `${aliasBase(prefix, env.name)}/packages`, domain: base } : undefined,
     projects,
   };

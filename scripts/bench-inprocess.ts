@@ -1,6 +1,6 @@
 /**
  * One benchmark process: loads the app, then synthesizes a config `reps` times into scratch folders.
- * Prints JSON: module load time, first (cold) synth, warm synths, peak RSS. Used by scripts/bench.ts.
+ * Prints JSON: module load time, first (cold) synth, warm synths (wall and CPU), peak RSS. Used by scripts/bench.ts.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -18,14 +18,18 @@ const configPath = args.config;
 const reps = Number(args.reps ?? 5);
 
 const runs: number[] = [];
+const cpu: number[] = [];
 let stacks = 0;
 let resources = 0;
 for (let i = 0; i < reps + 1; i++) {
   const out = mkdtempSync(join(tmpdir(), "sds-bench-"));
   const t0 = process.hrtime.bigint();
+  const c0 = process.cpuUsage();
   const { app, stackNames } = buildApp(loadConfig(configPath), out);
   app.synth();
   runs.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  const c = process.cpuUsage(c0);
+  cpu.push((c.user + c.system) / 1000);
   if (i === 0) {
     stacks = stackNames.length;
     for (const s of app.node.findAll()) if ((s as any).terraformResourceType) resources++;
@@ -33,6 +37,6 @@ for (let i = 0; i < reps + 1; i++) {
   rmSync(out, { recursive: true, force: true });
 }
 process.stdout.write(JSON.stringify({
-  loadMs: loadedMs, coldMs: runs[0], warmMs: runs.slice(1), stacks, resources,
+  loadMs: loadedMs, coldMs: runs[0], warmMs: runs.slice(1), warmCpuMs: cpu.slice(1), stacks, resources,
   maxRssMb: process.resourceUsage().maxRSS / 1024,
 }) + "\n");

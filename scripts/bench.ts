@@ -6,7 +6,7 @@
  * process tree (GNU time's %M). Nothing here is asserted by tests.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpus, totalmem, tmpdir } from "node:os";
+import { cpus, loadavg, totalmem, tmpdir } from "node:os";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { stringify } from "yaml";
@@ -27,7 +27,7 @@ const reps = Number(args.reps ?? 5);
 const scratch = mkdtempSync(join(tmpdir(), "sds-bench-"));
 const TIME = "/usr/bin/time";
 
-interface Sample { ms: number; rssMb: number }
+interface Sample { ms: number; rssMb: number; /** user + system CPU of the process tree (GNU time), NaN without it */ cpuMs: number }
 
 /** Runs a command, timing it; peak RSS from GNU time when the machine has it. */
 function run(cmd: string, cmdArgs: string[], env: NodeJS.ProcessEnv = process.env): Sample {
@@ -35,12 +35,12 @@ function run(cmd: string, cmdArgs: string[], env: NodeJS.ProcessEnv = process.en
   const useTime = existsSync(TIME);
   const t0 = process.hrtime.bigint();
   const r = useTime
-    ? spawnSync(TIME, ["-f", "%M", "-o", stats, cmd, ...cmdArgs], { cwd: root, env, encoding: "utf8" })
+    ? spawnSync(TIME, ["-f", "%M %U %S", "-o", stats, cmd, ...cmdArgs], { cwd: root, env, encoding: "utf8" })
     : spawnSync(cmd, cmdArgs, { cwd: root, env, encoding: "utf8" });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0) throw new Error(`${cmd} ${cmdArgs.join(" ")} failed (${r.status}):\n${r.stderr}`);
-  const rssMb = useTime ? Number(readFileSync(stats, "utf8").trim().split("\n").pop()) / 1024 : NaN;
-  return { ms, rssMb };
+  const [rssKb, user, system] = useTime ? readFileSync(stats, "utf8").trim().split("\n").pop()!.split(" ").map(Number) : [NaN, NaN, NaN];
+  return { ms, rssMb: rssKb / 1024, cpuMs: (user + system) * 1000 };
 }
 
 function repeat(n: number, f: () => Sample): Sample[] {
@@ -53,7 +53,7 @@ const spread = (xs: number[]) => `${fmt(Math.min(...xs))}–${fmt(Math.max(...xs
 
 function inProcess(configPath: string | undefined, n: number) {
   const out = execFileSync("node", [join(root, ".build", "scripts", "bench-inprocess.js"), ...(configPath ? ["--config", configPath] : []), "--reps", String(n)], { cwd: root, encoding: "utf8" });
-  return JSON.parse(out) as { loadMs: number; coldMs: number; warmMs: number[]; stacks: number; resources: number; maxRssMb: number };
+  return JSON.parse(out) as { loadMs: number; coldMs: number; warmMs: number[]; warmCpuMs: number[]; stacks: number; resources: number; maxRssMb: number };
 }
 
 function projectsConfig(n: number): string {
@@ -74,6 +74,10 @@ async function main() {
   say(`Machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${tfVersion}. ` +
     `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench -- --reps ${reps}\`: medians of ${reps} runs (spread min–max); ` +
     "peak memory is the largest resident set of the process tree.");
+  say();
+  const load = () => loadavg().map((x) => x.toFixed(1)).join(", ");
+  say(`Load average (1, 5, 15 min) when the run started: ${load()} on ${cpus().length} cores. Other work on the machine slows every figure ` +
+    "below; compare runs made under similar load.");
   say();
 
   // 1-5: the same default config, four ways.
@@ -97,24 +101,32 @@ async function main() {
   say(`Ratios: 4/2 = **${(m(template) / m(npmSynth)).toFixed(1)}×**, 3/2 = **${(m(cdktf) / m(npmSynth)).toFixed(1)}×**.`);
   say();
 
-  // Scaling with projects.
-  say("## Scaling with projects (one process each, in-process synth)");
+  // Scaling with projects: the whole command (`node scripts/synth.mjs`: synth, compliance pack, quota count, moving the
+  // output into place) and the in-process synth alone, at growing project counts. CPU time is shown beside wall time:
+  // on a shared machine it is the steadier figure. Growth per added project exposes a regression to quadratic.
+  say("## Scaling with projects (one environment, each project like the default `fraud` one)");
   say();
-  say("| projects | stacks | resources | first synth incl. load | warm synth | peak memory |");
-  say("|---|---|---|---|---|---|");
-  const points: [number, number][] = [];
-  for (const n of [1, 10, 50]) {
-    const r = inProcess(projectsConfig(n), Math.max(1, Math.min(reps, 3)));
-    points.push([n, median(r.warmMs)]);
-    say(`| ${n} | ${r.stacks} | ${r.resources} | ${fmt(r.loadMs + r.coldMs)} | ${fmt(median(r.warmMs))} | ${r.maxRssMb.toFixed(0)} MB |`);
+  say("`npm run synth` is the whole command (synth, compliance pack, quota count, output moved into place), once per point, " +
+    "wall time and CPU time (user + system); the in-process synth is the median of warm synths in one process (the app already loaded).");
+  say();
+  say("| projects | stacks | resources | `npm run synth` | its CPU | CPU ms per project | peak memory | in-process warm synth (CPU) |");
+  say("|---|---|---|---|---|---|---|---|");
+  const points: { n: number; cpuMs: number; warmCpuMs: number }[] = [];
+  for (const n of [1, 10, 50, 100, 500]) {
+    const config = projectsConfig(n);
+    const command = run("node", ["scripts/synth.mjs", "--config", config, "--out", join(scratch, `scale-${n}`)]);
+    rmSync(join(scratch, `scale-${n}`), { recursive: true, force: true });
+    const r = inProcess(config, n >= 100 ? 1 : Math.max(1, Math.min(reps, 3)));
+    points.push({ n, cpuMs: command.cpuMs, warmCpuMs: median(r.warmCpuMs) });
+    say(`| ${n} | ${r.stacks} | ${r.resources} | ${fmt(command.ms)} | ${fmt(command.cpuMs)} | ${(command.cpuMs / n).toFixed(0)} | ${command.rssMb.toFixed(0)} MB | ` +
+      `${fmt(median(r.warmMs))} (${fmt(median(r.warmCpuMs))}) |`);
   }
-  const [[x1, y1], , [x3, y3]] = points;
-  const slope = (y3 - y1) / (x3 - x1);
-  const predicted10 = y1 + slope * (points[1][0] - x1);
   say();
-  say(`Growth: ${fmt(slope)} per project; a straight line through 1 and 50 projects predicts ${fmt(predicted10)} for 10 ` +
-    `(measured ${fmt(points[1][1])}, ${((points[1][1] / predicted10 - 1) * 100).toFixed(0)}% off): ` +
-    `${Math.abs(points[1][1] / predicted10 - 1) < 0.25 ? "linear" : "not linear"}.`);
+  const growth = points.slice(1).map((p, i) => {
+    const q = points[i];
+    return `${q.n}→${p.n}: ${((p.cpuMs - q.cpuMs) / (p.n - q.n)).toFixed(0)} ms (command), ${((p.warmCpuMs - q.warmCpuMs) / (p.n - q.n)).toFixed(0)} ms (in-process)`;
+  });
+  say(`CPU per added project, between points: ${growth.join("; ")}. A linear synth keeps these roughly equal; a quadratic one grows them with the project count.`);
   say();
 
   // terraform plan per stack, offline.
@@ -141,6 +153,8 @@ async function main() {
   say();
   say("No stack has a data source that calls an AWS API (`terraform_remote_state` reads other stacks' state only), and every plan " +
     "above ran with the provider's credential and account checks skipped and no route to AWS: plans need no AWS API call.");
+  say();
+  say(`Load average when the run ended: ${load()}.`);
   if (args.write) writeFileSync(join(root, "docs", "benchmarks.md"), lines.join("\n") + "\n");
   rmSync(scratch, { recursive: true, force: true });
 }

@@ -11,12 +11,12 @@ const root = join(import.meta.dirname ?? new URL(".", import.meta.url).pathname,
 const bundle = join(root, ".build", "main.js");
 const cacheFile = `${bundle}.cache`;
 // What the bundle is made of: the app's sources and, through the lock file, its dependencies.
-const SOURCES = ["main.ts", "cli", "config", "plan", "catalogue", "stacks", "modules", "compliance", "package-lock.json"];
+const SOURCES = ["main.ts", "cli", "config", "plan", "catalogue", "stacks", "modules", "compliance", "package-lock.json", "scripts/build.mjs"];
 
 function newestSource(path) {
   if (!existsSync(path)) return 0;
   const s = statSync(path);
-  if (!s.isDirectory()) return /\.(ts|json)$/.test(path) ? s.mtimeMs : 0;
+  if (!s.isDirectory()) return /\.(ts|json|mjs)$/.test(path) ? s.mtimeMs : 0;
   return Math.max(0, ...readdirSync(path).map((f) => newestSource(join(path, f))));
 }
 

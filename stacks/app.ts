@@ -92,3 +92,4 @@ export function synthesizeApp(config: Config, out: string, options: SynthOptions
   });
   return { ...result, keptStacks };
 }
+

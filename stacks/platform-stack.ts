@@ -111,8 +111,8 @@ export class PlatformStack extends TerraformStack {
     }
 
     // --- audit (issue #5): trail, SageMaker log groups, detective control ---
-    // Every project's data and model bucket, computed from the names, so the platform never depends on a project stack.
-    const dataEventBuckets = names.dataEventBuckets;
+    // Every project's buckets by their shared name prefix (plan: dataEvents), so the platform never depends on a project stack.
+    const dataEvents = names.dataEvents;
     this.audit = new EnvironmentAudit(this, "audit", {
       scope: names.scope,
       name: names.base,
@@ -121,7 +121,7 @@ export class PlatformStack extends TerraformStack {
       logsKmsKeyArn: this.logsKey.keyArn,
       retentionDays: env.logs.retentionDays,
       trail: env.audit.trail === "account" ? {
-        dataEventBuckets,
+        dataEvents,
         fileRetentionDays: env.audit.trailFileRetentionDays,
         onDestroy: env.dataProtection.bucketsOnDestroy,
         objectLockRetentionDays: env.audit.trailObjectLock?.retentionDays,
@@ -144,7 +144,7 @@ export class PlatformStack extends TerraformStack {
         description: "The trail that records the environment (its own, or the organization trail it relies on)",
       },
       trail_event_selectors: {
-        value: cloudTrailApiSelectors(trailEventSelectors(names.scope.partition, dataEventBuckets)),
+        value: cloudTrailApiSelectors(this.audit.trail?.eventSelectors ?? trailEventSelectors(names.scope.partition, dataEvents)),
         description: "The trail's advanced event selectors in CloudTrail API form (put-event-selectors --advanced-event-selectors); an organization trail needs the same to record the project buckets' data events",
       },
     };

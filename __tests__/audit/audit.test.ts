@@ -5,7 +5,7 @@
 import { validateConfig } from "../../config/load";
 import { DEFAULT_CONFIG } from "../../config/default";
 import { nonCompliantSageMakerCreatePattern, watchedEventNames } from "../../modules/audit/sagemaker-create-checks";
-import { configWith, resources, synthConfig } from "../helpers/synth";
+import { configWith, resources, synthConfig, trailRecordsObject } from "../helpers/synth";
 
 const ACCOUNT = "123456789012";
 const TRAIL_ARN = `arn:aws:cloudtrail:eu-west-1:${ACCOUNT}:trail/sds-dev-trail`;
@@ -14,6 +14,9 @@ const one = (stack: Record<string, any>, type: string, match: (r: Record<string,
   expect(found).toHaveLength(1);
   return found[0];
 };
+/** The environment's own buckets in its `sds-dev-` namespace, left out of the data events. */
+const EXCLUDED = ["cloudtrail", "cloudtrail-access-logs", "tfstate", "tfstate-logs"].map((b) => `arn:aws:s3:::sds-dev-${b}-${ACCOUNT}/`);
+
 const statements = (json: string) => JSON.parse(json).Statement as Record<string, any>[];
 const sid = (json: string, id: string): Record<string, any> => statements(json).find((s) => s.Sid === id) as Record<string, any>;
 
@@ -89,15 +92,22 @@ describe("the default config (account trail)", () => {
     expect(trail.depends_on).toContain(`aws_s3_bucket_policy.${policyId}`);
   });
 
-  test("management events and S3 data events (read and write) of every project's data and model buckets", () => {
+  test("management events and S3 data events (read and write) of every project's buckets, not the trail's or the state's", () => {
     const [, trail] = one(platform, "aws_cloudtrail");
     const [management, data] = trail.advanced_event_selector;
     expect(management.field_selector).toEqual([{ field: "eventCategory", equals: ["Management"] }]);
     expect(data.field_selector).toEqual([
       { field: "eventCategory", equals: ["Data"] },
       { field: "resources.type", equals: ["AWS::S3::Object"] },
-      { field: "resources.ARN", starts_with: ["fraud", "churn"].flatMap((p) => ["data", "models"].map((k) => `arn:aws:s3:::sds-dev-${p}-${k}-${ACCOUNT}/`)) },
+      { field: "resources.ARN", starts_with: ["arn:aws:s3:::sds-dev-"], not_starts_with: EXCLUDED },
     ]);
+    // What CloudTrail records, evaluated the way it matches: every project bucket's objects, none of the others'.
+    const recorded = (bucket: string) => trailRecordsObject(trail, `arn:aws:s3:::${bucket}/some/key`);
+    const all = [platform, synth.stack("dev-state"), synth.stack("dev-project-fraud"), synth.stack("dev-project-churn")]
+      .flatMap((stack) => resources(stack, "aws_s3_bucket").map(([, r]) => r.bucket as string));
+    expect(all.filter(recorded).sort()).toEqual(["fraud", "churn"].flatMap((p) => ["access-logs", "data", "models"].map((k) => `sds-dev-${p}-${k}-${ACCOUNT}`)).sort());
+    // A project whose name begins like an excluded bucket keeps its events (the exclusions end with the bucket's "/").
+    expect(recorded(`sds-dev-cloudtrail-data-${ACCOUNT}`)).toBe(true);
     // No readOnly selector: reads and writes are both recorded.
     expect(JSON.stringify(trail.advanced_event_selector)).not.toContain("readOnly");
     // The data-event buckets are computed from names: the platform reads nothing from project stacks.
@@ -199,7 +209,7 @@ describe("the default config (account trail)", () => {
 
   test("outputs name the trail and give its selectors in the CloudTrail API's form", () => {
     expect(platform.output.trail_event_selectors.value[1].FieldSelectors[2]).toEqual({
-      Field: "resources.ARN", StartsWith: ["fraud", "churn"].flatMap((p) => ["data", "models"].map((k) => `arn:aws:s3:::sds-dev-${p}-${k}-${ACCOUNT}/`)),
+      Field: "resources.ARN", StartsWith: ["arn:aws:s3:::sds-dev-"], NotStartsWith: EXCLUDED,
     });
     expect(Object.keys(platform.output.trail.value).sort()).toEqual(["arn", "bucket", "kms_key_arn", "log_group_arn"]);
   });

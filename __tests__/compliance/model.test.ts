@@ -21,6 +21,32 @@ describe("references", () => {
   });
 });
 
+describe("settings attached to a resource (indexed once, looked up per resource)", () => {
+  const model = app(
+    stack("p", {
+      aws_s3_bucket: { a: { bucket: "bucket-a" }, b: { bucket: "bucket-b" } },
+      aws_s3_bucket_versioning: { va: { bucket: ref("aws_s3_bucket", "a", "id") }, vb: { bucket: "bucket-b" } },
+    }, { output: { o: { value: ref("aws_s3_bucket", "b", "id") } } }),
+    stack("q", { aws_s3_bucket_versioning: { vb2: { bucket: "${data.terraform_remote_state.cross-stack-reference-input-p.outputs.o}" }, other: { bucket: "bucket-c" } } }),
+  );
+  const bucket = (name: string) => model.ofType("aws_s3_bucket").find((r) => r.name === name)!;
+
+  test("by reference, by literal name and through a cross-stack output, in stack order", () => {
+    expect(model.attachedTo(bucket("a"), "aws_s3_bucket_versioning", "bucket", "bucket").map((r) => r.address)).toEqual(["p/aws_s3_bucket_versioning.va"]);
+    expect(model.attachedTo(bucket("b"), "aws_s3_bucket_versioning", "bucket", "bucket").map((r) => r.address)).toEqual(["p/aws_s3_bucket_versioning.vb", "q/aws_s3_bucket_versioning.vb2"]);
+  });
+
+  test("without a literal attribute only references count", () => {
+    expect(model.attachedTo(bucket("b"), "aws_s3_bucket_versioning", "bucket").map((r) => r.address)).toEqual(["q/aws_s3_bucket_versioning.vb2"]);
+  });
+
+  test("lookups by type and by stack", () => {
+    expect(model.ofType("aws_s3_bucket_versioning", "aws_s3_bucket").map((r) => r.name)).toEqual(["a", "b", "va", "vb", "vb2", "other"]);
+    expect(model.inStack("q", "aws_s3_bucket_versioning").map((r) => r.name)).toEqual(["vb2", "other"]);
+    expect(model.stack("q")?.resource).toBeDefined();
+  });
+});
+
 describe("policy documents", () => {
   const model = app(stack("s", { aws_iam_role_policy: { p: {} } }, {
     data: { aws_iam_policy_document: { doc: { statement: [{ effect: "Allow", actions: ["s3:GetObject"], resources: ["*"], condition: [{ test: "StringEquals", variable: "aws:PrincipalAccount", values: ["1"] }] }] } } },

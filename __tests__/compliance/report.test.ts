@@ -35,6 +35,12 @@ describe("npm run check", () => {
     expect(rows).toHaveLength(json.findings.length);
   });
 
+  test("then counts what the config creates against the AWS quotas, one row per quota and place", () => {
+    expect(out).toMatch(/^Roles per account\s+account 123456789012 \(all Regions\)\s+\d+\s+1,000 \(default\)\s+ok$/m);
+    expect(out).toMatch(/^Trails per Region\s+account 123456789012 \(multi-region trails: every Region\)\s+1\s+5 \(hard\)\s+ok$/m);
+    expect(out).not.toContain("quota error");
+  });
+
   test("writes JSON with every rule and every finding", () => {
     expect(json.rules.map((r: any) => r.id)).toEqual(RULES.map((r) => r.id));
     expect(json.counts.fail).toBe(0);

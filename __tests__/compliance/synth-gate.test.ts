@@ -74,7 +74,7 @@ describe("the synth gate (main.ts)", () => {
         });
         const { synthesize } = require("../../main");
         try {
-          result = { stacks: synthesize(args) };
+          result = { stacks: synthesize(args).map((s: { name: string }) => s.name) };
         } catch (e) {
           result = { error: e as Error };
         }

@@ -36,3 +36,16 @@ export function synthConfig(config: Config, label = "synth"): Synthesized {
 export function resources(stack: Record<string, any>, type: string): [string, Record<string, any>][] {
   return Object.entries(stack.resource?.[type] ?? {});
 }
+
+/**
+ * Whether a synthesized `aws_cloudtrail` records an S3 object's data events, evaluated as CloudTrail matches its
+ * advanced selectors' resources.ARN condition: some StartsWith value is a prefix and no NotStartsWith value is.
+ */
+export function trailRecordsObject(trail: Record<string, any>, objectArn: string): boolean {
+  return (trail.advanced_event_selector as Record<string, any>[]).some((selector) => {
+    const arn = (selector.field_selector as Record<string, any>[]).find((f) => f.field === "resources.ARN");
+    const starts: string[] = arn?.starts_with ?? [];
+    const notStarts: string[] = arn?.not_starts_with ?? [];
+    return starts.some((p) => objectArn.startsWith(p)) && !notStarts.some((p) => objectArn.startsWith(p));
+  });
+}

@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { Cloudtrail, CloudtrailAdvancedEventSelector } from "@cdktf/provider-aws/lib/cloudtrail";
+import { Cloudtrail, CloudtrailAdvancedEventSelector, CloudtrailAdvancedEventSelectorFieldSelector } from "@cdktf/provider-aws/lib/cloudtrail";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { EncryptionKey } from "../encryption/encryption-key";
@@ -14,24 +14,52 @@ export function trailArn(scope: ArnScope, trailName: string): string {
   return arn(scope, "cloudtrail", `trail/${trailName}`);
 }
 
-/** The ARN prefixes CloudTrail matches for S3 object data events of the given buckets (`arn:aws:s3:::<bucket>/`). */
-export function s3ObjectArnPrefixes(partition: string, bucketNames: readonly string[]): string[] {
-  return bucketNames.map((b) => `arn:${partition}:s3:::${b}/`);
+/**
+ * Which S3 objects' data events a trail records: every bucket whose name starts with `bucketNamePrefix`, except the
+ * `exceptBuckets` in that namespace.
+ */
+export interface S3DataEvents {
+  /** Start of the recorded buckets' names, e.g. "sds-dev-" (every project bucket is `<prefix>-<env>-<project>-...`). */
+  readonly bucketNamePrefix: string;
+  /** Buckets whose names start with the prefix but whose object events are not recorded (names, not ARNs). @default none */
+  readonly exceptBuckets?: readonly string[];
+}
+
+/**
+ * The resources.ARN condition of S3 object data events. Why a name prefix and not one value per bucket: CloudTrail
+ * allows 500 values across a trail's advanced selectors (catalogue/quotas.ts), and two bucket ARNs per project
+ * reached it near 250 projects. resources.ARN of an S3 object event is `arn:<partition>:s3:::<bucket>/<key>`; StartsWith compares
+ * characters, so `arn:aws:s3:::sds-dev-` matches the objects of every bucket named `sds-dev-...`, which is every
+ * project's buckets (`<prefix>-<env>-<project>-<purpose>-<account>`, data, models and access logs alike). The
+ * environment's other buckets in that namespace (the trail's own bucket and its access-log bucket, the state
+ * buckets) are excluded with NotStartsWith on `<bucket ARN>/`: the slash makes it the bucket itself and not every
+ * bucket whose name begins the same (a project named "cloudtrail" keeps its events). Excluding the trail's own
+ * buckets is not optional: recording the writes of its own log files (and their access logs) would feed itself.
+ * Both operators sit in one field selector, so CloudTrail applies them together (StartsWith and not NotStartsWith).
+ */
+export function s3ObjectArnCondition(partition: string, dataEvents: S3DataEvents): CloudtrailAdvancedEventSelectorFieldSelector {
+  const excluded = [...new Set(dataEvents.exceptBuckets ?? [])].filter((b) => b.startsWith(dataEvents.bucketNamePrefix));
+  return {
+    field: "resources.ARN",
+    startsWith: [`arn:${partition}:s3:::${dataEvents.bucketNamePrefix}`],
+    ...(excluded.length > 0 && { notStartsWith: excluded.map((b) => `arn:${partition}:s3:::${b}/`) }),
+  };
 }
 
 /**
  * Advanced event selectors: every management event (read and write), and S3 object-level data events (read and
- * write) of the given buckets. An organization trail's administrator can copy these to cover the same ground.
+ * write) of the given buckets. Their size does not depend on the number of projects (see s3ObjectArnCondition).
+ * An organization trail's administrator can copy these to cover the same ground.
  */
-export function trailEventSelectors(partition: string, dataEventBuckets: readonly string[]): CloudtrailAdvancedEventSelector[] {
+export function trailEventSelectors(partition: string, dataEvents?: S3DataEvents): CloudtrailAdvancedEventSelector[] {
   const selectors: CloudtrailAdvancedEventSelector[] = [{ name: "Management events (read and write)", fieldSelector: [{ field: "eventCategory", equalTo: ["Management"] }] }];
-  if (dataEventBuckets.length > 0) {
+  if (dataEvents) {
     selectors.push({
-      name: "S3 data events (read and write) of the project data and model buckets",
+      name: "S3 data events (read and write) of the project buckets",
       fieldSelector: [
         { field: "eventCategory", equalTo: ["Data"] },
         { field: "resources.type", equalTo: ["AWS::S3::Object"] },
-        { field: "resources.ARN", startsWith: s3ObjectArnPrefixes(partition, dataEventBuckets) },
+        s3ObjectArnCondition(partition, dataEvents),
       ],
     });
   }
@@ -42,8 +70,11 @@ export function trailEventSelectors(partition: string, dataEventBuckets: readonl
 export function cloudTrailApiSelectors(selectors: readonly CloudtrailAdvancedEventSelector[]): { Name?: string; FieldSelectors: Record<string, unknown>[] }[] {
   return selectors.map((sel) => ({
     Name: sel.name,
-    FieldSelectors: (sel.fieldSelector as { field: string; equalTo?: string[]; startsWith?: string[] }[]).map((f) => ({
-      Field: f.field, ...(f.equalTo && { Equals: f.equalTo }), ...(f.startsWith && { StartsWith: f.startsWith }),
+    FieldSelectors: (sel.fieldSelector as CloudtrailAdvancedEventSelectorFieldSelector[]).map((f) => ({
+      Field: f.field,
+      ...(f.equalTo && { Equals: f.equalTo }), ...(f.notEquals && { NotEquals: f.notEquals }),
+      ...(f.startsWith && { StartsWith: f.startsWith }), ...(f.notStartsWith && { NotStartsWith: f.notStartsWith }),
+      ...(f.endsWith && { EndsWith: f.endsWith }), ...(f.notEndsWith && { NotEndsWith: f.notEndsWith }),
     })),
   }));
 }
@@ -120,8 +151,11 @@ export interface AuditTrailProps {
   readonly logGroupName: string;
   readonly logsKmsKeyArn: string;
   readonly retentionDays: number;
-  /** Buckets whose object-level reads and writes the trail records. @default none */
-  readonly dataEventBuckets?: readonly string[];
+  /**
+   * Buckets whose object-level reads and writes the trail records; the trail's own two buckets are always left out.
+   * @default none (management events only)
+   */
+  readonly dataEvents?: S3DataEvents;
   /** Service principal domain of the partition. @default "amazonaws.com" */
   readonly dnsSuffix?: string;
 }
@@ -139,6 +173,8 @@ export class AuditTrail extends Construct {
   readonly accessLogBucket: SecureBucket;
   readonly logGroupArn: string;
   readonly deliveryRoleArn: string;
+  /** The trail's advanced event selectors, as configured. */
+  readonly eventSelectors: CloudtrailAdvancedEventSelector[];
 
   constructor(scope: Construct, id: string, props: AuditTrailProps) {
     super(scope, id);
@@ -205,6 +241,10 @@ export class AuditTrail extends Construct {
         Resource: `${groupArn}:log-stream:${props.scope.accountId}_CloudTrail_*`,
       })),
     });
+    this.eventSelectors = trailEventSelectors(props.scope.partition, props.dataEvents && {
+      ...props.dataEvents,
+      exceptBuckets: [props.bucketName, props.accessLogBucketName, ...(props.dataEvents.exceptBuckets ?? [])],
+    });
     const trail = new Cloudtrail(this, "trail", {
       name: props.trailName,
       s3BucketName: this.bucket.bucketName,
@@ -215,7 +255,7 @@ export class AuditTrail extends Construct {
       enableLogging: true,
       cloudWatchLogsGroupArn: `${group.arn}:*`,
       cloudWatchLogsRoleArn: role.arn,
-      advancedEventSelector: trailEventSelectors(props.scope.partition, props.dataEventBuckets ?? []),
+      advancedEventSelector: this.eventSelectors,
       // CloudTrail checks the bucket policy when the trail is created or updated; with Object Lock, the first log
       // file is written after the default retention is in force.
       dependsOn: [delivery, this.bucket.policy, ...(this.bucket.objectLock ? [this.bucket.objectLock] : [])],

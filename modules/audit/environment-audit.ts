@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { ArnScope } from "../policy/document";
 import { OnDestroy } from "../storage/secure-bucket";
-import { AuditTrail } from "./audit-trail";
+import { AuditTrail, S3DataEvents } from "./audit-trail";
 import { AlertSubscriptionProps, DetectiveControl } from "./detective-control";
 import { SageMakerLogGroups } from "./sagemaker-log-groups";
 
@@ -27,8 +27,8 @@ export interface EnvironmentAuditProps {
    * trail buckets or trail log group are made). @default none
    */
   readonly trail?: {
-    /** Buckets whose object-level reads and writes are recorded: every project's data and model buckets. */
-    readonly dataEventBuckets: readonly string[];
+    /** Buckets whose object-level reads and writes are recorded (every project's); the trail's own are always left out. @default none */
+    readonly dataEvents?: S3DataEvents;
     /** Days the log and digest files are kept in S3. */
     readonly fileRetentionDays: number;
     /** @default "delete-if-empty" */
@@ -77,7 +77,7 @@ export class EnvironmentAudit extends Construct {
         logGroupName: props.logGroups.trail,
         logsKmsKeyArn: props.logsKmsKeyArn,
         retentionDays: props.retentionDays,
-        dataEventBuckets: props.trail.dataEventBuckets,
+        dataEvents: props.trail.dataEvents,
         dnsSuffix: props.dnsSuffix,
       });
     }
