@@ -10,6 +10,7 @@ import { REGIONS } from "../catalogue/regions";
 import { Cidr, format, isPrivate, parseCidr, subnet } from "./cidr";
 import { checkDataProtection, CodeRepository, DataProtection, PackageMirror } from "./data-protection";
 import { checkIdentity, Identity, Notebook, NotebookAutoStop } from "./identity";
+import { checkStudio, FRONT_ENDS, resolveFrontEnd, Studio, User } from "./studio";
 
 /** CloudWatch Logs accepts only these retention periods. */
 export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
@@ -184,7 +185,16 @@ const Project = z.strictObject({
   notebooks: z.array(Notebook).default([]),
   /** Idle minutes before a notebook stops itself (its lifecycle configuration); 0 = never. */
   notebookAutoStopMinutes: NotebookAutoStop,
-});
+  /**
+   * "studio" (a VPC-only Studio domain, one user profile per user), "notebooks" (notebook instances) or "both".
+   * @default "studio" when users are listed and no notebooks, else "notebooks" (config/studio.ts, docs/studio.md)
+   */
+  frontEnd: z.enum(FRONT_ENDS, { error: `must be one of ${FRONT_ENDS.join(", ")}` }).optional(),
+  /** The project's people, listed once (config/studio.ts): a Studio profile each; notebook owners come from here. */
+  users: z.array(User).default([]),
+  /** Studio domain settings (config/studio.ts). */
+  studio: Studio,
+}).transform((p) => ({ ...p, frontEnd: resolveFrontEnd(p) }));
 
 const Environment = z.strictObject({
   name: nameField("dev"),
@@ -254,6 +264,7 @@ export const ConfigSchema = z.strictObject({
     checkBackendAndIdentity(env, (m, ...p) => ctx.addIssue({ code: "custom", path: at(...p), message: m }));
     checkDataProtection(env, (m, ...p) => ctx.addIssue({ code: "custom", path: at(...p), message: m }));
     checkIdentity(config.prefix, env, (m, ...p) => ctx.addIssue({ code: "custom", path: at(...p), message: m }));
+    checkStudio(env, (m, ...p) => ctx.addIssue({ code: "custom", path: at(...p), message: m }));
     const projects = new Map<string, number>();
     env.projects.forEach((p, j) => {
       if (projects.has(p.name)) ctx.addIssue({ code: "custom", path: at("projects", j, "name"), message: `"${p.name}" is already the name of projects[${projects.get(p.name)}]; project names must be unique in an environment` });
