@@ -62,7 +62,11 @@ export function automationTrust(principalArns: readonly string[], opts: { servic
   return policy(...statements);
 }
 
-/** A role SageMaker assumes for notebooks, jobs and endpoints of this account. */
-export function sagemakerTrust(): PolicyDocument {
-  return policy({ Sid: "SageMaker", Effect: "Allow", Principal: { Service: sagemakerService() }, Action: "sts:AssumeRole" });
+/**
+ * A role SageMaker assumes for notebooks, jobs and endpoints of this account. With `sourceIdentity` (a Studio execution
+ * role) SageMaker may also set the session's source identity to the user profile name, so CloudTrail names the person.
+ */
+export function sagemakerTrust(opts: { sourceIdentity?: boolean } = {}): PolicyDocument {
+  return policy({ Sid: "SageMaker", Effect: "Allow", Principal: { Service: sagemakerService() },
+    Action: opts.sourceIdentity ? ["sts:AssumeRole", "sts:SetSourceIdentity"] : "sts:AssumeRole" });
 }
