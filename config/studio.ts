@@ -4,7 +4,7 @@
  * resolves the default front end (`resolveFrontEnd`) and calls `checkStudio` from its cross-field checks.
  */
 import { z } from "zod";
-import { NOTEBOOK_INSTANCE_TYPES } from "../catalogue/notebook-instance-types";
+import { STUDIO_INSTANCE_TYPES } from "../catalogue/studio-instance-types";
 
 export const FRONT_ENDS = ["studio", "notebooks", "both"] as const;
 export type FrontEnd = (typeof FRONT_ENDS)[number];
@@ -15,8 +15,8 @@ const ROLE_ARN = /^arn:aws(-cn|-us-gov)?:iam::(\d{12}):role\/[\w+=,.@/-]{1,512}$
 /** Studio's default and cheapest general-purpose app instance. */
 export const DEFAULT_STUDIO_INSTANCE_TYPES = ["ml.t3.medium"];
 
-const instanceType = z.string().refine((t) => NOTEBOOK_INSTANCE_TYPES.includes(t), {
-  error: (i) => `"${String(i.input)}" is not a SageMaker instance type (e.g. ml.t3.medium, ml.m5.large)`,
+const instanceType = z.string().refine((t) => STUDIO_INSTANCE_TYPES.includes(t), {
+  error: (i) => `"${String(i.input)}" is not a SageMaker Studio app instance type (e.g. ml.t3.medium, ml.m5.large)`,
 });
 
 export const User = z.strictObject({

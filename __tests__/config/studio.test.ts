@@ -25,7 +25,7 @@ const cases: [string, unknown, RegExp][] = [
   ["a user instance type outside the project's list", studio({ users: [{ username: "alice", instanceTypes: ["ml.m5.large"] }] }),
     new RegExp(`^${P}\\.users\\[0\\]\\.instanceTypes\\[0\\]: "ml\\.m5\\.large" is not in the project's studio\\.instanceTypes \\(ml\\.t3\\.medium\\); add it there or remove it here$`)],
   ["an unknown instance type", studio({ studio: { instanceTypes: ["ml.t3.huge"] } }),
-    new RegExp(`^${P}\\.studio\\.instanceTypes\\[0\\]: "ml\\.t3\\.huge" is not a SageMaker instance type`)],
+    new RegExp(`^${P}\\.studio\\.instanceTypes\\[0\\]: "ml\\.t3\\.huge" is not a SageMaker Studio app instance type`)],
   ["an empty instance type list", studio({ studio: { instanceTypes: [] } }), new RegExp(`^${P}\\.studio\\.instanceTypes: list at least one instance type`)],
   ["an execution role of another account", studio({ users: [{ username: "alice", executionRoleArn: "arn:aws:iam::111122223333:role/alice" }] }),
     new RegExp(`^${P}\\.users\\[0\\]\\.executionRoleArn: the role is in account 111122223333, but Studio passes it in the environment's account 123456789012`)],

@@ -36,3 +36,12 @@ export function synthConfig(config: Config, label = "synth"): Synthesized {
 export function resources(stack: Record<string, any>, type: string): [string, Record<string, any>][] {
   return Object.entries(stack.resource?.[type] ?? {});
 }
+
+/**
+ * The script of a lifecycle configuration as synthesized: plain base64, or Terraform's `${base64encode("...")}` when
+ * the script holds references (those stay as `${...}` in the returned text).
+ */
+export function lifecycleScript(value: string): string {
+  const m = /^\$\{base64encode\(("[\s\S]*")\)\}$/.exec(value);
+  return m ? JSON.parse(m[1]) : Buffer.from(value, "base64").toString("utf8");
+}
