@@ -87,20 +87,29 @@ export function studioPolicy(role: StudioRole, input: ProjectScopeInput, studio:
   return policy(...STUDIO_GRANTS[role](input, studio).map(grantStatement));
 }
 
-/** The permissions boundary of a Studio role: its share of the project boundary, the Studio actions, the Studio denies. */
+/**
+ * The permissions boundary of a Studio role: its share of the project boundary, with the Studio actions added to the
+ * boundary's two allow statements, and the Studio denies.
+ */
 export function studioBoundary(role: StudioRole, input: ProjectScopeInput): PolicyDocument {
-  const base = boundaryPolicy(input, [role]);
   // Only the actions are read: the boundary never refers to the domain (the domain needs the role, which needs its boundary).
   const grants = STUDIO_GRANTS[role](input, { domainId: "d-*", lifecycleConfigArns: [], instanceTypes: [], imageArns: [] });
-  const actions = (scoped: boolean) => [...new Set(grants.filter((g) => (g.resources !== "*") === scoped).flatMap((g) => g.actions))].sort();
-  return policy(
-    ...base.Statement,
-    // Every Studio resource ARN names its domain (`domain/d-...`, `user-profile/d-.../...`, `space/d-.../...`,
-    // `app/d-.../...`): one pattern for the envelope; the role policy narrows it to the project's domain.
-    { Sid: "StudioActions", Effect: "Allow", Action: actions(true), Resource: arn(input.scope, "sagemaker", "*/d-*") },
-    { Sid: "StudioUnscopable", Effect: "Allow", Action: actions(false), Resource: "*" },
-    ...studioDenies(input),
-  );
+  const actions = (scoped: boolean) => grants.filter((g) => (g.resources !== "*") === scoped).flatMap((g) => g.actions);
+  // Studio resources of any domain (`<type>/d-...`); the role policy narrows them to the project's domain.
+  const envelope = ["domain", "user-profile", "space", "app"].map((t) => arn(input.scope, "sagemaker", `${t}/d-*`));
+  const extend: Record<string, { actions: string[]; resources?: string[] }> = {
+    ProjectActions: { actions: actions(true), resources: envelope },
+    UnscopableActions: { actions: actions(false) },
+  };
+  const statements = boundaryPolicy(input, [role]).Statement.map((st) => {
+    const more = st.Sid ? extend[st.Sid] : undefined;
+    if (!more) return st;
+    delete extend[st.Sid!];
+    const list = (v: Statement["Action"]) => (v === undefined ? [] : typeof v === "string" ? [v] : [...v]);
+    return { ...st, Action: [...new Set([...list(st.Action), ...more.actions])].sort(), ...(more.resources && { Resource: [...list(st.Resource), ...more.resources] }) };
+  });
+  if (Object.keys(extend).length) throw new Error(`the project boundary has no statement ${Object.keys(extend).join(", ")} to extend with Studio actions`);
+  return policy(...statements, ...studioDenies(input));
 }
 
 /**

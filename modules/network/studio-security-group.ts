@@ -27,10 +27,10 @@ interface StudioRule {
  * APIs through the VPC endpoints. Nothing reaches the internet: no rule has a CIDR peer.
  */
 export const STUDIO_RULES: readonly StudioRule[] = [
-  { id: "in-nfs", type: "ingress", peer: "self", ports: [2049, 2049], description: "NFS from the domain's apps to its EFS home volume" },
-  { id: "out-nfs", type: "egress", peer: "self", ports: [2049, 2049], description: "NFS from the domain's apps to its EFS home volume" },
-  { id: "in-apps", type: "ingress", peer: "self", ports: [8192, 65535], description: "Between the domain's Studio apps (server and kernel apps)" },
-  { id: "out-apps", type: "egress", peer: "self", ports: [8192, 65535], description: "Between the domain's Studio apps (server and kernel apps)" },
+  { id: "in-nfs", type: "ingress", peer: "self", ports: [2049, 2049], description: "NFS between the domain apps and their EFS home volume" },
+  { id: "out-nfs", type: "egress", peer: "self", ports: [2049, 2049], description: "NFS between the domain apps and their EFS home volume" },
+  { id: "in-apps", type: "ingress", peer: "self", ports: [8192, 65535], description: "Between the Studio apps of the domain (server and kernel apps)" },
+  { id: "out-apps", type: "egress", peer: "self", ports: [8192, 65535], description: "Between the Studio apps of the domain (server and kernel apps)" },
   { id: "out-endpoints", type: "egress", peer: "endpoints", ports: [443, 443], description: "HTTPS to the interface VPC endpoints (AWS APIs)" },
   { id: "out-s3", type: "egress", peer: "s3", ports: [443, 443], description: "HTTPS to S3 through the gateway endpoint" },
 ];
