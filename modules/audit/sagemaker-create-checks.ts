@@ -57,6 +57,24 @@ export const NON_COMPLIANT_SAGEMAKER_CREATES: readonly NonCompliantCreate[] = [
     eventNames: ["CreateDomain"], finding: "Studio domain with internet access (appNetworkAccessType PublicInternetOnly, the default)",
     field: ["appNetworkAccessType"], matchers: [MISSING, { "anything-but": "VpcOnly" }],
   },
+  // --- Studio (docs/studio.md): domains, user profiles and spaces created or changed outside the rules ---
+  {
+    eventNames: ["UpdateDomain"], finding: "Studio domain switched to internet access (appNetworkAccessType other than VpcOnly)",
+    field: ["appNetworkAccessType"], matchers: [{ "anything-but": "VpcOnly" }],
+  },
+  { eventNames: ["CreateDomain"], finding: "Studio domain without a customer-managed KMS key (no kmsKeyId)", field: ["kmsKeyId"], matchers: [MISSING] },
+  {
+    eventNames: ["CreateUserProfile"], finding: "Studio user profile created outside the rules: without the project's security groups (userSettings.securityGroups)",
+    field: ["userSettings", "securityGroups"], matchers: [MISSING],
+  },
+  {
+    eventNames: ["CreateUserProfile"], finding: "Studio user profile created outside the rules: without tags (the username tag ties a profile to its person)",
+    field: ["tags", "key"], matchers: [MISSING],
+  },
+  {
+    eventNames: ["CreateSpace", "UpdateSpace"], finding: "Studio space shared with other users (spaceSharingSettings.sharingType other than Private)",
+    field: ["spaceSharingSettings", "sharingType"], matchers: [{ "anything-but": "Private" }],
+  },
 ];
 
 /** Every SageMaker API call the control looks at. */
