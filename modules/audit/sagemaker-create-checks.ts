@@ -57,8 +57,9 @@ export const NON_COMPLIANT_SAGEMAKER_CREATES: readonly NonCompliantCreate[] = [
     eventNames: ["CreateDomain"], finding: "Studio domain with internet access (appNetworkAccessType left at its default, PublicInternetOnly)",
     field: ["appNetworkAccessType"], matchers: [MISSING],
   },
-  // --- Studio (docs/studio.md): a domain opened to the internet, a user profile not made by Terraform. The pattern must stay within EventBridge's 2048 characters: shared spaces and domains
-  // without a KMS key are refused up front (role policies, boundary) rather than reported here. ---
+  // --- Studio (docs/studio.md): a domain opened to the internet, a user profile not made by Terraform. The pattern
+  // must stay within EventBridge's 2048 characters: shared spaces and domains without the project key are refused up
+  // front (role policies, boundary) rather than reported here. ---
   {
     // An UpdateDomain that leaves the network alone carries no appNetworkAccessType: only a value other than VpcOnly counts.
     eventNames: ["CreateDomain", "UpdateDomain"], finding: "Studio domain created with, or switched to, internet access (appNetworkAccessType other than VpcOnly)",
