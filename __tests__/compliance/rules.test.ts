@@ -2,7 +2,7 @@
  * Every rule of the pack against a small passing and a small failing fixture. The table must cover every rule in
  * the registry (a new rule without cases fails the first test).
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { evaluate } from "../../compliance/engine";
 import type { SynthModel } from "../../compliance/model";
@@ -24,6 +24,11 @@ const trail = (changes: Record<string, unknown>) => one({ aws_cloudtrail: { t: {
 const bucket = (change: (r: Resources) => Resources = (r) => r) => one(change(secureBucket("data")));
 const iamPolicy = (...statements: Record<string, unknown>[]) => one({ aws_iam_policy: { p: { name: "p", policy: policyOf(...statements) } } });
 const vpc = (extra: Resources) => one(merge({ aws_vpc: { v: { cidr_block: "10.0.0.0/16" } } }, extra));
+const STUDIO_SG = ["${aws_security_group.studio.id}"];
+const domain = (changes: Record<string, unknown>) => one({ aws_sagemaker_domain: { d: {
+  domain_name: "d", auth_mode: "IAM", app_network_access_type: "VpcOnly", kms_key_id: ref("aws_kms_key", "key", "arn"), vpc_id: "vpc", subnet_ids: ["subnet-1"],
+  default_user_settings: { execution_role: "r", security_groups: STUDIO_SG }, default_space_settings: { execution_role: "r", security_groups: STUDIO_SG }, ...changes,
+} } });
 const SCOPED = { Effect: "Allow", Action: ["s3:GetObject"], Resource: [`${ref("aws_s3_bucket", "data", "arn")}/*`] };
 
 /** Cross-stack: the key lives in the platform stack, the notebook refers to it through cdktf's remote state output. */
@@ -42,6 +47,12 @@ const CASES: Record<string, Case> = {
   "notebook-platform-al2023": { pass: notebook({}), fail: notebook({ platform_identifier: "notebook-al2-v3" }), failing: "s/aws_sagemaker_notebook_instance.nb", detail: /notebook-al2-v3/ },
   "notebook-kms-cmk": { pass: crossStackNotebook(true), fail: crossStackNotebook(false), failing: "dev-project-x/aws_sagemaker_notebook_instance.nb", detail: /does not rotate/ },
   "notebook-imdsv2": { pass: notebook({}), fail: notebook({ instance_metadata_service_configuration: undefined }), failing: "s/aws_sagemaker_notebook_instance.nb", detail: /IMDSv1 allowed/ },
+  "sagemaker-domain-vpc-only": {
+    pass: domain({}),
+    fail: domain({ app_network_access_type: undefined }),
+    failing: "s/aws_sagemaker_domain.d", detail: /PublicInternetOnly \(the default\)/,
+  },
+  "sagemaker-domain-kms-cmk": { pass: domain({}), fail: domain({ kms_key_id: undefined }), failing: "s/aws_sagemaker_domain.d", detail: /kms_key_id is not set/ },
   "sagemaker-model-network-isolation": {
     pass: one({ aws_sagemaker_model: { m: { execution_role_arn: "r", enable_network_isolation: true } } }),
     fail: one({ aws_sagemaker_model: { m: { execution_role_arn: "r" } } }),
@@ -164,14 +175,16 @@ describe("compliance rules", () => {
     expect(failing.find((f) => f.resource.address === c.failing)?.detail).toMatch(c.detail);
   });
 
-  test("the README's rule table lists every rule with its standard ids", () => {
-    const doc = readFileSync(join(__dirname, "..", "..", "README.md"), "utf8");
+  test("the documentation's rule tables (README.md and docs/*.md) list every rule with its standard ids", () => {
+    const root = join(__dirname, "..", "..");
+    const doc = ["README.md", ...readdirSync(join(root, "docs")).filter((f) => f.endsWith(".md")).map((f) => join("docs", f))]
+      .map((f) => readFileSync(join(root, f), "utf8")).join("\n");
     for (const r of RULES) expect(doc).toContain(`| \`${r.id}\` | ${r.ids.join(", ")} |`);
   });
 
   test.each(RULES.map((r) => [r.id, r] as const))("%s: carries standard ids, a reason and a fix", (_, rule) => {
     expect(rule.ids.length).toBeGreaterThan(0);
-    for (const id of rule.ids) expect(id).toMatch(/^(FSBP [A-Za-z0-9]+\.\d+|CIS \d+(\.\d+)+|CKV2?_AWS_\d+)$/);
+    for (const id of rule.ids) expect(id).toMatch(/^(FSBP [A-Za-z0-9]+\.\d+|CIS \d+(\.\d+)+|CKV2?_AWS_\d+|AWS Config [A-Z0-9_]+)$/);
     expect(rule.why.length).toBeGreaterThan(30);
     expect(rule.fix.length).toBeGreaterThan(20);
   });
