@@ -57,6 +57,7 @@ export class ProjectStack extends TerraformStack {
       aliasPrefix: `${props.prefix}/${env.name}/${props.project.name}`,
       administratorArns: dp.administratorArns,
       principalArns: [projectRolesPattern({ scope: names.scope, projectBase: names.base })],
+      studioHomeVolume: usesStudio(props.project),
     });
     this.buckets = new ProjectBuckets(this, "buckets", {
       scope: names.scope,

@@ -141,3 +141,12 @@ describe("the SDK defaults: one generator for Studio and notebook instances", ()
 test("the Studio instance types are exactly the SageMaker API's app instance types", () => {
   expect([...STUDIO_INSTANCE_TYPES].sort()).toEqual(Object.values(AppInstanceType).sort());
 });
+
+test("the volumes key lets Terraform's administrators create the domain's EFS home volume, through SageMaker and EFS only (Studio projects only)", () => {
+  const volumesKey = (st: Record<string, any>) => JSON.parse(resources(st, "aws_kms_key").find(([id]) => /volumes/.test(id))![1].policy);
+  const use = volumesKey(stack).Statement.find((s: any) => s.Sid === "AdministratorsCreateStudioDomainViaServices");
+  expect(use.Principal).toEqual({ AWS: "arn:aws:iam::123456789012:root" });
+  expect(use.Condition.StringEquals["kms:ViaService"]).toEqual(["sagemaker.eu-west-1.amazonaws.com", "elasticfilesystem.eu-west-1.amazonaws.com"]);
+  const plain = synthConfig(configWith(), "studio-keys-none").stack("dev-project-fraud");
+  expect(volumesKey(plain).Statement.map((s: any) => s.Sid)).not.toContain("AdministratorsCreateStudioDomainViaServices");
+});
