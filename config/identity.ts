@@ -56,13 +56,15 @@ export const NotebookAutoStop = z.number().int().min(0).max(1440, { error: "must
 export interface IdentityEnvironment {
   readonly name: string;
   readonly network: { readonly interfaceEndpoints: Readonly<Record<string, boolean>> };
-  readonly projects: readonly { readonly name: string; readonly notebooks: readonly z.infer<typeof Notebook>[] }[];
+  readonly projects: readonly { readonly name: string; readonly notebooks: readonly z.infer<typeof Notebook>[]; readonly frontEnd?: string }[];
 }
 
 /** Cross-field rules; `report(message, ...path)` with a path relative to the environment. */
 export function checkIdentity(prefix: string, env: IdentityEnvironment, report: (message: string, ...path: (string | number)[]) => void): void {
   for (const endpoint of ["sagemaker.api", "notebook"]) {
-    if (env.projects.length > 0 && env.network.interfaceEndpoints[endpoint] === false) {
+    // The notebook UI endpoint serves notebook instances only: an environment whose projects all use Studio may drop it.
+    const needed = endpoint === "notebook" ? env.projects.some((p) => p.frontEnd !== "studio") : env.projects.length > 0;
+    if (needed && env.network.interfaceEndpoints[endpoint] === false) {
       report(`"${endpoint}" is switched off, but data scientists open notebooks only through it (the roles deny presigned URLs from anywhere else); remove the switch`,
         "network", "interfaceEndpoints", endpoint);
     }

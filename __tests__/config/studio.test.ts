@@ -11,7 +11,7 @@ function withProject(changes: Record<string, unknown>, envChanges: Record<string
   Object.assign(config.environments[0].projects[0], changes);
   return config;
 }
-const studio = (changes: Record<string, unknown> = {}) => withProject({ notebooks: [], users: [{ username: "alice" }], ...changes });
+const studio = (changes: Record<string, unknown> = {}, env: Record<string, unknown> = {}) => withProject({ notebooks: [], users: [{ username: "alice" }], ...changes }, env);
 
 const P = "environments\\[0\\]\\.projects\\[0\\]";
 const cases: [string, unknown, RegExp][] = [
@@ -66,4 +66,10 @@ test("default front end: Studio for a project that lists users and no notebooks;
 test("the studio interface endpoint is switched on by a project that uses Studio, and only then", () => {
   expect(featureEndpoints(validateConfig(studio()).environments[0]).map((f) => f.endpoint)).toContain("studio");
   expect(featureEndpoints(validateConfig(DEFAULT_CONFIG).environments[0]).map((f) => f.endpoint)).not.toContain("studio");
+});
+
+test("an environment whose projects all use Studio may switch the notebook UI endpoint off; one with notebook instances may not", () => {
+  const off = { network: { vpcCidr: "10.20.0.0/16", interfaceEndpoints: { notebook: false } } };
+  expect(validateConfig(studio({}, off)).environments[0].network.interfaceEndpoints.notebook).toBe(false);
+  expect(problems(withProject({}, off))).toEqual([expect.stringMatching(/^environments\[0\]\.network\.interfaceEndpoints\.notebook: "notebook" is switched off/)]);
 });
