@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { SagemakerDomain } from "@cdktf/provider-aws/lib/sagemaker-domain";
 import { SagemakerStudioLifecycleConfig } from "@cdktf/provider-aws/lib/sagemaker-studio-lifecycle-config";
 import { SagemakerUserProfile } from "@cdktf/provider-aws/lib/sagemaker-user-profile";
+import { STUDIO_INSTANCE_TYPES } from "../../catalogue/studio-instance-types";
 import { OWNER_TAG } from "../identity/project-scope";
 import { base64Script } from "./notebook-lifecycle";
 import { studioStartScript, StudioStartScriptInput } from "./studio-start-script";
@@ -10,7 +11,7 @@ import { studioStartScript, StudioStartScriptInput } from "./studio-start-script
 export interface StudioUser {
   /** Profile name, and the `username` tag the data-scientist role matches against the caller's session tag. */
   readonly username: string;
-  /** Instance types of this user's apps; the first is their default. @default the domain's */
+  /** Instance types the Studio UI offers this user; the first is their default. @default the domain's */
   readonly instanceTypes?: readonly string[];
   /** Execution role of this user's apps. @default the domain's execution role */
   readonly executionRoleArn?: string;
@@ -85,6 +86,9 @@ export class StudioDomain extends Construct {
       },
     });
     const groups = [props.securityGroupId];
+    // The Studio UI offers only the allowed instance types (IAM refuses the others anyway: studio-policies.ts). "system"
+    // is the Jupyter server's own type, never offered for apps.
+    const portal = (allowed: readonly string[]) => ({ hiddenInstanceTypes: STUDIO_INSTANCE_TYPES.filter((t) => t !== "system" && !allowed.includes(t)) });
     const domain = new SagemakerDomain(this, "domain", {
       domainName: props.name,
       authMode: props.authMode,
@@ -97,6 +101,7 @@ export class StudioDomain extends Construct {
         executionRole: props.executionRoleArn,
         securityGroups: groups,
         studioWebPortal: "ENABLED",
+        studioWebPortalSettings: portal(props.instanceTypes),
         defaultLandingUri: "studio::",
         sharingSettings: { notebookOutputOption: "Disabled" },
         ...apps(props.instanceTypes[0]),
@@ -121,7 +126,7 @@ export class StudioDomain extends Construct {
           executionRole: user.executionRoleArn ?? props.executionRoleArn,
           securityGroups: groups,
           sharingSettings: { notebookOutputOption: "Disabled" },
-          ...(user.instanceTypes && apps(user.instanceTypes[0])),
+          ...(user.instanceTypes && { ...apps(user.instanceTypes[0]), studioWebPortalSettings: portal(user.instanceTypes) }),
         },
         tags: { [OWNER_TAG]: user.username },
       });

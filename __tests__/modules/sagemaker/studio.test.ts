@@ -56,6 +56,11 @@ test("one private profile per user, named and tagged after the username; a user'
   }
   expect(profiles.alice.user_settings.jupyter_lab_app_settings).toBeUndefined();
   expect(profiles.bob.user_settings.jupyter_lab_app_settings.default_resource_spec.instance_type).toBe("ml.m5.large");
+  // The UI offers exactly the allowed types: the project's to everyone, a user's own list to that user.
+  const offered = (settings: any) => STUDIO_INSTANCE_TYPES.filter((t) => t !== "system" && !settings.studio_web_portal_settings.hidden_instance_types.includes(t));
+  expect(offered(domain.default_user_settings)).toEqual(["ml.m5.large", "ml.t3.medium"]);
+  expect(offered(profiles.bob.user_settings)).toEqual(["ml.m5.large"]);
+  expect(profiles.alice.user_settings.studio_web_portal_settings).toBeUndefined();
 });
 
 test("the Studio group reaches only its own members (NFS, app ports) and the endpoints and S3 on 443; the endpoint group admits it", () => {
