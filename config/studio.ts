@@ -16,7 +16,7 @@ const ROLE_ARN = /^arn:aws(-cn|-us-gov)?:iam::(\d{12}):role\/[\w+=,.@/-]{1,512}$
 export const DEFAULT_STUDIO_INSTANCE_TYPES = ["ml.t3.medium"];
 
 const instanceType = z.string().refine((t) => STUDIO_INSTANCE_TYPES.includes(t), {
-  error: (i) => `"${String(i.input)}" is not a SageMaker Studio app instance type (e.g. ml.t3.medium, ml.m5.large)`,
+  error: (i) => `"${String(i.input)}" is not a SageMaker Studio app instance type hashicorp/aws 5.100.0 accepts (e.g. ml.t3.medium, ml.m5.large)`,
 });
 
 export const User = z.strictObject({

@@ -26,6 +26,8 @@ const cases: [string, unknown, RegExp][] = [
     new RegExp(`^${P}\\.users\\[0\\]\\.instanceTypes\\[0\\]: "ml\\.m5\\.large" is not in the project's studio\\.instanceTypes \\(ml\\.t3\\.medium\\); add it there or remove it here$`)],
   ["an unknown instance type", studio({ studio: { instanceTypes: ["ml.t3.huge"] } }),
     new RegExp(`^${P}\\.studio\\.instanceTypes\\[0\\]: "ml\\.t3\\.huge" is not a SageMaker Studio app instance type`)],
+  ["an instance type the pinned provider refuses", studio({ studio: { instanceTypes: ["ml.g7e.xlarge"] } }),
+    new RegExp(`^${P}\\.studio\\.instanceTypes\\[0\\]: "ml\\.g7e\\.xlarge" is not a SageMaker Studio app instance type hashicorp/aws 5\\.100\\.0 accepts`)],
   ["an empty instance type list", studio({ studio: { instanceTypes: [] } }), new RegExp(`^${P}\\.studio\\.instanceTypes: list at least one instance type`)],
   ["an execution role of another account", studio({ users: [{ username: "alice", executionRoleArn: "arn:aws:iam::111122223333:role/alice" }] }),
     new RegExp(`^${P}\\.users\\[0\\]\\.executionRoleArn: the role is in account 111122223333, but Studio passes it in the environment's account 123456789012`)],
