@@ -21,7 +21,7 @@ export interface UnitPrices {
   readonly endpointDataPerGb: number;
   /** SageMaker notebook instances: ML storage (general purpose SSD), per GB-month. */
   readonly notebookStoragePerGbMonth: number;
-  /** SageMaker notebook instances: per hour, by instance type. */
+  /** SageMaker notebook instances and Studio apps (SageMaker lists the same on-demand rates): per hour, by instance type. */
   readonly notebookHour: Readonly<Record<string, number>>;
 }
 
@@ -43,7 +43,7 @@ export const PRICES: PriceTable = {
     "https://aws.amazon.com/cloudtrail/pricing/",
     "https://aws.amazon.com/cloudwatch/pricing/",
     "https://aws.amazon.com/privatelink/pricing/",
-    "https://aws.amazon.com/sagemaker/pricing/ (on-demand notebook instances)",
+    "https://aws.amazon.com/sagemaker/pricing/ (on-demand notebook instances and Studio apps)",
   ],
   baseRegion: "us-east-1",
   regions: {
@@ -58,7 +58,7 @@ export const PRICES: PriceTable = {
       notebookStoragePerGbMonth: 0.14,
       notebookHour: {
         "ml.t3.medium": 0.05, "ml.t3.large": 0.1, "ml.t3.xlarge": 0.2, "ml.t3.2xlarge": 0.399,
-        "ml.m5.xlarge": 0.23, "ml.m5.2xlarge": 0.461, "ml.m5.4xlarge": 0.922,
+        "ml.m5.large": 0.115, "ml.m5.xlarge": 0.23, "ml.m5.2xlarge": 0.461, "ml.m5.4xlarge": 0.922,
         "ml.c5.xlarge": 0.204, "ml.c5.2xlarge": 0.408,
         "ml.g4dn.xlarge": 0.7364, "ml.g5.xlarge": 1.408, "ml.p3.2xlarge": 3.825,
       },

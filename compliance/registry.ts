@@ -28,6 +28,8 @@ import { s3Lifecycle } from "./rules/s3-lifecycle";
 import { s3OwnershipEnforced } from "./rules/s3-ownership-enforced";
 import { s3PublicAccessBlock } from "./rules/s3-public-access-block";
 import { s3Versioning } from "./rules/s3-versioning";
+import { sagemakerDomainKmsCmk } from "./rules/sagemaker-domain-kms-cmk";
+import { sagemakerDomainVpcOnly } from "./rules/sagemaker-domain-vpc-only";
 import { sagemakerModelNetworkIsolation } from "./rules/sagemaker-model-network-isolation";
 import { securityGroupDescribed } from "./rules/security-group-described";
 import { securityGroupNoWorldIngress } from "./rules/security-group-no-world-ingress";
@@ -68,6 +70,8 @@ export const RULES: readonly Rule[] = [
   s3OwnershipEnforced,
   s3PublicAccessBlock,
   s3Versioning,
+  sagemakerDomainKmsCmk,
+  sagemakerDomainVpcOnly,
   sagemakerModelNetworkIsolation,
   securityGroupDescribed,
   securityGroupNoWorldIngress,

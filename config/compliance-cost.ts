@@ -28,6 +28,8 @@ export const Compliance = z.strictObject({
 export const CostAssumptions = z.strictObject({
   /** Hours each notebook instance runs a month (730 = never stopped). */
   notebookHoursPerMonth: z.number().min(0).max(744).default(730),
+  /** Hours each Studio user runs an app a month (176 = 8 hours on 22 working days; idle shutdown stops the rest). */
+  studioAppHoursPerMonth: z.number().min(0).max(744).default(176),
   /** GB of log events ingested a month, all log groups of the environment together. */
   logIngestionGbPerMonth: z.number().min(0).default(5),
   /** GB through the interface endpoints a month, all together. */
@@ -36,5 +38,5 @@ export const CostAssumptions = z.strictObject({
   cloudTrailDataEventsPerMonth: z.number().int().min(0).default(1_000_000),
   /** KMS API requests a month, all keys together (S3 bucket keys keep this low). */
   kmsRequestsPerMonth: z.number().int().min(0).default(100_000),
-}).default({ notebookHoursPerMonth: 730, logIngestionGbPerMonth: 5, endpointDataGbPerMonth: 10, cloudTrailDataEventsPerMonth: 1_000_000, kmsRequestsPerMonth: 100_000 });
+}).default({ notebookHoursPerMonth: 730, studioAppHoursPerMonth: 176, logIngestionGbPerMonth: 5, endpointDataGbPerMonth: 10, cloudTrailDataEventsPerMonth: 1_000_000, kmsRequestsPerMonth: 100_000 });
 // --- end compliance and cost ---

@@ -84,6 +84,8 @@ export function featureEndpoints(env: FeatureEnvironment): { endpoint: string; f
   if (cc >= 0) {
     for (const endpoint of ["codecommit", "git-codecommit"]) out.push({ endpoint, feature: `projects[${cc}].codeRepository (codecommit)` });
   }
+  const studio = env.projects.findIndex((p) => p.frontEnd !== undefined && p.frontEnd !== "notebooks");
+  if (studio >= 0) out.push({ endpoint: "studio", feature: `projects[${studio}].frontEnd (${env.projects[studio].frontEnd})` });
   return out;
 }
 
@@ -94,7 +96,7 @@ export interface FeatureEnvironment {
   readonly network: { readonly interfaceEndpoints: Readonly<Record<string, boolean>> };
   readonly dataProtection: z.infer<typeof DataProtection>;
   readonly packageMirror: z.infer<typeof PackageMirror>;
-  readonly projects: readonly { readonly name: string; readonly codeRepository: z.infer<typeof CodeRepository> }[];
+  readonly projects: readonly { readonly name: string; readonly codeRepository: z.infer<typeof CodeRepository>; readonly frontEnd?: string }[];
 }
 
 /** Cross-field rules; `report(message, ...path)` with a path relative to the environment. */

@@ -94,13 +94,16 @@ export interface IdentityEnvironment {
     readonly notebooks: readonly z.infer<typeof Notebook>[];
     readonly instanceTypes: z.infer<typeof InstanceTypes>;
     readonly identity: z.infer<typeof Identity>;
+    readonly frontEnd?: string;
   }[];
 }
 
 /** Cross-field rules; `report(message, ...path)` with a path relative to the environment. */
 export function checkIdentity(_prefix: string, env: IdentityEnvironment, report: (message: string, ...path: (string | number)[]) => void): void {
   for (const endpoint of ["sagemaker.api", "notebook"]) {
-    if (env.projects.length > 0 && env.network.interfaceEndpoints[endpoint] === false) {
+    // The notebook UI endpoint serves notebook instances only: an environment whose projects all use Studio may drop it.
+    const needed = endpoint === "notebook" ? env.projects.some((p) => p.frontEnd !== "studio") : env.projects.length > 0;
+    if (needed && env.network.interfaceEndpoints[endpoint] === false) {
       report(`"${endpoint}" is switched off, but data scientists open notebooks only through it (the roles deny presigned URLs from anywhere else); remove the switch`,
         "network", "interfaceEndpoints", endpoint);
     }

@@ -14,6 +14,7 @@ import { Compliance, CostAssumptions } from "./compliance-cost";
 import { checkDataProtection, CodeRepository, DataProtection, PackageMirror } from "./data-protection";
 import { checkIdentity, Identity, InstanceTypes, Notebook, NotebookAutoStop } from "./identity";
 import { checkClientAccess, checkNetwork, checkZones, Network } from "./network";
+import { checkStudio, FRONT_ENDS, resolveFrontEnd, Studio, User } from "./studio";
 
 export { LOG_RETENTION_DAYS, ALERT_PROTOCOLS } from "./audit";
 export { TFC_WORKSPACE } from "./backend";
@@ -46,7 +47,16 @@ const Project = z.strictObject({
   instanceTypes: InstanceTypes,
   /** Idle minutes before a notebook stops itself (its lifecycle configuration); 0 = never. */
   notebookAutoStopMinutes: NotebookAutoStop,
-});
+  /**
+   * "studio" (a VPC-only Studio domain, one user profile per user), "notebooks" (notebook instances) or "both".
+   * @default "studio" when users are listed and no notebooks, else "notebooks" (config/studio.ts, docs/studio.md)
+   */
+  frontEnd: z.enum(FRONT_ENDS, { error: `must be one of ${FRONT_ENDS.join(", ")}` }).optional(),
+  /** The project's people, listed once (config/studio.ts): a Studio profile each; notebook owners come from here. */
+  users: z.array(User).default([]),
+  /** Studio domain settings (config/studio.ts). */
+  studio: Studio,
+}).transform((p) => ({ ...p, frontEnd: resolveFrontEnd(p) }));
 
 const Environment = z.strictObject({
   name: nameField("dev"),
@@ -118,6 +128,7 @@ export const ConfigSchema = z.strictObject({
     checkBackendAndIdentity(env, (m, ...p) => ctx.addIssue({ code: "custom", path: at(...p), message: m }));
     checkDataProtection(env, (m, ...p) => ctx.addIssue({ code: "custom", path: at(...p), message: m }));
     checkIdentity(config.prefix, env, (m, ...p) => ctx.addIssue({ code: "custom", path: at(...p), message: m }));
+    checkStudio(env, (m, ...p) => ctx.addIssue({ code: "custom", path: at(...p), message: m }));
     const projects = new Map<string, number>();
     env.projects.forEach((p, j) => {
       if (projects.has(p.name)) ctx.addIssue({ code: "custom", path: at("projects", j, "name"), message: `"${p.name}" is already the name of projects[${projects.get(p.name)}]; project names must be unique in an environment` });

@@ -13,6 +13,8 @@ import { isTrue } from "../compliance/model";
 /** The usage a price is multiplied by (the config's `cost` section). */
 export interface CostAssumptions {
   readonly notebookHoursPerMonth: number;
+  /** Hours each Studio user runs an app a month. @default 176 */
+  readonly studioAppHoursPerMonth?: number;
   readonly logIngestionGbPerMonth: number;
   readonly endpointDataGbPerMonth: number;
   readonly cloudTrailDataEventsPerMonth: number;
@@ -129,6 +131,21 @@ export function estimateEnvironment(app: SynthModel, input: EstimateInput): Envi
   const volumeGb = [...byType.values()].flat().reduce((sum, n) => sum + Number(n.attrs.volume_size ?? DEFAULT_NOTEBOOK_VOLUME_GB), 0);
   if (volumeGb) add({ category: "compute", item: "notebook ML storage volumes", quantity: volumeGb, unit: "GB-month", unitUsd: price("notebookStoragePerGbMonth"), basis: "resources" });
 
+  // Studio: each user profile runs its default app type for the assumed hours (the domain's default, or the user's own).
+  const domains = of("aws_sagemaker_domain");
+  const studioByType = new Map<string, number>();
+  for (const p of of("aws_sagemaker_user_profile")) {
+    const domain = domains.find((d) => d.stack === p.stack && String(p.attrs.domain_id).includes(`aws_sagemaker_domain.${d.name}.`));
+    const type = defaultAppType(p.attrs.user_settings) ?? defaultAppType(domain?.attrs.default_user_settings) ?? "ml.t3.medium";
+    studioByType.set(type, (studioByType.get(type) ?? 0) + 1);
+  }
+  for (const [type, users] of studioByType) {
+    const hourly = notebookHourPrice(region, type, table);
+    if (!hourly) notes.add(`No price for Studio app instance type ${type} in catalogue/prices.ts; its hours are not in the total.`);
+    add({ category: "compute", item: `Studio apps ${type} (${users} user${users === 1 ? "" : "s"})`, quantity: users * (a.studioAppHoursPerMonth ?? 176), unit: "app-hour", unitUsd: hourly ? note(hourly) : 0, basis: "assumption" });
+  }
+  if (domains.length) notes.add("Studio: the domains' EFS home volumes (per GB stored) are not estimated.");
+
   notes.add(NOT_ESTIMATED);
   return {
     environment: input.environment,
@@ -138,6 +155,12 @@ export function estimateEnvironment(app: SynthModel, input: EstimateInput): Envi
     monthlyUsd: round2(lines.reduce((s, l) => s + l.monthlyUsd, 0)),
     notes: [...notes],
   };
+}
+
+/** The default instance type of a Studio user settings block (JupyterLab first). */
+function defaultAppType(settings: unknown): string | undefined {
+  const s = settings as { jupyter_lab_app_settings?: { default_resource_spec?: { instance_type?: string } } } | undefined;
+  return s?.jupyter_lab_app_settings?.default_resource_spec?.instance_type;
 }
 
 function retentionMonths(group: SynthResource): number {

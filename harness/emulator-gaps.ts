@@ -110,6 +110,25 @@ export const EMULATOR_GAPS: readonly EmulatorGap[] = [
     handling: "drift tolerated",
     attribute: { type: "aws_sagemaker_notebook_instance", name: "instance_metadata_service_configuration" },
   },
+  // --- Studio (measured in __tests__/emulator/studio.test.ts, which fails when moto starts implementing these) ---
+  {
+    subject: "aws_sagemaker_studio_lifecycle_config",
+    excludedType: "aws_sagemaker_studio_lifecycle_config",
+    reason: "moto 5.2.1 does not implement CreateStudioLifecycleConfig (HTTP 500 with an HTML error page)",
+    handling: "excluded from apply",
+  },
+  {
+    subject: "aws_sagemaker_user_profile",
+    excludedType: "aws_sagemaker_user_profile",
+    reason: "moto 5.2.1 does not implement CreateUserProfile (HTTP 500 with an HTML error page); the profiles are proven by validate and plan and by the unit tests on the synthesized JSON",
+    handling: "excluded from apply",
+  },
+  {
+    subject: "aws_sagemaker_domain",
+    excludedType: "aws_sagemaker_domain",
+    reason: "moto 5.2.1 implements CreateDomain, DescribeDomain (echoing the settings sent), ListTags and DeleteDomain, but its CreateDomain response has no DomainId: hashicorp/aws 5.100.0 takes the id from it and waits on DescribeDomain(''), which fails (ValidationException: Could not find domain ''); UpdateDomain is not implemented (HTTP 500). The domain's settings are proven by validate and plan and by the unit tests; what depends on it (profiles, the Studio policies naming its id) is left out with it",
+    handling: "excluded from apply",
+  },
 ];
 
 /** Resource types the emulator runs leave out of every stack. */

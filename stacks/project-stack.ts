@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { TerraformOutput, TerraformStack } from "cdktf";
+import { Lazy, TerraformOutput, TerraformStack } from "cdktf";
 import type { EnvironmentConfig, ProjectConfig } from "../config/schema";
 import { CodeRepository } from "../modules/code/code-repository";
 import { ProjectKeys } from "../modules/encryption/project-keys";
@@ -11,6 +11,10 @@ import { NotebookLifecycle } from "../modules/sagemaker/notebook-lifecycle";
 import { arn } from "../modules/policy/document";
 import type { EnvironmentPlan, ProjectPlan } from "../plan/plan";
 import { awsProvider } from "./environment";
+import { usesNotebooks, usesStudio } from "../config/studio";
+import { StudioSecurityGroup } from "../modules/network/studio-security-group";
+import { SdkDefaults } from "../modules/sagemaker/sdk-defaults";
+import { lifecycleConfigName, STUDIO_APP_TYPES, StudioDomain } from "../modules/sagemaker/studio-domain";
 import type { PlatformStack } from "./platform-stack";
 
 export interface ProjectStackProps {
@@ -39,6 +43,8 @@ export class ProjectStack extends TerraformStack {
   readonly identity: ProjectIdentity;
   /** The data scientists' notebook instances, by notebook name. */
   readonly notebooks: Record<string, HardenedNotebook> = {};
+  /** The project's Studio domain and user profiles, when its front end includes Studio. */
+  readonly studio?: StudioDomain;
 
   constructor(scope: Construct, id: string, props: ProjectStackProps) {
     super(scope, id);
@@ -55,6 +61,7 @@ export class ProjectStack extends TerraformStack {
       aliasPrefix: names.aliasPrefix,
       administratorArns: names.keyAdministrators,
       principalArns: [names.rolesPattern],
+      studioHomeVolume: usesStudio(props.project),
     });
     this.buckets = new ProjectBuckets(this, "buckets", {
       scope: names.scope,
@@ -114,6 +121,9 @@ export class ProjectStack extends TerraformStack {
         repositoryArn: arn(names.scope, "codeartifact", `repository/${mirror.domain}/${mirror.repository}`),
       },
     };
+    const studioConfig = usesStudio(props.project) ? props.project.studio : undefined;
+    // The roles' Studio policy names the domain, which is created after the roles (it needs the execution role): a lazy id.
+    let domain: StudioDomain | undefined;
     this.identity = new ProjectIdentity(this, "identity", {
       input: scopeInput,
       // No role trusts the whole account: until people are named, only the environment's deploy principals.
@@ -122,13 +132,56 @@ export class ProjectStack extends TerraformStack {
       cicdPrincipals: identity.cicdPrincipals.length ? identity.cicdPrincipals : dp.administratorArns,
       serviceCatalog: identity.serviceCatalog,
       applicationPrincipals: identity.applicationPrincipals,
+      studio: studioConfig && {
+        domainId: Lazy.stringValue({ produce: () => domain!.domainId }),
+        lifecycleConfigArns: STUDIO_APP_TYPES.map((t) => arn(names.scope, "sagemaker", `studio-lifecycle-config/${lifecycleConfigName(names.base, t)}`)),
+        instanceTypes: studioConfig.instanceTypes,
+        imageArns: studioConfig.approvedImageArns,
+      },
     });
-    if (props.project.notebooks.length > 0) {
+    // Jobs started from a notebook or Studio with the SageMaker Python SDK comply by default (sdk-defaults.ts).
+    const sdkDefaults: SdkDefaults = {
+      subnetIds: props.platform.network.subnetIds,
+      securityGroupIds: sagemakerGroups,
+      volumeKeyArn: this.keys.volumes.keyArn,
+      outputKeyArn: this.keys.data.keyArn,
+    };
+    if (studioConfig) {
+      const group = new StudioSecurityGroup(this, "studio-security-group", {
+        name: `${names.base}-studio`,
+        vpcId: props.platform.network.vpcId,
+        endpointSecurityGroupId: props.platform.securityGroups.endpointSecurityGroupId,
+        s3PrefixListId: props.platform.s3Endpoint.prefixListId,
+      });
+      domain = this.studio = new StudioDomain(this, "studio", {
+        name: names.base,
+        region: env.region,
+        authMode: studioConfig.authMode,
+        vpcId: props.platform.network.vpcId,
+        subnetIds: props.platform.network.subnetIds,
+        securityGroupId: group.securityGroupId,
+        volumeKeyArn: this.keys.volumes.keyArn,
+        executionRoleArn: this.identity.roles["notebook-execution"].roleArn,
+        instanceTypes: studioConfig.instanceTypes,
+        idleShutdownMinutes: studioConfig.idleShutdownMinutes,
+        // The users' home folders are data: only a throw-away environment deletes them with the domain.
+        homeVolumeOnDestroy: dp.bucketsOnDestroy === "delete-with-data" ? "Delete" : "Retain",
+        users: props.project.users,
+        sdkDefaults,
+        packageMirror: mirror,
+      });
+      new TerraformOutput(this, "studio_domain", {
+        description: "The project's Studio domain (VPC-only), its EFS home volume and the user profiles by username",
+        value: { domain_id: domain.domainId, domain_arn: domain.domainArn, home_efs_file_system_id: domain.homeEfsFileSystemId, user_profiles: domain.profileArns },
+      });
+    }
+    if (usesNotebooks(props.project) && props.project.notebooks.length > 0) {
       const lifecycle = new NotebookLifecycle(this, "notebook-lifecycle", {
         name: names.notebookLifecycle,
         region: env.region,
         autoStopMinutes: props.project.notebookAutoStopMinutes,
         packageMirror: mirror,
+        sdkDefaults,
       });
       const execution = this.identity.roles["notebook-execution"];
       const subnets = props.platform.network.subnetIds;

@@ -24,6 +24,11 @@ const trail = (changes: Record<string, unknown>) => one({ aws_cloudtrail: { t: {
 const bucket = (change: (r: Resources) => Resources = (r) => r) => one(change(secureBucket("data")));
 const iamPolicy = (...statements: Record<string, unknown>[]) => one({ aws_iam_policy: { p: { name: "p", policy: policyOf(...statements) } } });
 const vpc = (extra: Resources) => one(merge({ aws_vpc: { v: { cidr_block: "10.0.0.0/16" } } }, extra));
+const STUDIO_SG = ["${aws_security_group.studio.id}"];
+const domain = (changes: Record<string, unknown>) => one({ aws_sagemaker_domain: { d: {
+  domain_name: "d", auth_mode: "IAM", app_network_access_type: "VpcOnly", kms_key_id: ref("aws_kms_key", "key", "arn"), vpc_id: "vpc", subnet_ids: ["subnet-1"],
+  default_user_settings: { execution_role: "r", security_groups: STUDIO_SG }, default_space_settings: { execution_role: "r", security_groups: STUDIO_SG }, ...changes,
+} } });
 const SCOPED = { Effect: "Allow", Action: ["s3:GetObject"], Resource: [`${ref("aws_s3_bucket", "data", "arn")}/*`] };
 
 /** Endpoint policies as the perimeter design (point 2) writes them, and the ways they go wrong. */
@@ -97,6 +102,12 @@ const CASES: Record<string, Case> = {
   "notebook-platform-al2023": { pass: notebook({}), fail: notebook({ platform_identifier: "notebook-al2-v3" }), failing: "s/aws_sagemaker_notebook_instance.nb", detail: /notebook-al2-v3/ },
   "notebook-kms-cmk": { pass: crossStackNotebook(true), fail: crossStackNotebook(false), failing: "dev-project-x/aws_sagemaker_notebook_instance.nb", detail: /does not rotate/ },
   "notebook-imdsv2": { pass: notebook({}), fail: notebook({ instance_metadata_service_configuration: undefined }), failing: "s/aws_sagemaker_notebook_instance.nb", detail: /IMDSv1 allowed/ },
+  "sagemaker-domain-vpc-only": {
+    pass: domain({}),
+    fail: domain({ app_network_access_type: undefined }),
+    failing: "s/aws_sagemaker_domain.d", detail: /PublicInternetOnly \(the default\)/,
+  },
+  "sagemaker-domain-kms-cmk": { pass: domain({}), fail: domain({ kms_key_id: undefined }), failing: "s/aws_sagemaker_domain.d", detail: /kms_key_id is not set/ },
   "sagemaker-model-network-isolation": {
     pass: one({ aws_sagemaker_model: { m: { execution_role_arn: "r", enable_network_isolation: true } } }),
     fail: one({ aws_sagemaker_model: { m: { execution_role_arn: "r" } } }),
@@ -234,7 +245,7 @@ describe("compliance rules", () => {
   test.each(RULES.map((r) => [r.id, r] as const))("%s: carries standard ids, a reason and a fix", (_, rule) => {
     expect(rule.ids.length).toBeGreaterThan(0);
     // Standards first; "SDS DataPerimeter.<class>" is the product's own id (a class of docs/threat-model.md) where no standard has one.
-    for (const id of rule.ids) expect(id).toMatch(/^(FSBP [A-Za-z0-9]+\.\d+|CIS \d+(\.\d+)+|CKV2?_AWS_\d+|SDS DataPerimeter\.\d+)$/);
+    for (const id of rule.ids) expect(id).toMatch(/^(FSBP [A-Za-z0-9]+\.\d+|CIS \d+(\.\d+)+|CKV2?_AWS_\d+|AWS Config [A-Z0-9_]+|SDS DataPerimeter\.\d+)$/);
     expect(rule.why.length).toBeGreaterThan(30);
     expect(rule.fix.length).toBeGreaterThan(20);
   });

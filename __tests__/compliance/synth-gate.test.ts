@@ -55,6 +55,16 @@ test("the minimal one-zone dev profile (config/profiles/minimal-dev.yaml) passes
   expect(failures(checkSynthesized(config, s.outdir, s.stackNames))).toEqual([]);
 });
 
+test("the Studio dev profile (config/profiles/studio-dev.yaml) passes with zero failures, the domain's two rules included", () => {
+  const config = loadConfig(join(__dirname, "..", "..", "config", "profiles", "studio-dev.yaml"));
+  expect(config.environments[0].projects[0].frontEnd).toBe("studio");
+  const s = synthConfig(config, "compliance-studio");
+  const report = checkSynthesized(config, s.outdir, s.stackNames);
+  expect(failures(report)).toEqual([]);
+  const domainRules = report.findings.filter((f) => f.rule.id.startsWith("sagemaker-domain-"));
+  expect(domainRules.map((f) => `${f.rule.id} ${f.status}`).sort()).toEqual(["sagemaker-domain-kms-cmk pass", "sagemaker-domain-vpc-only pass"]);
+});
+
 describe("the synth gate (main.ts)", () => {
   /** A rule every VPC fails, added to the real pack, so the gate has something to stop. */
   const alwaysFails: Rule = {

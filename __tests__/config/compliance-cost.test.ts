@@ -39,7 +39,7 @@ describe("compliance config", () => {
 describe("cost assumptions config", () => {
   test("defaults are filled in per environment", () => {
     expect(validateConfig(DEFAULT_CONFIG).environments[0].cost).toEqual({
-      notebookHoursPerMonth: 730, logIngestionGbPerMonth: 5, endpointDataGbPerMonth: 10, cloudTrailDataEventsPerMonth: 1_000_000, kmsRequestsPerMonth: 100_000,
+      notebookHoursPerMonth: 730, studioAppHoursPerMonth: 176, logIngestionGbPerMonth: 5, endpointDataGbPerMonth: 10, cloudTrailDataEventsPerMonth: 1_000_000, kmsRequestsPerMonth: 100_000,
     });
   });
 

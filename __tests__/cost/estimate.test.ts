@@ -138,3 +138,20 @@ test("price look-ups read only the table's own entries: constructor and toString
   expect(notebookHourPrice(PRICES.baseRegion, "toString")).toBeUndefined();
   expect(notebookHourPrice("__proto__", "constructor")).toBeUndefined();
 });
+
+describe("cost of a Studio project", () => {
+  const config = configWith({ projects: [{ name: "fraud", users: [{ username: "alice" }, { username: "bob" }, { username: "carol", instanceTypes: ["ml.m5.large"] }],
+    studio: { instanceTypes: ["ml.t3.medium", "ml.m5.large"] } }], cost: { studioAppHoursPerMonth: 100 } });
+  const { estimate } = synthEstimate(config);
+
+  test("the studio endpoint is priced per zone, and each user's app hours at their default instance type", () => {
+    expect(line(estimate, "interface endpoint studio")).toMatchObject({ quantity: 2, unitUsd: endpointEntry("studio").monthlyUsdPerAz });
+    expect(line(estimate, "Studio apps ml.t3.medium (2 users)")).toMatchObject({ quantity: 200, unit: "app-hour", unitUsd: PRICES.regions["us-east-1"].notebookHour!["ml.t3.medium"], basis: "assumption" });
+    expect(line(estimate, "Studio apps ml.m5.large (1 user)")).toMatchObject({ quantity: 100, unitUsd: 0.115 });
+    expect(estimate.notes.some((n) => n.includes("EFS home volumes"))).toBe(true);
+  });
+
+  test("the default config (notebook instances) has no Studio lines", () => {
+    expect(synthEstimate(configWith()).estimate.lines.filter((l) => l.item.startsWith("Studio") || l.item === "interface endpoint studio")).toEqual([]);
+  });
+});

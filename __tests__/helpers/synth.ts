@@ -49,3 +49,12 @@ export function trailRecordsObject(trail: Record<string, any>, objectArn: string
     return starts.some((p) => objectArn.startsWith(p)) && !notStarts.some((p) => objectArn.startsWith(p));
   });
 }
+
+/**
+ * The script of a lifecycle configuration as synthesized: plain base64, or Terraform's `${base64encode("...")}` when
+ * the script holds references (those stay as `${...}` in the returned text).
+ */
+export function lifecycleScript(value: string): string {
+  const m = /^\$\{base64encode\(("[\s\S]*")\)\}$/.exec(value);
+  return m ? JSON.parse(m[1]) : Buffer.from(value, "base64").toString("utf8");
+}

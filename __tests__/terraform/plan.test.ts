@@ -12,12 +12,16 @@ jest.setTimeout(300_000);
 const work = tempDir("tf");
 const env = terraformEnv(work);
 
-// The default config, plus a second environment in another region with one zone and extra endpoints.
+// The default config (notebook instances), plus a second environment in another region with one zone, extra
+// endpoints and a Studio project (domain, user profiles, lifecycle configurations).
 const config = configWith({}, {
   environments: [
     configWith().environments[0],
     { name: "prod", accountId: "210987654321", region: "us-east-1", availabilityZones: ["us-east-1a"],
-      network: { vpcCidr: "10.30.0.0/20", interfaceEndpoints: { kms: true, ssm: true, monitoring: false } } },
+      network: { vpcCidr: "10.30.0.0/20", interfaceEndpoints: { kms: true, ssm: true, monitoring: false } },
+      dataProtection: { administratorArns: ["arn:aws:iam::210987654321:role/sds-terraform"] },
+      projects: [{ name: "vision", users: [{ username: "alice" }, { username: "bob", instanceTypes: ["ml.m5.large"] }],
+        studio: { instanceTypes: ["ml.t3.medium", "ml.m5.large"] } }] },
   ],
 } as any);
 const synth = synthConfig(config, "tf-synth");
@@ -34,5 +38,10 @@ describe.each(synth.stackNames)("stack %s on terraform", (stack) => {
     expect(plan.changes).toBe(true);
     expect(plan.stdout).toMatch(/(Plan: \d+ to add, 0 to change, 0 to destroy)|(Changes to Outputs)/);
     expect(plan.stdout).not.toMatch(/aws_internet_gateway|aws_nat_gateway|aws_egress_only_internet_gateway/);
+    if (stack === "prod-project-vision") {
+      expect(plan.stdout).toMatch(/aws_sagemaker_domain\.studio_domain_\w+ will be created/);
+      expect(plan.stdout.match(/aws_sagemaker_user_profile\.\S+ will be created/g)).toHaveLength(2);
+      expect(plan.stdout.match(/aws_sagemaker_studio_lifecycle_config\.\S+ will be created/g)).toHaveLength(2);
+    }
   });
 });

@@ -54,8 +54,22 @@ export const NON_COMPLIANT_SAGEMAKER_CREATES: readonly NonCompliantCreate[] = [
   { eventNames: ["CreateAutoMLJob"], finding: "AutoML job without VPC configuration", field: ["autoMLJobConfig", "securityConfig", "vpcConfig", "subnets"], matchers: [MISSING] },
   { eventNames: ["CreateAutoMLJobV2"], finding: "AutoML (V2) job without VPC configuration", field: ["securityConfig", "vpcConfig", "subnets"], matchers: [MISSING] },
   {
-    eventNames: ["CreateDomain"], finding: "Studio domain with internet access (appNetworkAccessType PublicInternetOnly, the default)",
-    field: ["appNetworkAccessType"], matchers: [MISSING, { "anything-but": "VpcOnly" }],
+    eventNames: ["CreateDomain"], finding: "Studio domain with internet access (appNetworkAccessType left at its default, PublicInternetOnly)",
+    field: ["appNetworkAccessType"], matchers: [MISSING],
+  },
+  // --- Studio (docs/studio.md): a domain opened to the internet, a user profile not made by Terraform. The pattern
+  // must stay within EventBridge's 2048 characters: shared spaces and domains without the project key are refused up
+  // front (role policies, boundary) rather than reported here. ---
+  {
+    // An UpdateDomain that leaves the network alone carries no appNetworkAccessType: only a value other than VpcOnly counts.
+    eventNames: ["CreateDomain", "UpdateDomain"], finding: "Studio domain created with, or switched to, internet access (appNetworkAccessType other than VpcOnly)",
+    field: ["appNetworkAccessType"], matchers: [{ "anything-but": "VpcOnly" }],
+  },
+  {
+    // Terraform gives every profile the project's Studio security group (studio-domain.ts). (Tags would say more, but
+    // they are an array of objects, which the emulator's matcher cannot test for absence.)
+    eventNames: ["CreateUserProfile"], finding: "Studio user profile created outside the rules: without the project's security group (userSettings.securityGroups)",
+    field: ["userSettings", "securityGroups"], matchers: [MISSING],
   },
 ];
 

@@ -19,6 +19,12 @@ export interface ProjectKeysProps {
   readonly principalArns?: readonly string[];
   /** Log groups (names, `*` allowed) the logs service may encrypt with the logs key. @default ["/<aliasPrefix>/*"] */
   readonly logGroupNames?: readonly string[];
+  /**
+   * The volumes key also encrypts a Studio domain's EFS home volume, which SageMaker creates with the caller's
+   * (Terraform's) key permissions through EFS: the administrators may then use it through SageMaker and EFS only.
+   * @default false
+   */
+  readonly studioHomeVolume?: boolean;
 }
 
 /** Services through which the project's roles use each key. */
@@ -59,7 +65,8 @@ export class ProjectKeys extends Construct {
       ...common,
       alias: `${props.aliasPrefix}/volumes`,
       description: `${props.name}: EBS volumes of notebook instances and jobs`,
-      principalUses: use(KEY_SERVICES.volumes),
+      principalUses: [...use(KEY_SERVICES.volumes), ...(props.studioHomeVolume && props.administratorArns?.length
+        ? [{ sid: "AdministratorsCreateStudioDomain", principalArns: props.administratorArns, viaServices: ["sagemaker", "elasticfilesystem"] }] : [])],
     });
     const groups = props.logGroupNames ?? [`/${props.aliasPrefix}/*`];
     this.logs = new EncryptionKey(this, "logs", {

@@ -5,7 +5,7 @@
  */
 import { arn, policy, PolicyDocument, Statement } from "../policy/document";
 import { nvmeTypes, outsideNetwork, passedToSageMaker } from "./conditions";
-import { bucketsAndObjects, ProjectScopeInput, projectRolesPattern, ROLE_NAMES } from "./project-scope";
+import { bucketsAndObjects, ProjectScopeInput, projectRolesPattern, ROLE_NAMES, RoleName } from "./project-scope";
 import { Grant, ROLE_GRANTS } from "./role-policies";
 
 /**
@@ -70,8 +70,9 @@ function union(grants: Grant[], pick: (g: Grant) => readonly string[]): string[]
   return [...new Set(grants.flatMap(pick))].sort();
 }
 
-export function boundaryPolicy(input: ProjectScopeInput): PolicyDocument {
-  const grants = ROLE_NAMES.flatMap((role) => ROLE_GRANTS[role](input));
+/** The boundary of the given roles (all seven by default; Studio roles get their own: studio-policies.ts). */
+export function boundaryPolicy(input: ProjectScopeInput, roles: readonly RoleName[] = ROLE_NAMES): PolicyDocument {
+  const grants = roles.flatMap((role) => ROLE_GRANTS[role](input));
   const scoped = grants.filter((g) => g.resources !== "*");
   const unscoped = grants.filter((g) => g.resources === "*");
   const deny = (Sid: string, Action: string[], Condition?: Statement["Condition"]): Statement =>

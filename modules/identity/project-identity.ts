@@ -1,11 +1,13 @@
 import { Construct } from "constructs";
 import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
+import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { policyJson } from "../policy/document";
 import { boundaryPolicy } from "./boundary";
 import { ProjectRole } from "./project-role";
 import { ProjectScopeInput, ROLE_NAMES, ROLE_PATH, RoleName, roleArn, roleName } from "./project-scope";
 import { rolePolicy } from "./role-policies";
 import { automationTrust, dataScientistTrust, PeopleTrustOptions, sagemakerTrust } from "./trust-policies";
+import { STUDIO_ROLES, StudioRole, StudioScope, studioBoundary, studioPolicy } from "./studio-policies";
 
 export interface ProjectIdentityProps {
   /** The values the policies are built from (Terraform tokens are fine). */
@@ -20,6 +22,8 @@ export interface ProjectIdentityProps {
   readonly serviceCatalog?: boolean;
   /** Applications that may assume the endpoint invocation role. @default the project's notebook execution role only */
   readonly applicationPrincipals?: readonly string[];
+  /** The project's Studio domain: its two Studio roles get a Studio policy and their own boundary (studio-policies.ts). @default no Studio */
+  readonly studio?: StudioScope;
 }
 
 const DESCRIPTIONS: Record<RoleName, string> = {
@@ -52,7 +56,7 @@ export class ProjectIdentity extends Construct {
     const trust: Record<RoleName, ReturnType<typeof sagemakerTrust>> = {
       "data-scientist": dataScientistTrust(input.scope, props.dataScientistPrincipals, props.peopleTrust),
       "notebook-creation": automationTrust(props.cicdPrincipals, { serviceCatalog: props.serviceCatalog }),
-      "notebook-execution": sagemakerTrust(input.scope),
+      "notebook-execution": sagemakerTrust(input.scope, { sourceIdentity: props.studio !== undefined }),
       training: sagemakerTrust(input.scope),
       "endpoint-creation": automationTrust(props.cicdPrincipals),
       "endpoint-hosting": sagemakerTrust(input.scope),
@@ -66,11 +70,27 @@ export class ProjectIdentity extends Construct {
       description: DESCRIPTIONS[role],
       trustPolicy: trust[role],
       policy: rolePolicy(role, input),
-      permissionsBoundaryArn: boundary.arn,
+      permissionsBoundaryArn: props.studio && (STUDIO_ROLES as readonly string[]).includes(role)
+        ? new IamPolicy(this, `${role}-studio-boundary`, {
+          name: `${input.projectBase}-${role}-studio-boundary`, path: ROLE_PATH,
+          description: `Permissions boundary of ${roleName(input.projectBase, role)} in a Studio project`,
+          policy: policyJson(studioBoundary(role as StudioRole, input)),
+        }).arn
+        : boundary.arn,
       // IAM refuses a trust policy naming a role that does not exist yet (the invocation role's default principal).
       dependsOn: role === "endpoint-invocation" && !props.applicationPrincipals?.length ? [roles["notebook-execution"]!.role] : undefined,
     });
     }
     this.roles = roles as Record<RoleName, ProjectRole>;
+    if (props.studio) {
+      for (const role of STUDIO_ROLES) {
+        const studio = new IamPolicy(this, `${role}-studio`, {
+          name: `${input.projectBase}-${role}-studio`, path: ROLE_PATH,
+          description: `What ${roleName(input.projectBase, role)} may do in the project's Studio domain`,
+          policy: policyJson(studioPolicy(role, input, props.studio)),
+        });
+        new IamRolePolicyAttachment(this, `${role}-studio-attachment`, { role: this.roles[role].roleName, policyArn: studio.arn });
+      }
+    }
   }
 }

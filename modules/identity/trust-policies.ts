@@ -88,9 +88,12 @@ export function automationTrust(principalArns: readonly string[], opts: { servic
 /**
  * A role SageMaker assumes for notebooks, jobs and endpoints of this account, and only for them (confused deputy
  * prevention, SageMaker Developer Guide): the request must come from a SageMaker resource of this account and
- * region (`aws:SourceAccount`, `aws:SourceArn`), so no other account can have SageMaker act with the role.
+ * region (`aws:SourceAccount`, `aws:SourceArn`), so no other account can have SageMaker act with the role. With
+ * `sourceIdentity` (a Studio execution role) SageMaker may also set the session's source identity to the user profile
+ * name, so CloudTrail names the person.
  */
-export function sagemakerTrust(scope: ArnScope): PolicyDocument {
-  return policy({ Sid: "SageMakerOfThisAccount", Effect: "Allow", Principal: { Service: sagemakerService() }, Action: "sts:AssumeRole",
+export function sagemakerTrust(scope: ArnScope, opts: { sourceIdentity?: boolean } = {}): PolicyDocument {
+  return policy({ Sid: "SageMakerOfThisAccount", Effect: "Allow", Principal: { Service: sagemakerService() },
+    Action: opts.sourceIdentity ? ["sts:AssumeRole", "sts:SetSourceIdentity"] : "sts:AssumeRole",
     Condition: { StringEquals: { "aws:SourceAccount": scope.accountId }, ArnLike: { "aws:SourceArn": `arn:${scope.partition}:sagemaker:${scope.region}:${scope.accountId}:*` } } });
 }

@@ -1,9 +1,9 @@
 import { Construct } from "constructs";
-import { Token } from "cdktf";
+import { Fn, Token } from "cdktf";
 import { SagemakerNotebookInstanceLifecycleConfiguration } from "@cdktf/provider-aws/lib/sagemaker-notebook-instance-lifecycle-configuration";
 import { notebookStartScript, NotebookStartScriptInput } from "./notebook-start-script";
 
-/** The script's inputs are plain strings (names from config, not Terraform references): it is base64-encoded here. */
+/** The script's inputs are strings; Terraform references among them (the SDK defaults' ids and keys) are resolved at apply. */
 export interface NotebookLifecycleProps extends NotebookStartScriptInput {
   /** Name of the lifecycle configuration (`<project base>-notebooks`). */
   readonly name: string;
@@ -18,11 +18,22 @@ export class NotebookLifecycle extends Construct {
   constructor(scope: Construct, id: string, props: NotebookLifecycleProps) {
     super(scope, id);
     this.onStartScript = notebookStartScript(props);
-    if (Token.isUnresolved(this.onStartScript)) throw new Error(`${id}: the on-start script must be built from plain strings, not Terraform references`);
     const config = new SagemakerNotebookInstanceLifecycleConfiguration(this, "config", {
       name: props.name,
-      onStart: Buffer.from(this.onStartScript, "utf8").toString("base64"),
+      onStart: base64Script(this.onStartScript, id),
     });
     this.name = config.name;
   }
+}
+
+/**
+ * A script as the base64 text SageMaker wants: encoded here when it is plain, by Terraform's base64encode() when it
+ * holds references. The literal parts must not contain Terraform template syntax, which Terraform would expand.
+ */
+export function base64Script(script: string, id: string): string {
+  if (!Token.isUnresolved(script)) return Buffer.from(script, "utf8").toString("base64");
+  const literal = script.replace(/\$\{TfToken\[[^\]]+\]\}/g, "");
+  if (/[$%]\{/.test(literal)) throw new Error(`${id}: the script contains "\${" or "%{", which Terraform would expand; write $VAR instead of \${VAR}`);
+  // A Terraform string literal: backslashes, quotes and newlines escaped (cdktf passes function arguments through as written).
+  return Fn.base64encode(script.replace(/\\/g, "\\\\").replace(/"/g, "\\\"").replace(/\n/g, "\\n"));
 }

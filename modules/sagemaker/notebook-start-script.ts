@@ -1,7 +1,8 @@
 /**
- * The on-start script of the project's notebook lifecycle configuration, as a pure function of plain strings.
+ * The on-start script of the project's notebook lifecycle configuration, as a pure function of strings.
  * It runs as root at every start.
  */
+import { SdkDefaults, writeSdkDefaultsScript } from "./sdk-defaults";
 
 export interface PackageMirrorRef {
   /** CodeArtifact domain name. */
@@ -18,6 +19,8 @@ export interface NotebookStartScriptInput {
   readonly autoStopMinutes: number;
   /** Point pip at this private mirror (the notebooks have no internet). @default pip keeps its default index */
   readonly packageMirror?: PackageMirrorRef;
+  /** Write the SageMaker Python SDK defaults file for ec2-user (sdk-defaults.ts). @default no defaults file */
+  readonly sdkDefaults?: SdkDefaults;
 }
 
 /** Idle check: every kernel idle for longer than the limit (or no kernel since boot for as long) → stop the instance. */
@@ -63,6 +66,7 @@ export function notebookStartScript(input: NotebookStartScriptInput): string {
       `echo '0 */6 * * * root /usr/local/bin/sds-pip-index' > /etc/cron.d/sds-pip-index`,
     );
   }
+  if (input.sdkDefaults) parts.push(writeSdkDefaultsScript(input.sdkDefaults, "/home/ec2-user", "ec2-user"));
   if (input.autoStopMinutes > 0) {
     parts.push(
       `# Stop the instance when it has been idle for ${input.autoStopMinutes} minutes (checked every 5 minutes).`,

@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { notebookStartScript } from "../../../modules/sagemaker/notebook-start-script";
-import { configWith, resources, synthConfig, tempDir } from "../../helpers/synth";
+import { configWith, lifecycleScript, resources, synthConfig, tempDir } from "../../helpers/synth";
 
 const project = (changes: Record<string, unknown>) => configWith({ projects: [{ name: "fraud", identity: {}, ...changes }] });
 const synth = synthConfig(project({
@@ -42,7 +42,7 @@ test("one lifecycle configuration per project whose on-start script stops idle n
   expect(configs).toHaveLength(1);
   const [, config] = configs[0];
   expect(config.name).toBe("sds-dev-fraud-notebooks");
-  const script = Buffer.from(config.on_start, "base64").toString("utf8");
+  const script = lifecycleScript(config.on_start);
   expect(script).toContain("/usr/local/bin/sds-autostop 60 eu-west-1");
   expect(script).not.toContain("codeartifact");
 });
@@ -50,7 +50,7 @@ test("one lifecycle configuration per project whose on-start script stops idle n
 test("with the private package mirror on, the on-start script points pip at it and the notebook role may read it", () => {
   const withMirror = synthConfig(configWith({ packageMirror: { enabled: true }, projects: [{ name: "fraud", notebooks: [{ name: "alice", owner: "alice" }] }] }), "notebooks-mirror");
   const st = withMirror.stack("dev-project-fraud");
-  const script = Buffer.from(resources(st, "aws_sagemaker_notebook_instance_lifecycle_configuration")[0][1].on_start, "base64").toString("utf8");
+  const script = lifecycleScript(resources(st, "aws_sagemaker_notebook_instance_lifecycle_configuration")[0][1].on_start);
   expect(script).toContain("get-authorization-token --domain sds-dev --domain-owner 123456789012");
   expect(script).toContain("--repository pypi --format pypi");
   const execution = resources(st, "aws_iam_policy").filter(([, p]) => p.name.startsWith("sds-dev-fraud-notebook-execution")).map(([, p]) => p.policy as string).join("\n");
