@@ -39,3 +39,12 @@ export const INPUT: ProjectScopeInput = {
 export function sm(type: string, name: string): string {
   return `arn:aws:sagemaker:${REGION}:${ACCOUNT}:${type}/${name}`;
 }
+
+/** A project's Studio domain, as the Studio policies see it. */
+export const STUDIO_DOMAIN = "d-abcdefghijkl";
+export const STUDIO_SCOPE = {
+  domainId: STUDIO_DOMAIN,
+  lifecycleConfigArns: [sm("studio-lifecycle-config", "sds-dev-fraud-jupyterlab"), sm("studio-lifecycle-config", "sds-dev-fraud-codeeditor")],
+  instanceTypes: ["ml.t3.medium", "ml.m5.large"],
+  imageArns: [sm("image", "team-python")],
+};

@@ -9,7 +9,8 @@ import { ROLE_NAMES } from "../../modules/identity/project-scope";
 import { rolePolicy } from "../../modules/identity/role-policies";
 import { automationTrust, dataScientistTrust, sagemakerTrust } from "../../modules/identity/trust-policies";
 import type { PolicyDocument } from "../../modules/policy/document";
-import { ACCOUNT, INPUT } from "./fixture";
+import { ACCOUNT, INPUT, STUDIO_SCOPE } from "./fixture";
+import { STUDIO_ROLES, studioBoundary, studioPolicy } from "../../modules/identity/studio-policies";
 import { actionConditionPairs, policyActions, policyConditionKeys } from "./policy-walk";
 
 const principals = [`arn:aws:iam::${ACCOUNT}:user/alice`, `arn:aws:iam::${ACCOUNT}:role/sso`, `arn:aws:iam::${ACCOUNT}:saml-provider/idp`, `arn:aws:iam::${ACCOUNT}:root`];
@@ -19,6 +20,7 @@ const POLICIES: [string, PolicyDocument][] = [
   ["data scientist trust", dataScientistTrust(INPUT.scope, principals)],
   ["automation trust", automationTrust([`arn:aws:iam::${ACCOUNT}:role/ci`], { serviceCatalog: true })],
   ["sagemaker trust", sagemakerTrust(INPUT.scope)],
+  ...STUDIO_ROLES.flatMap((r) => [[`${r} Studio policy`, studioPolicy(r, INPUT, STUDIO_SCOPE)], [`${r} Studio boundary`, studioBoundary(r, INPUT)]] as [string, PolicyDocument][]),
   ["data scientist trust with MFA and source identity", dataScientistTrust(INPUT.scope, principals, { requireMfa: true, requireSourceIdentity: true })],
 ];
 
