@@ -14,6 +14,9 @@ import type { Config, EnvironmentConfig, ProjectConfig } from "../config/schema"
 import { projectRolesPattern, ROLE_NAMES, ROLE_PATH, roleArn, RoleName, roleName } from "../modules/identity/project-scope";
 import { ArnScope, MAX_POLICY_PARTS } from "../modules/policy/document";
 import { endpointLogGroupName, SAGEMAKER_LOG_GROUPS, sageMakerLogGroupName } from "../catalogue/sagemaker-log-groups";
+import { usesStudio } from "../config/studio";
+import { STUDIO_ROLES } from "../modules/identity/studio-policies";
+import { lifecycleConfigName, STUDIO_APP_TYPES } from "../modules/sagemaker/studio-names";
 import { aliasBase, BUCKET_PURPOSES, bucketName, environmentBase, platformStackName, projectStackName, stateStackName } from "./names";
 
 export type StackKind = "state" | "platform" | "project";
@@ -334,6 +337,16 @@ function plannedNames(e: EnvironmentPlan): PlannedName[] {
     addP("sagemaker", p.base, "the SageMaker code repository");
     if (p.notebooks.length > 0) addP("sagemaker", p.notebookLifecycle, "the notebook lifecycle configuration");
     p.notebooks.forEach((n, k) => addP("sagemaker", n.instanceName, `the instance of notebook ${n.name}`, `${pat}.notebooks[${k}].name`, "the notebook name"));
+    if (usesStudio(p.config)) {
+      addP("sagemaker", p.base, "the Studio domain");
+      for (const t of STUDIO_APP_TYPES) addP("sagemaker", lifecycleConfigName(p.base, t), `the ${t} lifecycle configuration`);
+      addP("security-group", `${p.base}-studio`, "the Studio security group");
+      for (const role of STUDIO_ROLES) {
+        addP("iam-policy", `${roleName(p.base, role)}-studio`, `the Studio policy of the ${role} role`);
+        addP("iam-policy", `${roleName(p.base, role)}-studio-boundary`, `the Studio boundary of the ${role} role`);
+      }
+      p.config.users.forEach((u, k) => addP("sagemaker", u.username, `the Studio user profile of ${u.username}`, `${pat}.users[${k}].username`, "the username"));
+    }
   }
   return out;
 }

@@ -55,7 +55,7 @@ test("stacks come in dependency order: state, platform, then the projects of eac
   const p = plan(full());
   expect(p.stacks.map((s) => [s.name, s.dependsOn])).toEqual([
     ["prod-state", []], ["prod-platform", ["prod-state"]], ["prod-project-churn", ["prod-platform"]], ["prod-project-risk", ["prod-platform"]],
-    ["test-platform", []], ["test-project-fraud", ["test-platform"]], ["lab-platform", []], ["lab-project-x1", ["lab-platform"]],
+    ["test-platform", []], ["test-project-fraud", ["test-platform"]], ["test-project-vision", ["test-platform"]], ["lab-platform", []], ["lab-project-x1", ["lab-platform"]],
   ]);
   const prod = p.environments[0];
   expect(prod.network.subnetCidrs).toEqual(["10.30.0.0/24", "10.30.1.0/24", "10.30.2.0/24"]);

@@ -5,6 +5,7 @@ import { SagemakerUserProfile } from "@cdktf/provider-aws/lib/sagemaker-user-pro
 import { STUDIO_INSTANCE_TYPES } from "../../catalogue/studio-instance-types";
 import { OWNER_TAG } from "../identity/project-scope";
 import { base64Script } from "./notebook-lifecycle";
+import { lifecycleConfigName, STUDIO_APP_TYPES } from "./studio-names";
 import { studioStartScript, StudioStartScriptInput } from "./studio-start-script";
 
 /** One person of the project: a user profile named after their username. */
@@ -17,8 +18,7 @@ export interface StudioUser {
   readonly executionRoleArn?: string;
 }
 
-/** The app types that get the lifecycle configuration and idle shutdown. */
-export const STUDIO_APP_TYPES = ["JupyterLab", "CodeEditor"] as const;
+export { lifecycleConfigName, STUDIO_APP_TYPES } from "./studio-names";
 
 export interface StudioDomainProps extends StudioStartScriptInput {
   /** Domain name, and the start of the lifecycle configuration names (`<name>-jupyterlab`, `<name>-codeeditor`). */
@@ -43,10 +43,6 @@ export interface StudioDomainProps extends StudioStartScriptInput {
   readonly users: readonly StudioUser[];
 }
 
-/** Studio lifecycle configuration name of a domain and app type (deterministic, so policies can name its ARN). */
-export function lifecycleConfigName(domainName: string, appType: (typeof STUDIO_APP_TYPES)[number]): string {
-  return `${domainName}-${appType.toLowerCase()}`;
-}
 
 /**
  * A project's SageMaker Studio domain in VPC-only mode: apps reach AWS only through the environment's endpoints,
