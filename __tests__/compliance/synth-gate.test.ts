@@ -55,8 +55,8 @@ test("the minimal one-zone dev profile (config/profiles/minimal-dev.yaml) passes
   expect(failures(checkSynthesized(config, s.outdir, s.stackNames))).toEqual([]);
 });
 
-test("the Studio dev profile (config/profiles/studio-dev.yaml) passes with zero failures, the domain's two rules included", () => {
-  const config = loadConfig(join(__dirname, "..", "..", "config", "profiles", "studio-dev.yaml"));
+test("the Studio dev profile (examples/studio/environments.yaml) passes with zero failures, the domain's two rules included", () => {
+  const config = loadConfig(join(__dirname, "..", "..", "examples", "studio", "environments.yaml"));
   expect(config.environments[0].projects[0].frontEnd).toBe("studio");
   const s = synthConfig(config, "compliance-studio");
   const report = checkSynthesized(config, s.outdir, s.stackNames);

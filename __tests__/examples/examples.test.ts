@@ -20,7 +20,7 @@ const work = tempDir("examples-tf");
 const env = terraformEnv(work, { TF_TOKEN_app_terraform_io: "", TF_CLOUD_ORGANIZATION: "", TF_WORKSPACE: "" });
 
 test("the examples the docs promise are there", () => {
-  expect(examples).toEqual(expect.arrayContaining(["hcp-terraform", "minimal-dev", "multi-account-production", "organization-trail", "package-mirror"]));
+  expect(examples).toEqual(expect.arrayContaining(["hcp-terraform", "minimal-dev", "multi-account-production", "organization-trail", "package-mirror", "studio"]));
 });
 
 describe.each(examples)("examples/%s", (example) => {

@@ -1,10 +1,10 @@
-/** The CI example (examples/studio-ci): valid YAML, the jobs the issue asks for, and only commands and paths this repository has. */
+/** The CI example (examples/studio): valid YAML, the jobs the issue asks for, and only commands and paths this repository has. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 
 const root = join(__dirname, "..", "..");
-const workflow = parse(readFileSync(join(root, "examples", "studio-ci", "sagemaker-environment.yml"), "utf8"));
+const workflow = parse(readFileSync(join(root, "examples", "studio", "sagemaker-environment.yml"), "utf8"));
 const scripts = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).scripts as Record<string, string>;
 const runs = (job: string): string => workflow.jobs[job].steps.map((s: { run?: string }) => s.run ?? "").join("\n");
 
