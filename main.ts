@@ -6,10 +6,10 @@
  *   npm run synth -- [--config FILE] [--out DIR] [--state-bootstrap]
  *   (scripts/synth.mjs: bundles when sources changed, then runs main)
  *   (--config defaults to $SDS_CONFIG, then the embedded default; --out to $CDKTF_OUTDIR, then cdktf.out;
- *   --state-bootstrap, also SDS_STATE_BOOTSTRAP=1: the state stacks on local state, see the README's "The Terraform workflow")
+ *   --state-bootstrap, also SDS_STATE_BOOTSTRAP=1: the state stacks on local state, see docs/operations.md)
  */
 import { ComplianceError, enforceCompliance } from "./compliance/gate";
-import { formatWarnings } from "./compliance/report";
+import { formatSuppressedSummary, formatWarnings } from "./compliance/report";
 import { ConfigError, loadConfig } from "./config/load";
 import { synthesizeApp } from "./stacks/app";
 
@@ -43,9 +43,12 @@ export function synthesize(args: Args): string[] {
     stateBootstrap: args.stateBootstrap,
     // The compliance rule pack runs on the scratch output: a failing rule stops the synth before anything is copied.
     verify: (scratch, stackNames) => {
-      const warnings = formatWarnings(enforceCompliance(config, scratch, stackNames));
-      if (warnings) process.stderr.write(`${warnings}
-`);
+      // Information on stdout, warnings on stderr (the cdktf CLI shows stderr as [ERROR]).
+      const report = enforceCompliance(config, scratch, stackNames);
+      const warnings = formatWarnings(report);
+      if (warnings) process.stderr.write(`${warnings}\n`);
+      const suppressed = formatSuppressedSummary(report);
+      if (suppressed) process.stdout.write(`${suppressed}\n`);
     },
   }).stackNames;
 }
@@ -58,14 +61,14 @@ export function main(argv: string[]): number {
   } catch (e) {
     if (e instanceof UsageError) {
       if (e.message) process.stderr.write(`error: ${e.message}\n`);
-      process.stderr.write("usage: npm run synth -- [--config FILE.yaml|FILE.json] [--out DIR] [--state-bootstrap]\n");
+      (e.message ? process.stderr : process.stdout).write("usage: npm run synth -- [--config FILE.yaml|FILE.json] [--out DIR] [--state-bootstrap]\n");
       return e.message ? 2 : 0;
     }
     throw e;
   }
   try {
     const stacks = synthesize(args);
-    process.stderr.write(`synthesized ${stacks.length} stack${stacks.length === 1 ? "" : "s"} into ${args.out}: ${stacks.join(", ")}\n`);
+    process.stdout.write(`synthesized ${stacks.length} stack${stacks.length === 1 ? "" : "s"} into ${args.out}: ${stacks.join(", ")}\n`);
     return 0;
   } catch (e) {
     const message = e instanceof ConfigError || e instanceof ComplianceError ? e.message : `synth failed: ${(e as Error).stack ?? e}`;

@@ -116,8 +116,21 @@ export function toSarif(report: ComplianceReport, artifactRoot = "cdktf.out"): o
 
 /** What a passing synth prints: warnings (warn mode) and suppressed findings, one line each; "" when all pass. */
 export function formatWarnings(report: ComplianceReport): string {
-  const lines = report.findings
-    .filter((f) => f.status === "warn" || f.status === "suppressed")
-    .map((f) => `compliance ${f.status === "warn" ? "warning" : "suppressed"}: ${f.rule.id} [${f.rule.ids.join(", ")}] ${f.resource.path}: ${f.status === "warn" ? f.detail : f.suppression?.reason}`);
-  return lines.join("\n");
+  return report.findings
+    .filter((f) => f.status === "warn")
+    .map((f) => `compliance warning: ${f.rule.id} [${f.rule.ids.join(", ")}] ${f.resource.path}: ${f.detail}`)
+    .join("\n");
+}
+
+/**
+ * One line summing up the findings suppressed on purpose (known gaps, recorded exceptions), or "" when there are
+ * none: which rules and how many resources. The reasons are in `npm run check`.
+ */
+export function formatSuppressedSummary(report: ComplianceReport): string {
+  const suppressed = report.findings.filter((f) => f.status === "suppressed");
+  if (suppressed.length === 0) return "";
+  const byRule = new Map<string, number>();
+  for (const f of suppressed) byRule.set(f.rule.id, (byRule.get(f.rule.id) ?? 0) + 1);
+  const rules = [...byRule].map(([id, n]) => `${id} ×${n}`).join(", ");
+  return `compliance: ${suppressed.length} finding${suppressed.length === 1 ? "" : "s"} suppressed on purpose (${rules}); reasons: npm run check`;
 }

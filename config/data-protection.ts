@@ -58,6 +58,7 @@ export const CodeRepository = z.discriminatedUnion("type", [
    */
   z.strictObject({
     type: z.literal("external"),
+    /** https:// URL of the repository. */
     url: z.string().regex(HTTPS_GIT_URL, { error: "must be an https:// Git URL (e.g. \"https://git.example.com/team/repo.git\")" }),
     /** @default "main" */
     branch: z.string().min(1).max(1024).default("main"),

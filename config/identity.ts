@@ -68,6 +68,7 @@ export const Notebook = z.strictObject({
    * user name, the name the SAML provider asserts, or the IAM user name. Only they can start, stop and open it.
    */
   owner: z.string().regex(/^[\w+=,.@-]{1,128}$/, { error: "must be a user name (letters, digits and _+=,.@-), e.g. \"alice@example.com\"" }),
+  /** SageMaker notebook instance type (catalogue/notebook-instance-types.ts). */
   instanceType: z.string().refine((t) => NOTEBOOK_INSTANCE_TYPES.includes(t), {
     error: (i) => `"${String(i.input)}" is not a SageMaker notebook instance type (e.g. ml.t3.medium)`,
   }).default("ml.t3.medium"),

@@ -68,6 +68,7 @@ const Logs = z.strictObject({
 export const ALERT_PROTOCOLS = ["email", "email-json", "https", "sqs", "lambda"] as const;
 
 const AlertSubscription = z.strictObject({
+  /** How the alert is delivered. */
   protocol: z.enum(ALERT_PROTOCOLS, { error: `must be one of ${ALERT_PROTOCOLS.join(", ")} (plain http is refused: alerts must travel over TLS)` }),
   /** An e-mail address (email, email-json), an https:// URL, or the ARN of an SQS queue or Lambda function. */
   endpoint: z.string().min(1),
@@ -222,18 +223,25 @@ const Project = z.strictObject({
 });
 
 const Environment = z.strictObject({
+  /** Environment name: start of its stack names (`<name>-platform`), part of every resource name. */
   name: nameField("dev"),
   /** The AWS account the environment lives in; the provider refuses to run against any other. */
   accountId: z.string().regex(/^\d{12}$/, { error: "must be a 12-digit AWS account id (e.g. \"123456789012\")" }),
+  /** AWS region of the environment's resources (catalogue/regions.ts lists the known ones). */
   region: z.string().refine((r) => r in REGIONS, { error: (i) => `"${String(i.input)}" is not an AWS region this tool knows (e.g. eu-west-1)` }),
   /** One private subnet per zone, 1 to 6 zones, each in the environment's region. */
   availabilityZones: z.array(z.string()),
+  /** The private network: VPC CIDR, subnet size, interface endpoints, S3 buckets reachable through the endpoint. */
   network: Network,
+  /** Log retention of every log group the environment creates. */
   logs: Logs,
   /** Tags on every resource of the environment (through the provider's default_tags). */
   tags,
+  /** The data science projects of the environment: one `<env>-project-<name>` stack each. */
   projects: z.array(Project).default([]),
+  /** Trail, SageMaker log groups and the detective control's alert subscriptions. */
   audit: Audit,
+  /** Run against a local AWS API emulator instead of AWS (`npm run demo` sets it). */
   emulator: Emulator.optional(),
   /** Where Terraform keeps the state of the environment's stacks. @default S3 with S3-native locking */
   backend: StateBackend,
@@ -254,6 +262,7 @@ const Environment = z.strictObject({
 export const ConfigSchema = z.strictObject({
   /** Prefix of every resource name, so that several installations can share an account. */
   prefix: z.string().regex(/^[a-z][a-z0-9]{1,9}$/, { error: "must be 2-10 lower-case letters and digits, starting with a letter (e.g. \"sds\")" }).default("sds"),
+  /** One platform each (own account, region, state and stacks). */
   environments: z.array(Environment).min(1, { error: "at least one environment is needed" }),
   /** Compliance rule pack: enforcement mode and suppressions. */
   compliance: Compliance,

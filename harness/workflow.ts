@@ -1,7 +1,7 @@
 /**
  * The Terraform workflow of an app, run step by step on the real terraform binary, in a layout a user has:
  * `<root>/cdktf.out/stacks/<stack>`, local state beside `cdktf.out`. Used by `npm run demo` and the
- * end-to-end emulator suite; the same steps are the commands of the README's "The Terraform workflow".
+ * end-to-end emulator suite; the same steps are the commands of docs/operations.md.
  *
  *   bootstrapState  the state stack on local state, then `terraform init -migrate-state -force-copy` into its bucket
  *   deploy / plan   one stack (with `emulatorTargets` when the emulator cannot run some resource types)

@@ -1,14 +1,16 @@
 /**
- * `npm run demo`: the embedded default environment deployed onto a local moto emulator, the way a team deploys
- * it onto AWS: state bootstrap (local state, then migrated into its bucket), platform, projects. Prints a summary
- * and tears everything down again unless `--keep`.
+ * `npm run demo`: the embedded default environment (or your own config, `--config FILE`) deployed onto a local moto
+ * emulator, the way a team deploys it onto AWS: state bootstrap (local state, then migrated into its bucket),
+ * platform, projects. Resource types moto cannot run are left out (harness/emulator-gaps.ts). Prints a summary and
+ * tears everything down again unless `--keep`. Every run starts from a clean work folder, so it can be run again
+ * and again in the same checkout.
  *
- *   npm run demo [-- --keep] [--config FILE]
+ *   npm run demo [-- --keep] [--config FILE] [--work DIR]
  *
  * Needs `terraform` and `moto_server` on the PATH (or $SDS_MOTO_SERVER); nothing global from npm.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { loadConfig } from "../config/load";
 import type { Config } from "../config/schema";
@@ -31,7 +33,7 @@ function parseArgs(argv: string[]): Args {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--keep") keep = true;
-    else if (a === "--config" && argv[i + 1]) config = argv[++i];
+    else if (a === "--config" && argv[i + 1]) config = resolve(argv[++i]);
     else if (a === "--work" && argv[i + 1]) work = resolve(argv[++i]);
     else throw new Error(`unknown argument "${a}"; usage: npm run demo -- [--keep] [--config FILE] [--work DIR]`);
   }
@@ -40,6 +42,34 @@ function parseArgs(argv: string[]): Args {
 
 const say = (line = "") => process.stdout.write(`${line}\n`);
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** Runs a long step, printing how long it has been running every `everyMs` so that a 60-80 s apply is not silent. */
+async function withProgress<T>(label: string, step: () => Promise<T>, everyMs = 15_000): Promise<T> {
+  const started = Date.now();
+  const timer = setInterval(() => say(`  … ${label}: ${Math.round((Date.now() - started) / 1000)} s`), everyMs);
+  try {
+    return await step();
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/**
+ * Leaves nothing of a previous run in the work folder: its synthesized stacks keep a `.terraform` that points at
+ * the previous emulator's port ("Backend configuration changed"), and its local state files belong to an emulator
+ * that is gone.
+ */
+function cleanWorkFolder(work: string): void {
+  rmSync(join(work, "cdktf.out"), { recursive: true, force: true });
+  for (const f of readdirSync(work)) if (/^terraform\..+\.tfstate(\.backup)?$/.test(f)) rmSync(join(work, f), { force: true });
+}
+
+/** Managed resources in a stack's state (data sources are not resources): the one count the demo reports. */
+async function managedResources(flow: Workflow, stack: string): Promise<{ type: string; values: Record<string, any> }[]> {
+  const shown = JSON.parse((await flow.terraform(stack).run(["show", "-json", "-no-color"])).stdout);
+  const all: { mode: string; type: string; values: Record<string, any> }[] = shown.values?.root_module?.resources ?? [];
+  return all.filter((r) => r.mode === "managed");
+}
 
 function requireCommand(command: string, hint: string): void {
   const r = spawnSync(command, ["--version"], { stdio: "ignore" });
@@ -62,11 +92,18 @@ async function main(): Promise<void> {
   requireCommand("terraform", "install Terraform 1.11 (https://developer.hashicorp.com/terraform/install)");
   requireCommand(process.env.SDS_MOTO_SERVER || "moto_server", "pip install 'moto[server]==5.2.1' (or set SDS_MOTO_SERVER)");
   mkdirSync(args.work, { recursive: true });
+  cleanWorkFolder(args.work);
 
   say("starting moto on 127.0.0.1 …");
   const moto: Moto = await startMoto();
   say(`moto listens on ${moto.endpoint}`);
-  const config = onEmulator(loadConfig(args.config), moto.endpoint);
+  const loaded = loadConfig(args.config);
+  const cloud = loaded.environments.findIndex((e) => e.backend.type === "cloud");
+  if (cloud >= 0) {
+    await moto.stop();
+    throw new Error(`environments[${cloud}].backend.type is "cloud": HCP Terraform cannot reach an emulator on this machine; use "s3" (or "local") for the demo`);
+  }
+  const config = onEmulator(loaded, moto.endpoint);
   const flow = new Workflow(config, args.work, terraformEnv(args.work), { emulator: true, timeoutMs: 300_000 });
   const stacks = flow.stacks;
   say(`synthesized ${stacks.length} stacks into ${flow.out}: ${stacks.map((s) => s.name).join(", ")}`);
@@ -80,9 +117,9 @@ async function main(): Promise<void> {
     for (const [i, s] of stacks.entries()) {
       const step = `[${i + 1}/${stacks.length}] ${s.name}`;
       say(`${step}: ${s.kind === "state" ? "bootstrap on local state, then migrate into its bucket" : "init + apply"} …`);
-      const run = s.kind === "state" ? await flow.bootstrapState(s.name) : await flow.deploy(s.name);
+      const run = await withProgress(step, () => (s.kind === "state" ? flow.bootstrapState(s.name) : flow.deploy(s.name)));
       deployed.push(s.name);
-      const count = (await flow.terraform(s.name).stateList()).length;
+      const count = (await managedResources(flow, s.name)).length;
       say(`${step}: ${count} resources in ${secs(run.ms)}${run.left.length ? `; left out: ${run.left.join(", ")}` : ""}`);
     }
     await summary(flow, config);
@@ -104,13 +141,11 @@ async function main(): Promise<void> {
 async function summary(flow: Workflow, config: Config): Promise<void> {
   say("\nsummary");
   for (const s of flow.stacks) {
-    const tf = flow.terraform(s.name);
-    const shown = JSON.parse((await tf.run(["show", "-json", "-no-color"])).stdout);
-    const resources: { type: string; values: Record<string, any> }[] = shown.values?.root_module?.resources ?? [];
+    const resources = await managedResources(flow, s.name);
     const env = config.environments.find((e) => e.name === s.environment)!;
     const names = stateNames(config.prefix, env);
     const where = env.backend.type === "s3" ? `s3://${names.bucket}/${names.key(s.name)}` : env.backend.type;
-    say(`  ${s.name}: ${resources.filter((r) => r.type.startsWith("aws_")).length} resources; state in ${where}`);
+    say(`  ${s.name}: ${resources.length} resources; state in ${where}`);
     const list = (label: string, values: string[]) => values.length && say(`    ${label}: ${values.join(", ")}`);
     list("KMS keys", resources.filter((r) => r.type === "aws_kms_alias").map((r) => r.values.name));
     list("buckets", resources.filter((r) => r.type === "aws_s3_bucket").map((r) => r.values.bucket));
@@ -127,8 +162,10 @@ async function teardown(flow: Workflow, deployed: string[]): Promise<void> {
   for (const name of [...deployed].reverse()) {
     const started = Date.now();
     const kind = flow.stacks.find((s) => s.name === name)?.kind;
-    if (kind === "state") await flow.teardownState(name);
-    else await flow.destroy(name);
+    await withProgress(`destroying ${name}`, async () => {
+      if (kind === "state") await flow.teardownState(name);
+      else await flow.destroy(name);
+    });
     say(`  ${name}: destroyed in ${secs(Date.now() - started)}`);
   }
 }

@@ -79,9 +79,16 @@ test("bucket policies: the data bucket admits only the platform's S3 endpoint (r
   const read = async (name: string) => JSON.parse((await aws.s3.send(new GetBucketPolicyCommand({ Bucket: name }))).Policy ?? "{}");
   const data = await read(bucket("data"));
   expect(data.Statement.map((s: any) => s.Sid)).toEqual([
-    "DenyInsecureTransport", "DenyOutdatedTls", "DenyUploadsWithAnotherKmsKey", "DenyUploadsWithOtherEncryption",
-    "DenyCustomerProvidedKeys", "DenyAccessOutsideVpcEndpoint",
+    "DenyInsecureTransport", "DenyOutdatedTls", "DenyUploadsWithAnotherKmsKey", "DenyKmsUploadsWithoutKeyId", "DenyUploadsWithOtherEncryption",
+    "DenyCustomerProvidedKeys", "DenyAccessOutsideVpcEndpoint", "DenyPrincipalsOutsideProject",
   ]);
+  // The identity perimeter: the project's roles, the administrators, nobody else of the account.
+  expect(data.Statement.find((s: any) => s.Sid === "DenyPrincipalsOutsideProject").Condition.ArnNotLike).toEqual({
+    "aws:PrincipalArn": ["arn:aws:iam::123456789012:role/sagemaker-project/sds-dev-fraud-*", ADMIN] });
+  // Model artifacts: only the training role (and the administrators) write them.
+  const models = await read(bucket("models"));
+  expect(models.Statement.find((s: any) => s.Sid === "DenyWritesExceptWriters").Condition.ArnNotLike).toEqual({
+    "aws:PrincipalArn": ["arn:aws:iam::123456789012:role/sagemaker-project/sds-dev-fraud-training", ADMIN] });
   const outside = data.Statement.find((s: any) => s.Sid === "DenyAccessOutsideVpcEndpoint");
   expect(platform.s3_endpoint_id).toMatch(/^vpce-/);
   expect(outside.Condition).toEqual({
@@ -94,6 +101,7 @@ test("bucket policies: the data bucket admits only the platform's S3 endpoint (r
   const logs = await read(bucket("access-logs"));
   expect(logs.Statement.map((s: any) => s.Sid)).toEqual([
     "S3ServerAccessLogDelivery", "DenyInsecureTransport", "DenyOutdatedTls", "DenyUploadsWithOtherEncryption", "DenyCustomerProvidedKeys",
+    "DenyEvidenceTampering",
   ]);
 });
 

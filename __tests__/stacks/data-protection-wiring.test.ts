@@ -1,5 +1,6 @@
 /** How config reaches the stacks: project keys and buckets, the code repository, the mirror and the endpoints it needs. */
 import { configWith, resources, synthConfig } from "../helpers/synth";
+import { TerraformOutput, TerraformStack, Testing } from "cdktf";
 import { buildApp } from "../../stacks/app";
 import { ProjectStack } from "../../stacks/project-stack";
 import { PlatformStack } from "../../stacks/platform-stack";
@@ -10,7 +11,13 @@ const endpointServices = (stack: Record<string, any>) =>
 test("the project stack exposes its keys, buckets and code repository to the other modules", () => {
   const { app } = buildApp(configWith(), "/tmp/unused");
   const project = app.node.findAll().find((c): c is ProjectStack => c instanceof ProjectStack)!;
-  expect(project.keys.data.aliasName).toBeDefined();
+  // aliasName is a Terraform token: synthesized, it must read the data key's alias, named after the project.
+  const stack = TerraformStack.of(project);
+  new TerraformOutput(stack, "probe-alias-name", { value: project.keys.data.aliasName });
+  const synthesized = JSON.parse(Testing.synth(stack));
+  const aliasRef = /^\$\{aws_kms_alias\.([\w-]+)\.name\}$/.exec(synthesized.output["probe-alias-name"].value);
+  expect(aliasRef).not.toBeNull();
+  expect(synthesized.resource.aws_kms_alias[aliasRef![1]].name).toBe("alias/sds/dev/fraud/data");
   expect([project.buckets.data, project.buckets.models, project.buckets.accessLogs].map((b) => b.bucketArn)).toEqual([
     "arn:aws:s3:::sds-dev-fraud-data-123456789012", "arn:aws:s3:::sds-dev-fraud-models-123456789012", "arn:aws:s3:::sds-dev-fraud-access-logs-123456789012",
   ]);
