@@ -5,7 +5,8 @@
  * with two environments in one account (two regions).
  * One synth per config, shared by all its scenarios. See docs/threat-model.md for what each class proves.
  */
-import { defaultConfig, sameAccountConfig, twoEnvironmentConfig } from "./configs";
+import { ConfigError } from "../../config/load";
+import { defaultConfig, prefixCollisionConfig, sameAccountConfig, twoEnvironmentConfig } from "./configs";
 import { concretePolicy, matches, PerimeterApp, simulate } from "./perimeter-sim";
 import { CLASSES, ClassId, crossProjectScenarios, environmentScenarios, projectScenarios, Scenario } from "./scenarios";
 
@@ -91,4 +92,11 @@ test("the suite runs at least 100 scenarios on each config, names unique", () =>
     const names = scenarios.map((s) => s.name);
     expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);
   }
+});
+
+// Another project's resources by name pattern: a project whose name is another's plus a hyphen would put its buckets,
+// roles, keys' principal pattern and notebooks under the other's `<base>-*` patterns, so the config is refused.
+test("a project named like another plus a hyphen (fraud / fraud-eu) is refused before anything is built", () => {
+  expect(() => prefixCollisionConfig()).toThrow(ConfigError);
+  expect(() => prefixCollisionConfig()).toThrow(/"fraud-eu" starts with the project name "fraud" and a hyphen/);
 });

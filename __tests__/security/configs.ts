@@ -1,8 +1,8 @@
 /**
  * The two configurations the attack suite runs against: the embedded default (one environment, one project), and a
  * config with TWO environments in different accounts and regions and TWO projects each. The second environment's
- * projects are "fraud" and "fraud-eu": one project name is the other's followed by a hyphen, so every `<base>-*`
- * pattern of "fraud" also matches "fraud-eu"'s resources unless the policies guard against it.
+ * projects are "fraud" and "fraudeu": one project name starts with the other (but not with a hyphen: `fraud` and
+ * `fraud-eu`, whose `<base>-*` patterns would overlap, is a config error - `prefixCollisionConfig`).
  */
 import { DEFAULT_CONFIG } from "../../config/default";
 import { validateConfig } from "../../config/load";
@@ -22,7 +22,7 @@ export function defaultConfig(): Config {
 const IDENTITY_OPTIONS: Record<string, Record<string, unknown>> = {
   "dev/churn": { applicationPrincipals: [`arn:aws:iam::${DEV_ACCOUNT}:role/churn-scoring`] },
   "prod/fraud": { requireMfa: true },
-  "prod/fraud-eu": { requireMfa: true, requireSourceIdentity: true },
+  "prod/fraudeu": { requireMfa: true, requireSourceIdentity: true },
 };
 
 function project(env: string, name: string, account: string, owner: string) {
@@ -47,19 +47,24 @@ function environment(name: string, accountId: string, region: string, cidr: stri
 
 /**
  * Two environments (dev in 123456789012 eu-west-1 with projects fraud and churn; prod in 210987654321 eu-central-1
- * with projects fraud and fraud-eu), each with a deploy role and a break-glass role;
- * dev/churn names an application principal, prod/fraud requires MFA, prod/fraud-eu MFA and a source identity; prod
+ * with projects fraud and fraudeu), each with a deploy role and a break-glass role;
+ * dev/churn names an application principal, prod/fraud requires MFA, prod/fraudeu MFA and a source identity; prod
  * has the private package mirror (CodeArtifact) on.
  */
-export function twoEnvironmentConfig(): Config {
+export function twoEnvironmentConfig(prodProjects = ["fraud", "fraudeu"]): Config {
   return validateConfig({
     prefix: "sds",
     environments: [
       environment("dev", DEV_ACCOUNT, "eu-west-1", "10.20.0.0/16", ["fraud", "churn"]),
-      environment("prod", PROD_ACCOUNT, "eu-central-1", "10.30.0.0/16", ["fraud", "fraud-eu"], true),
+      environment("prod", PROD_ACCOUNT, "eu-central-1", "10.30.0.0/16", prodProjects, true),
     ],
     compliance: structuredClone(DEFAULT_CONFIG.compliance),
   });
+}
+
+/** Projects `fraud` and `fraud-eu` in one environment: fraud's `sds-prod-fraud-*` patterns would reach fraud-eu. */
+export function prefixCollisionConfig(): Config {
+  return twoEnvironmentConfig(["fraud", "fraud-eu"]);
 }
 
 /**

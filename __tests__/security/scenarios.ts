@@ -316,21 +316,22 @@ export function projectScenarios(app: PerimeterApp, env: string, p: string): Sce
   row("C7", "training writes model artifacts", tr, "s3:PutObject", obj(models, "m/model.tar.gz"), S3, "Allowed", sse(dataKey.arn));
   row("C7", "endpoint hosting reads model artifacts", eh, "s3:GetObject", obj(models, "m/model.tar.gz"), S3, "Allowed");
   row("C7", "endpoint hosting overwrites a model artifact", eh, "s3:PutObject", obj(models, "m/model.tar.gz"), S3, "Denied", sse(dataKey.arn), "resource:DenyWritesExceptWriters");
-  row("C7", "notebook starts a training job on a disallowed instance type", nb, "sagemaker:CreateTrainingJob", trainingJob, API, "Denied", job({ "sagemaker:InstanceTypes": [DISALLOWED_TYPE] }), "identity:implicit");
+  row("C7", "notebook starts a training job on a disallowed instance type", nb, "sagemaker:CreateTrainingJob", trainingJob, API, "Denied", job({ "sagemaker:InstanceTypes": [DISALLOWED_TYPE] }), "identity:DenyJobTypesOffTheList");
   row("C7", "notebook starts a training job without naming the instance type", nb, "sagemaker:CreateTrainingJob", trainingJob, API, "Denied", jobWithout("sagemaker:InstanceTypes"), "identity:implicit");
   row("C7", "CI creates a notebook on a disallowed instance type", nc, "sagemaker:CreateNotebookInstance", sm("notebook-instance", `${base}-big`), API, "Denied",
     { ...inVpc, "sagemaker:VolumeKmsKeyArn": volumeKey.arn, "sagemaker:DirectInternetAccess": "Disabled", "sagemaker:RootAccess": "Disabled",
-      "sagemaker:MinimumInstanceMetadataServiceVersion": "2", "sagemaker:InstanceTypes": [DISALLOWED_TYPE] }, "identity:implicit");
+      "sagemaker:MinimumInstanceMetadataServiceVersion": "2", "sagemaker:InstanceTypes": [DISALLOWED_TYPE] }, "identity:DenyNotebookTypesOffTheList");
   row("C7", "endpoint config on a disallowed instance type", ec, "sagemaker:CreateEndpointConfig", sm("endpoint-config", `${base}-cfg`), API, "Denied",
-    { "sagemaker:VolumeKmsKeyArn": volumeKey.arn, "sagemaker:ModelArn": sm("model", `${base}-m`).arn, "sagemaker:InstanceTypes": [DISALLOWED_TYPE] }, "identity:implicit");
-  row("C7", "notebook starts a training job with remote debugging", nb, "sagemaker:CreateTrainingJob", trainingJob, API, "Denied", job({ "sagemaker:EnableRemoteDebug": "true" }), "identity:implicit");
-  // The boundary is the cap when someone attaches a broader policy to a project role (design: the boundary denies
-  // remote debugging and unlisted instance types, so no identity policy can lift them).
+    { "sagemaker:VolumeKmsKeyArn": volumeKey.arn, "sagemaker:ModelArn": sm("model", `${base}-m`).arn, "sagemaker:InstanceTypes": [DISALLOWED_TYPE] }, "identity:DenyEndpointTypesOffTheList");
+  row("C7", "notebook starts a training job with remote debugging", nb, "sagemaker:CreateTrainingJob", trainingJob, API, "Denied", job({ "sagemaker:EnableRemoteDebug": "true" }), "identity:DenyRemoteDebug");
+  // Someone attaches a broader policy to a project role: the role's own policy denies remote debugging and unlisted
+  // instance types explicitly, so an added policy cannot lift them (the boundary has no room left under IAM's 6144
+  // characters; replacing the role's own policy would also remove every grant).
   const nbSageMaker: Actor = { ...nb, label: `${nb.label} + sagemaker:*`, identity: [...nb.identity, { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "sagemaker:*", Resource: "*" }] }] };
   row("C7", "a notebook role with a broad SageMaker policy attached starts a training job with remote debugging", nbSageMaker, "sagemaker:CreateTrainingJob", trainingJob, API, "Denied",
-    job({ "sagemaker:EnableRemoteDebug": "true" }));
+    job({ "sagemaker:EnableRemoteDebug": "true" }), "identity:DenyRemoteDebug");
   row("C7", "a notebook role with a broad SageMaker policy attached starts a training job on a disallowed instance type", nbSageMaker, "sagemaker:CreateTrainingJob", trainingJob, API, "Denied",
-    job({ "sagemaker:InstanceTypes": [DISALLOWED_TYPE] }));
+    job({ "sagemaker:InstanceTypes": [DISALLOWED_TYPE] }), "identity:DenyJobTypesOffTheList");
   row("C7", "training role creates a network interface in the environment's subnet", tr, "ec2:CreateNetworkInterface", ni(`subnet/${subnets[0]}`), INTERNET, "Allowed",
     { "ec2:Vpc": `arn:aws:ec2:${region}:${acct}:vpc/${app.vpcId(env)}` });
   row("C7", "training role creates a network interface in another subnet", tr, "ec2:CreateNetworkInterface", ni("subnet/subnet-0a77ac4e70000000a"), INTERNET, "Denied",

@@ -214,23 +214,47 @@ export const ROLE_GRANTS: Readonly<Record<RoleName, (input: ProjectScopeInput) =
   ],
 };
 
-/** The roles whose credentials live on SageMaker compute in the VPC (notebook instances, jobs, endpoints). */
-export const COMPUTE_ROLES: readonly RoleName[] = ["notebook-execution", "training", "endpoint-hosting"];
+/**
+ * The roles whose credentials are good only inside the environment's network: those that live on SageMaker compute
+ * in the VPC (notebook instances, jobs, endpoints), and the data scientists' - who reach the environment over VPN or
+ * Direct Connect through its endpoints, so that metadata a notebook controls (job names, hyperparameters, log stream
+ * names) cannot be read from a laptop on the internet either.
+ */
+export const NETWORK_FENCED_ROLES: readonly RoleName[] = ["data-scientist", "notebook-execution", "training", "endpoint-hosting"];
 
 /**
  * What SageMaker's own infrastructure does with a compute role from outside the VPC (network interfaces, grants on
- * the volume key, image pulls, metrics and log delivery): the only actions a compute role's credentials may be used
+ * the volume key, image pulls, metrics and log delivery): the only actions a fenced role's credentials may be used
  * for outside the environment's network.
  */
 export const COMPUTE_INFRASTRUCTURE_ACTIONS = ["ec2:*", "ecr:*", "kms:*", "cloudwatch:PutMetricData", "logs:CreateLogStream", "logs:PutLogEvents"];
 
 /**
- * Credentials taken from a notebook instance, job or endpoint (instance metadata, a container) are worthless
- * outside the environment's network: every other action is refused unless it comes from inside the VPC or from an
- * AWS service on the role's behalf. (KMS: the project keys' policies allow use through S3/SageMaker/EC2 only.)
+ * Credentials taken from a notebook instance, job or endpoint (instance metadata, a container), or a data scientist's
+ * session, are worthless outside the environment's network: every other action is refused unless it comes from
+ * inside the VPC or from an AWS service on the role's behalf. (KMS: the project keys' policies allow use through
+ * S3/SageMaker/EC2 only.)
  */
-export function computeNetworkFence(input: ProjectScopeInput): Statement {
+export function networkFence(input: ProjectScopeInput): Statement {
   return { Sid: "DenyOutsideTheNetwork", Effect: "Deny", NotAction: COMPUTE_INFRASTRUCTURE_ACTIONS, Resource: "*", Condition: outsideNetwork(input) };
+}
+
+/**
+ * Caps the role keeps even if someone attaches a broader policy to it (an explicit Deny in its own policy wins): the
+ * project's instance types per use, and no remote debugging of training jobs. (The permissions boundary, at IAM's
+ * 6144 characters, keeps the network, VPC and encryption caps; removing this policy also removes every grant.)
+ */
+export const ROLE_CAPS: Partial<Readonly<Record<RoleName, (input: ProjectScopeInput) => Statement[]>>> = {
+  "notebook-creation": (input) => [offList("DenyNotebookTypesOffTheList", ["sagemaker:CreateNotebookInstance", "sagemaker:UpdateNotebookInstance"], input.instanceTypes.notebooks)],
+  "notebook-execution": (input) => [
+    offList("DenyJobTypesOffTheList", ["sagemaker:CreateTrainingJob", "sagemaker:CreateProcessingJob", "sagemaker:CreateHyperParameterTuningJob", "sagemaker:CreateTransformJob"], input.instanceTypes.jobs),
+    { Sid: "DenyRemoteDebug", Effect: "Deny", Action: ["sagemaker:CreateTrainingJob", "sagemaker:UpdateTrainingJob"], Resource: "*", Condition: { Bool: { "sagemaker:EnableRemoteDebug": "true" } } },
+  ],
+  "endpoint-creation": (input) => [offList("DenyEndpointTypesOffTheList", ["sagemaker:CreateEndpointConfig"], input.instanceTypes.endpoints)],
+};
+
+function offList(Sid: string, actions: string[], types: readonly string[]): Statement {
+  return { Sid, Effect: "Deny", Action: actions, Resource: "*", Condition: { "ForAnyValue:StringNotLike": { "sagemaker:InstanceTypes": [...types] } } };
 }
 
 export function grantStatement(g: Grant): Statement {
@@ -240,5 +264,6 @@ export function grantStatement(g: Grant): Statement {
 
 /** The identity policy of a role. */
 export function rolePolicy(role: RoleName, input: ProjectScopeInput): PolicyDocument {
-  return policy(...ROLE_GRANTS[role](input).map(grantStatement), ...(COMPUTE_ROLES.includes(role) ? [computeNetworkFence(input)] : []));
+  return policy(...ROLE_GRANTS[role](input).map(grantStatement), ...(ROLE_CAPS[role]?.(input) ?? []),
+    ...(NETWORK_FENCED_ROLES.includes(role) ? [networkFence(input)] : []));
 }
