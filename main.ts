@@ -13,10 +13,9 @@ import { loadSynthesized } from "./compliance/model";
 import { countQuotas, formatQuotaError, formatQuotaWarning, quotaErrors, quotaWarnings } from "./compliance/quotas";
 import { formatSuppressedSummary, formatWarnings } from "./compliance/report";
 import { ConfigError, DEFAULT_CONFIG_SOURCE, loadConfig } from "./config/load";
-import { plan, StackPlan } from "./plan/plan";
 import { parseCommandLine, UsageError } from "./cli/args";
 import { clip } from "./plan/check";
-import { synthesizeApp } from "./stacks/app";
+import { StackInfo, synthesizeApp } from "./stacks/app";
 import { OutputFolderError } from "./stacks/output-folder";
 
 interface Args {
@@ -34,7 +33,7 @@ function readArgs(argv: string[], env: NodeJS.ProcessEnv): Args {
   };
 }
 
-export function synthesize(args: Args): StackPlan[] {
+export function synthesize(args: Args): StackInfo[] {
   const config = loadConfig(args.config);
   const built = synthesizeApp(config, args.out, {
     stateBootstrap: args.stateBootstrap,
@@ -57,12 +56,11 @@ export function synthesize(args: Args): StackPlan[] {
   for (const stack of built.keptStacks) {
     process.stderr.write(`warning: ${args.out}/stacks/${stack} is kept although the config no longer has that stack: it holds a terraform.tfstate; run terraform destroy there (its last configuration is kept with it) or move that state, then delete the folder\n`);
   }
-  const written = new Set(built.stackNames);
-  return plan(config).stacks.filter((s) => written.has(s.name));
+  return built.stacks;
 }
 
 /** Stacks in one line: every name when there are few, a count per environment and kind when there are many. */
-export function stackSummary(stacks: readonly StackPlan[], listUpTo = 10): string {
+export function stackSummary(stacks: readonly StackInfo[], listUpTo = 10): string {
   if (stacks.length <= listUpTo) return stacks.map((s) => s.name).join(", ");
   const environments = [...new Set(stacks.map((s) => s.environment))];
   return environments.map((env) => {

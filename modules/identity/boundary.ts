@@ -95,7 +95,7 @@ export function boundaryPolicy(input: ProjectScopeInput, roles: readonly RoleNam
     deny("NeverUnencrypted", VOLUME_ACTIONS, { Null: { "sagemaker:VolumeKmsKeyArn": "true" },
       ...(nvme.length ? { "ForAnyValue:StringNotLike": { "sagemaker:InstanceTypes": nvme } } : {}) }),
     deny("NeverOutsideTheNetwork", DATA_CHANNEL_ACTIONS, outsideNetwork(input)),
-    // Presigned URLs: NeverOutsideTheNetwork keeps them in the VPC; the role policy names the sagemaker.api endpoint.
+    // Presigned URLs: NeverOutsideTheNetwork keeps them in the VPC; the role policy names the sagemaker.api and notebook endpoints.
     deny("NeverPassElsewhere", ["iam:PassRole"], { StringNotEquals: passedToSageMaker().StringEquals }),
     deny("NeverTamper", NEVER_ACTIONS),
   );
