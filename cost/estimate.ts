@@ -6,9 +6,9 @@
  */
 import { ENDPOINT_CATALOGUE, EndpointEntry, serviceName } from "../catalogue/endpoints";
 import { notebookHourPrice, Price, PRICES, PriceKey, PriceTable, unitPrice } from "../catalogue/prices";
-import type { SynthModel, SynthResource } from "../compliance/model";
+import type { SynthModel, SynthResource } from "../synth/model";
 import { cloudtrailS3DataEvents } from "../compliance/rules/cloudtrail-s3-data-events";
-import { isTrue } from "../compliance/model";
+import { isTrue } from "../synth/model";
 
 /** The usage a price is multiplied by (the config's `cost` section). */
 export interface CostAssumptions {

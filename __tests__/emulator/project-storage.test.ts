@@ -13,11 +13,10 @@ import {
   GetBucketOwnershipControlsCommand, GetBucketPolicyCommand, GetBucketVersioningCommand, GetPublicAccessBlockCommand,
   HeadBucketCommand, ListBucketsCommand, ListObjectVersionsCommand,
 } from "@aws-sdk/client-s3";
-import { Moto, startMoto } from "../../harness/moto";
-import { stackWorkdir } from "../../harness/terraform";
+import { EmulatorRun } from "../../harness/emulator-run";
+import type { StackRun } from "../../harness/workflow";
 import { clients } from "../helpers/aws-clients";
-import { configWith, synthConfig } from "../helpers/synth";
-import { AppliedStack, applyOnEmulator } from "../helpers/emulator";
+import { configWith } from "../helpers/synth";
 
 jest.setTimeout(900_000);
 
@@ -25,27 +24,26 @@ const ACCOUNT = "123456789012";
 const bucket = (purpose: string) => `sds-dev-fraud-${purpose}-${ACCOUNT}`;
 const ADMIN = `arn:aws:iam::${ACCOUNT}:role/sds-terraform`;
 
-let moto: Moto;
+let run: EmulatorRun;
 let aws: ReturnType<typeof clients>;
-let stacks: AppliedStack[] = [];
+let stacks: StackRun[] = [];
 let platform: Record<string, any>;
 let project: Record<string, any>;
 let emulatorEnv: Record<string, unknown>;
 const logBucketAddress = "aws_s3_bucket.buckets_access-logs_bucket_42645E7C";
 
 beforeAll(async () => {
-  moto = await startMoto();
-  aws = clients(moto.endpoint, "eu-west-1");
-  emulatorEnv = { emulator: { endpoint: moto.endpoint }, packageMirror: { enabled: true } };
-  const config = configWith(emulatorEnv);
-  const synth = synthConfig(config, "emu-storage");
-  stacks = await applyOnEmulator(synth.outdir, ["dev-platform", "dev-project-fraud"], "emu-storage-tf");
+  emulatorEnv = { packageMirror: { enabled: true } };
+  run = await EmulatorRun.start({ label: "emu-storage", config: configWith(emulatorEnv) });
+  aws = clients(run.endpoint, "eu-west-1");
+  stacks = await run.deployAll();
+  expect(stacks.map((s) => s.stack)).toEqual(["dev-platform", "dev-project-fraud"]);
   platform = await stacks[0].tf.outputs();
   project = await stacks[1].tf.outputs();
 });
 
 afterAll(async () => {
-  await moto?.stop();
+  await run?.stop();
 });
 
 test("only the emulator gaps were left out of the apply", () => {
@@ -141,7 +139,7 @@ test("the mirror's endpoints are on and the S3 endpoint admits the region's Code
 test("a second plan of each stack shows no changes", async () => {
   for (const s of stacks) {
     const plan = await s.tf.plan(s.args);
-    expect({ stack: s.name, changes: plan.changes, out: plan.changes ? plan.stdout.slice(-3000) : "" }).toEqual({ stack: s.name, changes: false, out: "" });
+    expect({ stack: s.stack, changes: plan.changes, out: plan.changes ? plan.stdout.slice(-3000) : "" }).toEqual({ stack: s.stack, changes: false, out: "" });
   }
 });
 
@@ -156,13 +154,11 @@ test("destroy (delete-if-empty) stops at the access-log bucket holding logs; del
   for (const purpose of ["data", "models"]) await expect(aws.s3.send(new HeadBucketCommand({ Bucket: bucket(purpose) }))).rejects.toThrow();
 
   // The deliberate way to drop data: switch the environment to delete-with-data, apply that to the bucket, destroy.
-  const synth = synthConfig(configWith({ ...emulatorEnv, dataProtection: { administratorArns: [ADMIN], bucketsOnDestroy: "delete-with-data" } }), "emu-storage-drop");
-  stackWorkdir(synth.outdir, "dev-project-fraud", projectStack.tf.dir);
+  run.reconfigure(configWith({ ...emulatorEnv, dataProtection: { administratorArns: [ADMIN], bucketsOnDestroy: "delete-with-data" } }));
   await projectStack.tf.apply([`-target=${logBucketAddress}`]);
   await projectStack.tf.destroy();
   expect(await projectStack.tf.stateList()).toEqual([]);
   // The platform's trail buckets hold access logs too (of Terraform's own calls): the same deliberate drop.
-  stackWorkdir(synth.outdir, "dev-platform", platformStack.tf.dir);
   await platformStack.tf.apply((await platformStack.tf.stateList()).filter((a) => a.startsWith("aws_s3_bucket.")).map((a) => `-target=${a}`));
   await platformStack.tf.destroy();
   expect(await platformStack.tf.stateList()).toEqual([]);
