@@ -135,7 +135,7 @@ export function estimateEnvironment(app: SynthModel, input: EstimateInput): Envi
   const domains = of("aws_sagemaker_domain");
   const studioByType = new Map<string, number>();
   for (const p of of("aws_sagemaker_user_profile")) {
-    const domain = domains.find((d) => d.stack === p.stack && String(p.attrs.domain_id).includes(`aws_sagemaker_domain.${d.name}.`));
+    const domain = app.resolve(p.stack, p.attrs.domain_id, "aws_sagemaker_domain");
     const type = defaultAppType(p.attrs.user_settings) ?? defaultAppType(domain?.attrs.default_user_settings) ?? "ml.t3.medium";
     studioByType.set(type, (studioByType.get(type) ?? 0) + 1);
   }
