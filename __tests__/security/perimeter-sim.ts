@@ -21,6 +21,7 @@ import { runSimulation } from "@cloud-copilot/iam-simulate";
 import { interpolations, SynthModel, SynthResource } from "../../synth/model";
 import type { Config } from "../../config/schema";
 import { synthConfig } from "../helpers/synth";
+import { REMOTE_STATE_PREFIX } from "../../synth/conventions";
 
 export type Decision = "Allowed" | "ExplicitlyDenied" | "ImplicitlyDenied";
 /** "Denied" accepts both kinds of deny. */
@@ -81,7 +82,7 @@ function literal(r: SynthResource, attr: string): string {
   return v;
 }
 
-const REMOTE = /^data\.terraform_remote_state\.cross-stack-reference-input-([\w-]+)\.outputs\.([\w-]+)$/;
+const REMOTE = new RegExp(`^data\\.terraform_remote_state\\.${REMOTE_STATE_PREFIX}([\\w-]+)\\.outputs\\.([\\w-]+)$`);
 const MANAGED = /^([a-z][a-z0-9_]*)\.([A-Za-z_][\w-]*)\.([a-z_]+)$/;
 
 /**
