@@ -75,11 +75,10 @@ export interface EmulatorRunOptions {
   readonly dropDataOnDestroy?: boolean;
   /** Time limit of each terraform command. @default 300000 */
   readonly timeoutMs?: number;
-  /** Where progress lines go. @default stderr */
+  /** Where progress lines go. @default stderr, each line starting with `[<label>]` (suites run side by side) */
   readonly progress?: (line: string) => void;
 }
 
-const toStderr = (line: string) => process.stderr.write(`${line}\n`);
 
 /** An app synthesized for, and run on, its own moto emulator. */
 export class EmulatorRun extends Workflow {
@@ -100,7 +99,7 @@ export class EmulatorRun extends Workflow {
 
   private constructor(readonly moto: Moto, config: Config, root: string, private readonly runOpts: EmulatorRunOptions) {
     super(onEmulator(config, moto.endpoint, { localState: (runOpts.state ?? "local") === "local", dropDataOnDestroy: runOpts.dropDataOnDestroy }),
-      root, terraformEnv(root), { emulator: true, timeoutMs: runOpts.timeoutMs ?? 300_000, progress: runOpts.progress ?? toStderr });
+      root, terraformEnv(root), { emulator: true, timeoutMs: runOpts.timeoutMs ?? 300_000, progress: runOpts.progress ?? ((line) => process.stderr.write(`[${runOpts.label}] ${line}\n`)) });
   }
 
   /** The emulator's base URL. */
