@@ -126,13 +126,13 @@ test("the notebook: no internet, no root, the project volume key, an environment
 });
 
 test("a second plan of each stack shows no changes; destroy in reverse order removes the roles and the notebook", async () => {
-  for (const { tf, stack: name, args } of stacks) {
-    const plan = await tf.plan(args);
+  for (const { stack: name } of stacks) {
+    const plan = await run.plan(name);
     // On failure, show what Terraform wants to change.
     expect([name, plan.changes ? plan.stdout.split("\n").filter((l) => /^\s+[-+~]|#/.test(l)).join("\n") : "no changes"]).toEqual([name, "no changes"]);
   }
-  for (const { tf } of [...stacks].reverse()) {
-    await tf.destroy();
+  for (const { tf, stack: name } of [...stacks].reverse()) {
+    await run.destroy(name);
     expect(await tf.stateList()).toEqual([]);
   }
   const left = await iam.send(new ListRolesCommand({ PathPrefix: "/sagemaker-project/" }));

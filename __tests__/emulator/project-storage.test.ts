@@ -138,7 +138,7 @@ test("the mirror's endpoints are on and the S3 endpoint admits the region's Code
 
 test("a second plan of each stack shows no changes", async () => {
   for (const s of stacks) {
-    const plan = await s.tf.plan(s.args);
+    const plan = await run.plan(s.stack);
     expect({ stack: s.stack, changes: plan.changes, out: plan.changes ? plan.stdout.slice(-3000) : "" }).toEqual({ stack: s.stack, changes: false, out: "" });
   }
 });
@@ -147,7 +147,7 @@ test("destroy (delete-if-empty) stops at the access-log bucket holding logs; del
   const [platformStack, projectStack] = stacks;
   const logs = await aws.s3.send(new ListObjectVersionsCommand({ Bucket: bucket("access-logs") }));
   expect(logs.Versions?.length).toBeGreaterThan(0);
-  const refused = await projectStack.tf.destroy().then(() => "destroyed", (e: Error) => e.message);
+  const refused = await run.destroy(projectStack.stack).then(() => "destroyed", (e: Error) => e.message);
   expect(refused).toMatch(/BucketNotEmpty/);
   const state = await projectStack.tf.stateList();
   expect(state.filter((a) => a.startsWith("aws_s3_bucket."))).toEqual([logBucketAddress]);
@@ -156,11 +156,11 @@ test("destroy (delete-if-empty) stops at the access-log bucket holding logs; del
   // The deliberate way to drop data: switch the environment to delete-with-data, apply that to the bucket, destroy.
   run.reconfigure(configWith({ ...emulatorEnv, dataProtection: { administratorArns: [ADMIN], bucketsOnDestroy: "delete-with-data" } }));
   await projectStack.tf.apply([`-target=${logBucketAddress}`]);
-  await projectStack.tf.destroy();
+  await run.destroy(projectStack.stack);
   expect(await projectStack.tf.stateList()).toEqual([]);
   // The platform's trail buckets hold access logs too (of Terraform's own calls): the same deliberate drop.
   await platformStack.tf.apply((await platformStack.tf.stateList()).filter((a) => a.startsWith("aws_s3_bucket.")).map((a) => `-target=${a}`));
-  await platformStack.tf.destroy();
+  await run.destroy(platformStack.stack);
   expect(await platformStack.tf.stateList()).toEqual([]);
   const left = (await aws.s3.send(new ListBucketsCommand({}))).Buckets?.map((b) => b.Name) ?? [];
   expect(left.filter((n) => n?.startsWith("sds-dev-"))).toEqual([]);

@@ -105,9 +105,9 @@ test("the rest of a Studio project applies with the platform (Studio group and r
   const role = await iam.send(new GetRoleCommand({ RoleName: "sds-dev-fraud-data-scientist" }));
   expect(role.Role!.PermissionsBoundary!.PermissionsBoundaryArn).toBe("arn:aws:iam::123456789012:policy/sagemaker-project/sds-dev-fraud-data-scientist-studio-boundary");
   for (const st of stacks) {
-    const again = await st.tf.plan(st.args);
+    const again = await run.plan(st.stack);
     expect({ stack: st.stack, changes: again.changes, plan: again.changes ? again.stdout : "" }).toEqual({ stack: st.stack, changes: false, plan: "" });
   }
-  for (const st of [...stacks].reverse()) await st.tf.destroy(st.args);
+  for (const st of [...stacks].reverse()) await run.destroy(st.stack);
   expect((await project.tf.stateList()).filter((a) => !a.startsWith("data."))).toEqual([]);
 });
