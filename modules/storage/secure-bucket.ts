@@ -29,7 +29,10 @@ export interface SecureBucketProps extends Pick<SecureBucketPolicyInput, "princi
   readonly scope: ArnScope;
   /** Globally unique bucket name (from the plan, e.g. a project plan's `bucket(purpose)`). */
   readonly bucketName: string;
-  /** SSE-KMS with a customer-managed key, or SSE-S3 with a reason (only the access-log bucket). */
+  /**
+   * SSE-KMS with a customer-managed key (pinned by the policy unless `keyNotPinnedBecause`: the state bucket), or
+   * SSE-S3 with a reason (only access-log buckets: `AccessLogBucket`).
+   */
   readonly encryption: BucketEncryption;
   /**
    * Restrict every request to the environment's S3 endpoint (with the administrators' carve-out), or `"none"` for
@@ -76,6 +79,8 @@ export class SecureBucket extends Construct {
   readonly policy: S3BucketPolicy;
   /** The Object Lock configuration, when `objectLock` is set: writers whose objects must be locked depend on it. */
   readonly objectLock?: S3BucketObjectLockConfigurationA;
+  /** The public access block (a variant that renamed it moves its old address here: `StateBucket`). */
+  readonly publicAccessBlock: S3BucketPublicAccessBlock;
 
   constructor(scope: Construct, id: string, props: SecureBucketProps) {
     super(scope, id);
@@ -87,7 +92,7 @@ export class SecureBucket extends Construct {
       dependsOn: props.dependsOn?.length ? [...props.dependsOn] : undefined,
     });
     const ref = { bucket: bucket.id };
-    const publicAccess = new S3BucketPublicAccessBlock(this, "public-access", {
+    const publicAccess = this.publicAccessBlock = new S3BucketPublicAccessBlock(this, "public-access", {
       ...ref, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true,
     });
     const ownership = new S3BucketOwnershipControls(this, "ownership", { ...ref, rule: { objectOwnership: "BucketOwnerEnforced" } });
