@@ -10,6 +10,7 @@ import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { ArnScope, policy, PolicyDocument, policyJson, Statement } from "../policy/document";
+import type { AccessLogBucket } from "./access-log-bucket";
 import { BucketEncryption, bucketArns, SecureBucketPolicyInput, secureBucketStatements, VpcEndpointRestriction } from "./bucket-policy";
 
 /** What `terraform destroy` does with the bucket (see config `dataProtection.bucketsOnDestroy`). */
@@ -40,10 +41,10 @@ export interface SecureBucketProps extends Pick<SecureBucketPolicyInput, "princi
    */
   readonly vpcEndpoint: VpcEndpointRestriction | "none";
   /**
-   * Server access logs go to this bucket under `<prefix><bucket name>/` (its policy must let the logging service
-   * write there: see `accessLogDeliveryStatement`), or a reason why there are none.
+   * Server access logs go to this access-log bucket under `<prefix><bucket name>/` (name this bucket in its
+   * `sourceBucketNames`, or the logging service may not write there), or a reason why there are none.
    */
-  readonly accessLogs: { readonly target: SecureBucket; readonly prefix?: string } | { readonly disabledBecause: string };
+  readonly accessLogs: { readonly target: AccessLogBucket; readonly prefix?: string } | { readonly disabledBecause: string };
   /** Lifecycle rules; an abort of incomplete multipart uploads is always there. @default {} */
   readonly lifecycle?: BucketLifecycle;
   /** Statements added to the secure-bucket ones (placed first), e.g. CloudTrail's or log delivery's Allow. @default none */
