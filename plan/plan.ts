@@ -160,7 +160,11 @@ export interface EnvironmentPlan {
    * (the trail leaves out its own). None without projects.
    */
   readonly dataEvents?: { readonly bucketNamePrefix: string; readonly exceptBuckets: readonly string[] };
-  readonly packageMirror?: { readonly keyAlias: string; readonly domain: string };
+  /**
+   * The private PyPI mirror, when enabled: its key alias (without `alias/`, `<prefix>/<environment>/packages`), its
+   * CodeArtifact domain (`<base>`) and repository (`pypi`).
+   */
+  readonly packageMirror?: { readonly keyAlias: string; readonly domain: string; readonly repository: string };
   readonly projects: readonly ProjectPlan[];
 }
 
@@ -182,6 +186,8 @@ export interface RolePlan {
 
 /** Names of a project's resources that AWS constrains (the buckets are `bucket(purpose)`, the notebooks `notebooks`). */
 export interface ProjectNames {
+  /** IAM path of every role and policy of the project: `/sagemaker-project/` (`ROLE_PATH`, the same for every project). */
+  readonly rolePath: string;
   /** The permissions boundary of the project's roles: `<project base>-boundary`. */
   readonly boundary: string;
   /** Aliases of the project's keys, without `alias/`: `<prefix>/<environment>/<project>/data`, `/volumes`, `/logs`. */
@@ -332,6 +338,7 @@ function projectPlan(prefix: string, env: EnvironmentConfig, envBase: string, sc
     rolesPattern: projectRolesPattern(scope, base),
     trainingRoleArn: roles.training.arn,
     names: {
+      rolePath: ROLE_PATH,
       boundary: `${base}-boundary`,
       keyAliases: { data: `${aliasPrefix}/data`, volumes: `${aliasPrefix}/volumes`, logs: `${aliasPrefix}/logs` },
       logGroupPattern: `/${aliasPrefix}/*`,
@@ -397,7 +404,7 @@ function environmentPlan(config: Config, env: EnvironmentConfig, index: number):
       bucketNamePrefix: `${base}-`,
       exceptBuckets: env.backend.type === "s3" ? [state.bucket, state.accessLogBucket] : [],
     },
-    packageMirror: env.packageMirror.enabled ? { keyAlias: `${aliasBase(prefix, env.name)}/packages`, domain: base } : undefined,
+    packageMirror: env.packageMirror.enabled ? { keyAlias: `${aliasBase(prefix, env.name)}/packages`, domain: base, repository: "pypi" } : undefined,
     projects,
   };
 }
@@ -447,6 +454,7 @@ function plannedNames(e: EnvironmentPlan): PlannedName[] {
   if (e.packageMirror) {
     add("kms-alias", `alias/${e.packageMirror.keyAlias}`, "the package mirror key alias");
     add("codeartifact-domain", e.packageMirror.domain, "the CodeArtifact domain");
+    add("codeartifact-repository", e.packageMirror.repository, "the CodeArtifact repository");
   }
   const trail = e.names.trail;
   if (trail) {
@@ -467,7 +475,7 @@ function plannedNames(e: EnvironmentPlan): PlannedName[] {
       add(kind, name, `${what} of project ${p.name}`, path, shorten, p.name);
     for (const purpose of Object.values(BUCKET_PURPOSES)) addP("s3-bucket", p.bucket(purpose), `the ${purpose} bucket`);
     for (const [key, alias] of Object.entries(p.names.keyAliases)) addP("kms-alias", `alias/${alias}`, `the ${key} key alias`);
-    addP("iam-path", ROLE_PATH, "the role path");
+    addP("iam-path", p.names.rolePath, "the role path");
     for (const role of ROLE_NAMES) {
       const r = p.roles[role];
       addP("iam-role", r.name, `the ${role} role`);

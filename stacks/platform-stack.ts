@@ -106,7 +106,7 @@ export class PlatformStack extends TerraformStack {
         principalUses: [{ sid: "AccountPrincipals", viaServices: ["codeartifact"] }],
       });
       this.packageMirror = new PackageMirror(this, "package-mirror", {
-        scope: names.scope, dnsSuffix: names.dnsSuffix, domain: names.packageMirror.domain, kmsKeyArn: packagesKey.keyArn,
+        scope: names.scope, dnsSuffix: names.dnsSuffix, domain: names.packageMirror.domain, repository: names.packageMirror.repository, kmsKeyArn: packagesKey.keyArn,
       });
       new TerraformOutput(this, "pip_index_url", { value: this.packageMirror.pip.indexUrl, description: "pip index URL of the private PyPI mirror" });
     }
