@@ -131,7 +131,7 @@ export class ProjectStack extends TerraformStack {
     let domain: StudioDomain | undefined;
     this.identity = new ProjectIdentity(this, "identity", {
       input: scopeInput,
-      names: { boundary: names.names.boundary, roles: names.roles },
+      names: { rolePath: names.names.rolePath, boundary: names.names.boundary, roles: names.roles },
       // No role trusts the whole account: until people are named, only the environment's deploy principals.
       dataScientistPrincipals: identity.dataScientistPrincipals.length ? identity.dataScientistPrincipals : dp.administratorArns,
       peopleTrust: { requireMfa: identity.requireMfa, requireSourceIdentity: identity.requireSourceIdentity },

@@ -79,9 +79,10 @@ test("ProjectIdentity: the given role, policy, boundary and Studio policy names"
     studio: (STUDIO_ROLES as readonly string[]).includes(role) ? { policy: `given-studio-${i}`, boundary: `given-studio-boundary-${i}` } : undefined,
   }])) as Record<RoleName, ProjectRoleNames>;
   const r = synth((s) => new ProjectIdentity(s, "identity", {
-    input: INPUT, names: { boundary: "given-boundary", roles }, dataScientistPrincipals: [ADMIN], cicdPrincipals: [ADMIN], studio: STUDIO_SCOPE,
+    input: INPUT, names: { rolePath: "/given-path/", boundary: "given-boundary", roles }, dataScientistPrincipals: [ADMIN], cicdPrincipals: [ADMIN], studio: STUDIO_SCOPE,
   }));
   expect(names(r, "aws_iam_role", "name")).toEqual(ROLE_NAMES.map((_, i) => `given-role-${i}`).sort());
+  expect(new Set([...names(r, "aws_iam_role", "path"), ...names(r, "aws_iam_policy", "path")])).toEqual(new Set(["/given-path/"]));
   const studio = STUDIO_ROLES.flatMap((role) => [roles[role].studio!.policy, roles[role].studio!.boundary]);
   // A role uses as many of its given part names as its policy has parts (one, or two past IAM's size limit).
   const parts = ROLE_NAMES.flatMap((role) => roles[role].policyParts.slice(0, splitPolicy(rolePolicy(role, INPUT)).length));
@@ -92,7 +93,7 @@ test("ProjectIdentity: the given role, policy, boundary and Studio policy names"
 test("ProjectIdentity: a Studio project without the Studio policy names is refused", () => {
   const roles = Object.fromEntries(ROLE_NAMES.map((role) => [role, { name: role, policyParts: [role] }])) as unknown as Record<RoleName, ProjectRoleNames>;
   expect(() => synth((s) => new ProjectIdentity(s, "identity", {
-    input: INPUT, names: { boundary: "b", roles }, dataScientistPrincipals: [ADMIN], cicdPrincipals: [ADMIN], studio: STUDIO_SCOPE,
+    input: INPUT, names: { rolePath: "/p/", boundary: "b", roles }, dataScientistPrincipals: [ADMIN], cicdPrincipals: [ADMIN], studio: STUDIO_SCOPE,
   }))).toThrow(/Studio policy names/);
 });
 

@@ -4,7 +4,7 @@ import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy
 import { policyJson } from "../policy/document";
 import { boundaryPolicy } from "./boundary";
 import { ProjectRole } from "./project-role";
-import { ProjectScopeInput, ROLE_NAMES, ROLE_PATH, RoleName } from "./project-scope";
+import { ProjectScopeInput, ROLE_NAMES, RoleName } from "./project-scope";
 import { rolePolicy } from "./role-policies";
 import { automationTrust, dataScientistTrust, PeopleTrustOptions, sagemakerTrust } from "./trust-policies";
 import { STUDIO_ROLES, StudioRole, StudioScope, studioBoundary, studioPolicy } from "./studio-policies";
@@ -22,8 +22,11 @@ export interface ProjectRoleNames {
 export interface ProjectIdentityProps {
   /** The values the policies are built from (Terraform tokens are fine). */
   readonly input: ProjectScopeInput;
-  /** Names of the boundary and of every role and policy, from the plan (`ProjectPlan.names.boundary`, `ProjectPlan.roles`). */
-  readonly names: { readonly boundary: string; readonly roles: Readonly<Record<RoleName, ProjectRoleNames>> };
+  /**
+   * Names of the boundary and of every role and policy, and the IAM path of them all, from the plan
+   * (`ProjectPlan.names.boundary`, `ProjectPlan.roles`, `ProjectPlan.names.rolePath`: the role ARNs in `input` use the same path).
+   */
+  readonly names: { readonly rolePath: string; readonly boundary: string; readonly roles: Readonly<Record<RoleName, ProjectRoleNames>> };
   /** Who may assume the data scientist role (see trust-policies.ts); at least one. */
   readonly dataScientistPrincipals: readonly string[];
   /** MFA / source identity required of data scientists' sessions. @default neither */
@@ -59,7 +62,7 @@ export class ProjectIdentity extends Construct {
     if (props.cicdPrincipals.length === 0) throw new Error("ProjectIdentity: name the CI/CD principals (no role trusts the whole account)");
     const boundary = new IamPolicy(this, "boundary", {
       name: names.boundary,
-      path: ROLE_PATH,
+      path: names.rolePath,
       description: `Permissions boundary of every role of ${input.projectBase}`,
       policy: policyJson(boundaryPolicy(input)),
     });
@@ -85,13 +88,13 @@ export class ProjectIdentity extends Construct {
       roles[role] = new ProjectRole(this, role, {
       name: roleName,
       policyNames: names.roles[role].policyParts,
-      path: ROLE_PATH,
+      path: names.rolePath,
       description: DESCRIPTIONS[role],
       trustPolicy: trust[role],
       policy: rolePolicy(role, input),
       permissionsBoundaryArn: props.studio && (STUDIO_ROLES as readonly string[]).includes(role)
         ? new IamPolicy(this, `${role}-studio-boundary`, {
-          name: studioNames(role as StudioRole).boundary, path: ROLE_PATH,
+          name: studioNames(role as StudioRole).boundary, path: names.rolePath,
           description: `Permissions boundary of ${roleName} in a Studio project`,
           policy: policyJson(studioBoundary(role as StudioRole, input)),
         }).arn
@@ -104,7 +107,7 @@ export class ProjectIdentity extends Construct {
     if (props.studio) {
       for (const role of STUDIO_ROLES) {
         const studio = new IamPolicy(this, `${role}-studio`, {
-          name: studioNames(role).policy, path: ROLE_PATH,
+          name: studioNames(role).policy, path: names.rolePath,
           description: `What ${names.roles[role].name} may do in the project's Studio domain`,
           policy: policyJson(studioPolicy(role, input, props.studio)),
         });
