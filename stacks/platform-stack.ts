@@ -95,7 +95,7 @@ export class PlatformStack extends TerraformStack {
       dnsSuffix: names.dnsSuffix,
     });
 
-    // ---- private package mirror (README: Data protection) ----
+    // ---- private package mirror (docs/security.md: Data protection) ----
     if (names.packageMirror) {
       const packagesKey = new EncryptionKey(this, "packages-key", {
         alias: names.packageMirror.keyAlias,

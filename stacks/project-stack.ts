@@ -39,7 +39,7 @@ export class ProjectStack extends TerraformStack {
   readonly buckets: ProjectBuckets;
   /** The notebooks' default Git repository (`codeRepository.sagemakerCodeRepositoryName`). */
   readonly codeRepository: CodeRepository;
-  /** The permissions boundary and the seven roles (README: Identity). */
+  /** The permissions boundary and the seven roles (docs/security.md: Identity). */
   readonly identity: ProjectIdentity;
   /** The data scientists' notebook instances, by notebook name. */
   readonly notebooks: Record<string, HardenedNotebook> = {};
@@ -52,7 +52,7 @@ export class ProjectStack extends TerraformStack {
     const names = { ...props.plan, ...props.projectPlan };
     awsProvider(this, props.plan, names.tags);
 
-    // ---- data protection: keys and buckets (README: Data protection) ----
+    // ---- data protection: keys and buckets (docs/security.md: Data protection) ----
     const dp = env.dataProtection;
     this.keys = new ProjectKeys(this, "keys", {
       scope: names.scope,
@@ -95,7 +95,7 @@ export class ProjectStack extends TerraformStack {
     };
     for (const [name, o] of Object.entries(outputs)) new TerraformOutput(this, name, o);
 
-    // ---- identity: the seven roles, their boundary, the notebooks (README: Identity) ----
+    // ---- identity: the seven roles, their boundary, the notebooks (docs/security.md: Identity) ----
     const identity = props.project.identity;
     const sagemakerGroups = [props.platform.securityGroups.sagemakerSecurityGroupId];
     const mirror = props.platform.packageMirror?.pip;
