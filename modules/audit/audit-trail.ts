@@ -150,6 +150,8 @@ export interface AuditTrailProps {
   readonly objectLockRetentionDays?: number;
   /** CloudWatch Logs group for the trail's events; its ARN must be in the logs key's policy. */
   readonly logGroupName: string;
+  /** Role CloudTrail assumes to deliver to the log group, e.g. "sds-dev-trail-to-cloudwatch-logs". */
+  readonly deliveryRoleName: string;
   readonly logsKmsKeyArn: string;
   readonly retentionDays: number;
   /**
@@ -219,7 +221,7 @@ export class AuditTrail extends Construct {
     });
     const groupArn = logGroupArn(props.scope, props.logGroupName);
     const role = new IamRole(this, "delivery-role", {
-      name: `${props.trailName}-to-cloudwatch-logs`,
+      name: props.deliveryRoleName,
       description: "Delivers the trail's events to its encrypted CloudWatch Logs group",
       assumeRolePolicy: policyJson(policy({
         Effect: "Allow",

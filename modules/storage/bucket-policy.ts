@@ -1,6 +1,6 @@
 /**
  * The secure-bucket policy as data: deny statements that hold whatever IAM policies say. Each statement's comment
- * says what it prevents; the README's "Data protection" section repeats it for users.
+ * says what it prevents; docs/security.md ("Data protection") repeats it for users.
  */
 import { ArnScope, Statement } from "../policy/document";
 
