@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import { TerraformStack } from "cdktf";
-// cdktf's own logical-id function (pinned cdktf 0.21.0): the address the public access block had before 0.3.
+// cdktf's own logical-id function (pinned cdktf 0.21.0): it gives the address the public access block had in 0.2.0.
 import { makeUniqueId } from "cdktf/lib/private/unique";
 import { EncryptionKey } from "../encryption/encryption-key";
 import { ArnScope } from "../policy/document";
