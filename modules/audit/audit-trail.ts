@@ -5,7 +5,8 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { EncryptionKey } from "../encryption/encryption-key";
 import { ServiceKeyUse, viaService } from "../encryption/key-policy";
 import { accountRoot, arn, ArnScope, logGroupArn, policy, policyJson, Statement } from "../policy/document";
-import { accessLogDeliveryStatement, bucketArns } from "../storage/bucket-policy";
+import { AccessLogBucket } from "../storage/access-log-bucket";
+import { bucketArns } from "../storage/bucket-policy";
 import { OnDestroy, SecureBucket } from "../storage/secure-bucket";
 import { EncryptedLogGroup } from "./encrypted-log-group";
 
@@ -172,7 +173,7 @@ export class AuditTrail extends Construct {
   readonly trailArn: string;
   readonly keyArn: string;
   readonly bucket: SecureBucket;
-  readonly accessLogBucket: SecureBucket;
+  readonly accessLogBucket: AccessLogBucket;
   readonly logGroupArn: string;
   readonly deliveryRoleArn: string;
   /** The trail's advanced event selectors, as configured. */
@@ -192,15 +193,12 @@ export class AuditTrail extends Construct {
       services: keyPolicy.services,
       additionalStatements: keyPolicy.additional,
     });
-    this.accessLogBucket = new SecureBucket(this, "access-logs", {
+    this.accessLogBucket = new AccessLogBucket(this, "access-logs", {
       scope: props.scope,
       bucketName: props.accessLogBucketName,
-      encryption: { s3ManagedBecause: "S3 server access logging delivers only to buckets whose default encryption is SSE-S3" },
-      vpcEndpoint: "none",
-      accessLogs: { disabledBecause: "it is the access-log bucket; logging it into itself would log its own deliveries forever" },
-      lifecycle: { expireAfterDays: props.fileRetentionDays, noncurrentVersionDays: 30 },
-      extraStatements: [accessLogDeliveryStatement(props.scope, props.accessLogBucketName, [props.bucketName])],
-      evidence,
+      sourceBucketNames: [props.bucketName],
+      retentionDays: props.fileRetentionDays,
+      breakGlassArns: evidence.breakGlassArns,
       onDestroy: props.onDestroy,
     });
     this.bucket = new SecureBucket(this, "bucket", {
