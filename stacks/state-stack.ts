@@ -12,6 +12,13 @@ import { awsProvider } from "./environment";
 /** Construct id of the state bucket (its resources' logical ids start with it). */
 export const STATE_BUCKET_ID = "state-bucket";
 
+/**
+ * Where the state bucket's public access block was in Terraform state before 0.3.0 (child `public-access-block` of
+ * `state-bucket`; cdktf derives the suffix from that path). A `moved` block carries it to its address now, so an
+ * upgrade replaces nothing: proven by __tests__/emulator/state-bucket-upgrade.test.ts on 0.2.0's synthesized stack.
+ */
+export const STATE_PUBLIC_ACCESS_BLOCK_BEFORE_0_3 = "aws_s3_bucket_public_access_block.state-bucket_public-access-block_498D68DA";
+
 export interface StateStackProps {
   readonly prefix: string;
   readonly environment: EnvironmentConfig;
@@ -60,6 +67,7 @@ export class StateStack extends TerraformStack {
       noncurrentVersionDays: env.backend.noncurrentVersionDays,
       accessLogBucket: this.accessLogs,
     });
+    this.bucket.publicAccessBlock.moveFromId(STATE_PUBLIC_ACCESS_BLOCK_BEFORE_0_3);
     if (state.lockTable) this.lockTable = new LockTable(this, "lock-table", { tableName: state.lockTable, kmsKeyArn: this.key.keyArn });
 
     const outputs: Record<string, { value: string; description: string }> = {

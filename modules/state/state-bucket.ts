@@ -1,7 +1,4 @@
 import { Construct } from "constructs";
-import { TerraformStack } from "cdktf";
-// cdktf's own logical-id function (pinned cdktf 0.21.0): it gives the address the public access block had in 0.2.0.
-import { makeUniqueId } from "cdktf/lib/private/unique";
 import { EncryptionKey } from "../encryption/encryption-key";
 import { ArnScope } from "../policy/document";
 import { AccessLogBucket } from "../storage/access-log-bucket";
@@ -29,8 +26,9 @@ export interface StateBucketProps {
  * - `terraform destroy` deletes it only when empty ("delete-if-empty", whatever `dataProtection.bucketsOnDestroy`
  *   says: the state of every stack is in it; the workflow's teardown overrides `force_destroy` on purpose).
  * Its resources keep the addresses the state bucket had before it was a SecureBucket, except the public access
- * block (child `public-access-block` then, `public-access` now): a `moved` block carries existing state over, so
- * upgrading changes the bucket in place and replaces nothing.
+ * block (child `public-access-block` then, `public-access` now): the state stack adds a `moved` block from that
+ * address (`STATE_PUBLIC_ACCESS_BLOCK_BEFORE_0_3` in stacks/state-stack.ts), so upgrading changes the bucket in
+ * place and replaces nothing.
  */
 export class StateBucket extends SecureBucket {
   constructor(scope: Construct, id: string, props: StateBucketProps) {
@@ -47,8 +45,5 @@ export class StateBucket extends SecureBucket {
       lifecycle: { noncurrentVersionDays: props.noncurrentVersionDays },
       onDestroy: "delete-if-empty",
     });
-    const stack = TerraformStack.of(this);
-    const path = this.node.scopes.slice(this.node.scopes.indexOf(stack) + 1).map((c) => c.node.id);
-    this.publicAccessBlock.moveFromId(`aws_s3_bucket_public_access_block.${makeUniqueId([...path, "public-access-block"])}`);
   }
 }
