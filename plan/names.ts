@@ -1,7 +1,9 @@
 /**
- * The naming formulas of the app, in one place: every resource name is `<prefix>-<environment>[-<project>]-...`
+ * The shared naming formulas of the app: every resource name is `<prefix>-<environment>[-<project>]-...`
  * (S3 bucket names end with the account id, so they are globally unique), key aliases and log groups use `/` as
- * the separator. Pure functions and constants; `plan.ts` applies them to a config, stacks read the result.
+ * the separator. Pure functions and constants; `plan.ts` applies them to a config and adds each resource's own
+ * suffix there (`environmentPlan`, `projectPlan`, `projectRoles`), once; stacks pass the results to the modules,
+ * which never form a name themselves.
  */
 
 /** The purposes of a project's buckets; bucket names are `<project base>-<purpose>-<account>`. */

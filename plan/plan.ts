@@ -11,12 +11,12 @@ import { dnsSuffixOf, partitionOf } from "../catalogue/regions";
 import { Cidr, format, parseCidr, subnet } from "../config/cidr";
 import { featureEndpoints } from "../config/data-protection";
 import type { Config, EnvironmentConfig, ProjectConfig } from "../config/schema";
-import { projectRolesPattern, ROLE_NAMES, ROLE_PATH, roleArn, RoleName, roleName } from "../modules/identity/project-scope";
+import { ROLE_NAMES, ROLE_PATH, RoleName } from "../modules/identity/project-scope";
 import { ArnScope, MAX_POLICY_PARTS } from "../modules/policy/document";
 import { endpointLogGroupName, SAGEMAKER_LOG_GROUPS, sageMakerLogGroupName } from "../catalogue/sagemaker-log-groups";
 import { usesStudio } from "../config/studio";
 import { STUDIO_ROLES } from "../modules/identity/studio-policies";
-import { lifecycleConfigName, STUDIO_APP_TYPES } from "../modules/sagemaker/studio-names";
+import { STUDIO_APP_TYPES, StudioAppType } from "../modules/sagemaker/studio-names";
 import { aliasBase, BUCKET_PURPOSES, bucketName, environmentBase, platformStackName, projectStackName, stateStackName } from "./names";
 
 export type StackKind = "state" | "platform" | "project";
@@ -81,6 +81,42 @@ export interface AuditLogGroupNames {
   readonly sageMaker: readonly string[];
 }
 
+/** The environment's own trail: its names, when the environment has one (`audit.trail: account`). */
+export interface TrailNames {
+  /** The trail: `<base>-trail`. */
+  readonly name: string;
+  /** Role CloudTrail assumes to deliver to the trail's log group: `<base>-trail-to-cloudwatch-logs`. */
+  readonly deliveryRole: string;
+  /** Alias of the trail key, without `alias/`: `<prefix>/<environment>/cloudtrail`. */
+  readonly keyAlias: string;
+  /** `<base>-cloudtrail-<account>`. */
+  readonly bucket: string;
+  /** Bucket receiving the trail bucket's server access logs: `<base>-cloudtrail-access-logs-<account>`. */
+  readonly accessLogBucket: string;
+}
+
+/** Names of the platform's resources that AWS constrains (the state's are in `StatePlan`, the log groups in `network` and `auditLogGroups`). */
+export interface EnvironmentNames {
+  /** Role the VPC flow logs are delivered with: `<base>-vpc-flow-logs`. */
+  readonly flowLogRole: string;
+  /** Security group of SageMaker notebooks, jobs and endpoints: `<base>-sagemaker`. */
+  readonly sagemakerSecurityGroup: string;
+  /** Security group of the interface endpoints: `<base>-vpc-endpoints`. */
+  readonly endpointSecurityGroup: string;
+  /** SNS topic of the detective control: `<base>-security-alerts`. */
+  readonly alertTopic: string;
+  /** EventBridge rule of the detective control: `<base>-sagemaker-noncompliant-create`. */
+  readonly alertRule: string;
+  /** Alias of the alert topic's key, without `alias/`: `<prefix>/<environment>/alerts`. */
+  readonly alertKeyAlias: string;
+  /** The environment's own trail, when `audit.trail` is "account". */
+  readonly trail?: TrailNames;
+  /** Session name of Terraform's provider when it assumes `assumeRoleArn`: `<base>-terraform`. */
+  readonly providerSession: string;
+  /** Session name of the S3 backend when it assumes `assumeRoleArn`: `<base>-terraform-state`. */
+  readonly backendSession: string;
+}
+
 export interface EnvironmentPlan {
   readonly config: EnvironmentConfig;
   /** Index in `config.environments`. */
@@ -110,6 +146,8 @@ export interface EnvironmentPlan {
     readonly flowLogGroup: string;
   };
   readonly logsKeyAlias: string;
+  /** Names of the platform's resources (roles, security groups, topic, rule, trail, key aliases). */
+  readonly names: EnvironmentNames;
   /**
    * Who administers every customer-managed key of the environment (and is inside the project data perimeter): the
    * deploy principal(s) and the break-glass role(s). Empty when the config names none (then the account root).
@@ -122,8 +160,51 @@ export interface EnvironmentPlan {
    * (the trail leaves out its own). None without projects.
    */
   readonly dataEvents?: { readonly bucketNamePrefix: string; readonly exceptBuckets: readonly string[] };
-  readonly packageMirror?: { readonly keyAlias: string; readonly domain: string };
+  /**
+   * The private PyPI mirror, when enabled: its key alias (without `alias/`, `<prefix>/<environment>/packages`), its
+   * CodeArtifact domain (`<base>`) and repository (`pypi`).
+   */
+  readonly packageMirror?: { readonly keyAlias: string; readonly domain: string; readonly repository: string };
   readonly projects: readonly ProjectPlan[];
+}
+
+/** A project role: the role's name and ARN, and the names of its managed policy. */
+export interface RolePlan {
+  /** `<project base>-<role>`, under the path `ROLE_PATH`. */
+  readonly name: string;
+  /** `arn:<partition>:iam::<account>:role/sagemaker-project/<name>`: deterministic, so policies name it without a reference. */
+  readonly arn: string;
+  /**
+   * Names of the parts of the role's managed policy, in order: `<name>`, `<name>-2`, ... `<name>-<MAX_POLICY_PARTS>`.
+   * A policy beyond IAM's 6144 characters is split (modules/policy/document.ts `splitPolicy`); ProjectRole uses
+   * as many of these names as there are parts (usually one).
+   */
+  readonly policyParts: readonly string[];
+  /** The Studio policy and the Studio boundary of a Studio role (`<name>-studio`, `<name>-studio-boundary`), in a Studio project. */
+  readonly studio?: { readonly policy: string; readonly boundary: string };
+}
+
+/** Names of a project's resources that AWS constrains (the buckets are `bucket(purpose)`, the notebooks `notebooks`). */
+export interface ProjectNames {
+  /** IAM path of every role and policy of the project: `/sagemaker-project/` (`ROLE_PATH`, the same for every project). */
+  readonly rolePath: string;
+  /** The permissions boundary of the project's roles: `<project base>-boundary`. */
+  readonly boundary: string;
+  /** Aliases of the project's keys, without `alias/`: `<prefix>/<environment>/<project>/data`, `/volumes`, `/logs`. */
+  readonly keyAliases: { readonly data: string; readonly volumes: string; readonly logs: string };
+  /** The project's log groups, which the logs key admits: `/<prefix>/<environment>/<project>/*`. */
+  readonly logGroupPattern: string;
+  /** The SageMaker code repository and, with `codeRepository.type: codecommit`, the CodeCommit repository: `<project base>`. */
+  readonly codeRepository: string;
+  /** The Studio domain's names, in a Studio project. */
+  readonly studio?: {
+    /** The domain: `<project base>`. */
+    readonly domain: string;
+    /** The project's Studio security group: `<project base>-studio`. */
+    readonly securityGroup: string;
+    /** Lifecycle configuration per app type: `<project base>-jupyterlab`, `<project base>-codeeditor`. */
+    readonly lifecycleConfigs: Readonly<Record<StudioAppType, string>>;
+  };
 }
 
 export interface ProjectPlan {
@@ -140,10 +221,17 @@ export interface ProjectPlan {
   bucket(purpose: string): string;
   /** Tags the project adds to the environment's. */
   readonly tags: Readonly<Record<string, string>>;
-  /** ARN pattern of every role of the project (`role/sagemaker-project/<project base>-*`). */
+  /** The seven roles, by short name (modules/identity/project-scope.ts `ROLE_NAMES`). */
+  readonly roles: Readonly<Record<RoleName, RolePlan>>;
+  /**
+   * ARN pattern of every role of the project (`arn:<partition>:iam::<account>:role/sagemaker-project/<project base>-*`):
+   * key and bucket policies name the roles by it, so they need not wait for the roles.
+   */
   readonly rolesPattern: string;
-  /** ARN of the project's training role: the only role that writes model artifacts. */
+  /** ARN of the project's training role (`roles.training.arn`): the only role that writes model artifacts. */
   readonly trainingRoleArn: string;
+  /** Names of the project's keys, boundary, repository and Studio domain. */
+  readonly names: ProjectNames;
   /** Notebook instance names, in config order. */
   readonly notebooks: readonly { readonly name: string; readonly instanceName: string }[];
   /** The notebooks' lifecycle configuration. */
@@ -205,19 +293,62 @@ export function auditLogGroupNames(opts: { prefix: string; environment: string; 
   };
 }
 
+/** ARN of an IAM role of the project path. */
+function projectRoleArn(scope: ArnScope, name: string): string {
+  return `arn:${scope.partition}:iam::${scope.accountId}:role${ROLE_PATH}${name}`;
+}
+
+/**
+ * The roles of a project whose names start with `projectBase`: name, ARN, policy part names and, with `studio`,
+ * the Studio policy names of the Studio roles. Exported for the policy tests, which build a project scope from it.
+ */
+export function projectRoles(scope: ArnScope, projectBase: string, studio = false): Record<RoleName, RolePlan> {
+  const role = (r: RoleName): RolePlan => {
+    const name = `${projectBase}-${r}`;
+    return {
+      name,
+      arn: projectRoleArn(scope, name),
+      policyParts: Array.from({ length: MAX_POLICY_PARTS }, (_, i) => (i === 0 ? name : `${name}-${i + 1}`)),
+      studio: studio && (STUDIO_ROLES as readonly string[]).includes(r) ? { policy: `${name}-studio`, boundary: `${name}-studio-boundary` } : undefined,
+    };
+  };
+  return Object.fromEntries(ROLE_NAMES.map((r) => [r, role(r)])) as Record<RoleName, RolePlan>;
+}
+
+/** ARN pattern of every role of a project: the role path and `<project base>-*`. */
+export function projectRolesPattern(scope: ArnScope, projectBase: string): string {
+  return projectRoleArn(scope, `${projectBase}-*`);
+}
+
 function projectPlan(prefix: string, env: EnvironmentConfig, envBase: string, scope: ArnScope, project: ProjectConfig, index: number): ProjectPlan {
   const base = `${envBase}-${project.name}`;
+  const aliasPrefix = `${aliasBase(prefix, env.name)}/${project.name}`;
+  const studio = usesStudio(project);
+  const roles = projectRoles(scope, base, studio);
   return {
     config: project,
     index,
     name: project.name,
     stack: projectStackName(env.name, project.name),
     base,
-    aliasPrefix: `${aliasBase(prefix, env.name)}/${project.name}`,
+    aliasPrefix,
     bucket: (purpose) => bucketName(base, purpose, env.accountId),
     tags: projectTags(project),
-    rolesPattern: projectRolesPattern({ scope, projectBase: base }),
-    trainingRoleArn: roleArn({ scope, projectBase: base }, "training"),
+    roles,
+    rolesPattern: projectRolesPattern(scope, base),
+    trainingRoleArn: roles.training.arn,
+    names: {
+      rolePath: ROLE_PATH,
+      boundary: `${base}-boundary`,
+      keyAliases: { data: `${aliasPrefix}/data`, volumes: `${aliasPrefix}/volumes`, logs: `${aliasPrefix}/logs` },
+      logGroupPattern: `/${aliasPrefix}/*`,
+      codeRepository: base,
+      studio: studio ? {
+        domain: base,
+        securityGroup: `${base}-studio`,
+        lifecycleConfigs: Object.fromEntries(STUDIO_APP_TYPES.map((t) => [t, `${base}-${t.toLowerCase()}`])) as Record<StudioAppType, string>,
+      } : undefined,
+    },
     notebooks: project.notebooks.map((n) => ({ name: n.name, instanceName: `${base}-${n.name}` })),
     notebookLifecycle: `${base}-notebooks`,
   };
@@ -250,13 +381,30 @@ function environmentPlan(config: Config, env: EnvironmentConfig, index: number):
       flowLogGroup: `/${aliasBase(prefix, env.name)}/vpc-flow-logs`,
     },
     logsKeyAlias: `${aliasBase(prefix, env.name)}/logs`,
+    names: {
+      flowLogRole: `${base}-vpc-flow-logs`,
+      sagemakerSecurityGroup: `${base}-sagemaker`,
+      endpointSecurityGroup: `${base}-vpc-endpoints`,
+      alertTopic: `${base}-security-alerts`,
+      alertRule: `${base}-sagemaker-noncompliant-create`,
+      alertKeyAlias: `${aliasBase(prefix, env.name)}/alerts`,
+      trail: env.audit.trail === "account" ? {
+        name: `${base}-trail`,
+        deliveryRole: `${base}-trail-to-cloudwatch-logs`,
+        keyAlias: `${aliasBase(prefix, env.name)}/cloudtrail`,
+        bucket: bucketName(base, "cloudtrail", env.accountId),
+        accessLogBucket: bucketName(base, "cloudtrail-access-logs", env.accountId),
+      } : undefined,
+      providerSession: `${base}-terraform`,
+      backendSession: `${base}-terraform-state`,
+    },
     keyAdministrators: [...env.dataProtection.administratorArns, ...env.dataProtection.breakGlassArns],
     auditLogGroups: auditLogGroupNames({ prefix, environment: env.name, accountTrail: env.audit.trail === "account", sageMakerLogGroups: env.audit.sageMakerLogGroups }),
     dataEvents: projects.length === 0 ? undefined : {
       bucketNamePrefix: `${base}-`,
       exceptBuckets: env.backend.type === "s3" ? [state.bucket, state.accessLogBucket] : [],
     },
-    packageMirror: env.packageMirror.enabled ? { keyAlias: `${aliasBase(prefix, env.name)}/packages`, domain: base } : undefined,
+    packageMirror: env.packageMirror.enabled ? { keyAlias: `${aliasBase(prefix, env.name)}/packages`, domain: base, repository: "pypi" } : undefined,
     projects,
   };
 }
@@ -270,9 +418,9 @@ function stackPlans(envs: readonly EnvironmentPlan[]): StackPlan[] {
 }
 
 /**
- * Every name of an environment with the config path that changes it. The formulas of names that modules build
- * inside (role, topic and trail names) are repeated here only to be checked; `__tests__/plan/plan.test.ts` proves
- * that every name in the synthesized JSON is one of these.
+ * Every name of an environment with the config path that changes it, read from the plan's fields (no formula here:
+ * the names are computed once, in `environmentPlan` and `projectPlan`, and the modules are given them).
+ * `__tests__/plan/plan.test.ts` proves that every name in the synthesized JSON is one of these.
  */
 function plannedNames(e: EnvironmentPlan): PlannedName[] {
   const env = e.config;
@@ -300,50 +448,55 @@ function plannedNames(e: EnvironmentPlan): PlannedName[] {
   // ---- platform ----
   add("kms-alias", `alias/${e.logsKeyAlias}`, "the logs key alias");
   add("log-group", e.network.flowLogGroup, "the VPC flow log group");
-  add("iam-role", `${e.base}-vpc-flow-logs`, "the flow-log delivery role");
-  add("security-group", `${e.base}-sagemaker`, "the SageMaker security group");
-  add("security-group", `${e.base}-vpc-endpoints`, "the endpoint security group");
+  add("iam-role", e.names.flowLogRole, "the flow-log delivery role");
+  add("security-group", e.names.sagemakerSecurityGroup, "the SageMaker security group");
+  add("security-group", e.names.endpointSecurityGroup, "the endpoint security group");
   if (e.packageMirror) {
     add("kms-alias", `alias/${e.packageMirror.keyAlias}`, "the package mirror key alias");
     add("codeartifact-domain", e.packageMirror.domain, "the CodeArtifact domain");
+    add("codeartifact-repository", e.packageMirror.repository, "the CodeArtifact repository");
   }
-  if (e.auditLogGroups.trail) {
-    add("cloudtrail", `${e.base}-trail`, "the trail");
-    add("iam-role", `${e.base}-trail-to-cloudwatch-logs`, "the trail delivery role");
-    add("kms-alias", `alias/${e.aliasBase}/cloudtrail`, "the trail key alias");
-    add("s3-bucket", bucketName(e.base, "cloudtrail", env.accountId), "the trail bucket");
-    add("s3-bucket", bucketName(e.base, "cloudtrail-access-logs", env.accountId), "the trail access-log bucket");
-    add("log-group", e.auditLogGroups.trail, "the trail log group");
+  const trail = e.names.trail;
+  if (trail) {
+    add("cloudtrail", trail.name, "the trail");
+    add("iam-role", trail.deliveryRole, "the trail delivery role");
+    add("kms-alias", `alias/${trail.keyAlias}`, "the trail key alias");
+    add("s3-bucket", trail.bucket, "the trail bucket");
+    add("s3-bucket", trail.accessLogBucket, "the trail access-log bucket");
   }
-  add("kms-alias", `alias/${e.aliasBase}/alerts`, "the alert key alias");
-  add("sns-topic", `${e.base}-security-alerts`, "the alert topic");
-  add("eventbridge-rule", `${e.base}-sagemaker-noncompliant-create`, "the detective-control rule");
+  if (e.auditLogGroups.trail) add("log-group", e.auditLogGroups.trail, "the trail log group");
+  add("kms-alias", `alias/${e.names.alertKeyAlias}`, "the alert key alias");
+  add("sns-topic", e.names.alertTopic, "the alert topic");
+  add("eventbridge-rule", e.names.alertRule, "the detective-control rule");
   // ---- projects ----
   for (const p of e.projects) {
     const pat = `${at}.projects[${p.index}]`;
     const addP = (kind: NameKind, name: string, what: string, path = `${pat}.name`, shorten = "the prefix, environment or project name") =>
       add(kind, name, `${what} of project ${p.name}`, path, shorten, p.name);
     for (const purpose of Object.values(BUCKET_PURPOSES)) addP("s3-bucket", p.bucket(purpose), `the ${purpose} bucket`);
-    for (const key of ["data", "volumes", "logs"]) addP("kms-alias", `alias/${p.aliasPrefix}/${key}`, `the ${key} key alias`);
-    addP("iam-path", ROLE_PATH, "the role path");
+    for (const [key, alias] of Object.entries(p.names.keyAliases)) addP("kms-alias", `alias/${alias}`, `the ${key} key alias`);
+    addP("iam-path", p.names.rolePath, "the role path");
     for (const role of ROLE_NAMES) {
-      addP("iam-role", roleName(p.base, role as RoleName), `the ${role} role`);
-      addP("iam-policy", roleName(p.base, role as RoleName), `the ${role} policy`);
-      // Parts of a policy beyond IAM's 6144 characters (modules/identity/project-role.ts).
-      for (let part = 2; part <= MAX_POLICY_PARTS; part++) addP("iam-policy", `${roleName(p.base, role as RoleName)}-${part}`, `part ${part} of the ${role} policy`);
+      const r = p.roles[role];
+      addP("iam-role", r.name, `the ${role} role`);
+      // Part 1 is `<role name>`; the others exist only for a policy beyond IAM's 6144 characters (modules/identity/project-role.ts).
+      r.policyParts.forEach((part, i) => addP("iam-policy", part, i === 0 ? `the ${role} policy` : `part ${i + 1} of the ${role} policy`));
     }
-    addP("iam-policy", `${p.base}-boundary`, "the permissions boundary");
-    if (p.config.codeRepository.type === "codecommit") addP("codecommit", p.base, "the CodeCommit repository");
-    addP("sagemaker", p.base, "the SageMaker code repository");
+    addP("iam-policy", p.names.boundary, "the permissions boundary");
+    if (p.config.codeRepository.type === "codecommit") addP("codecommit", p.names.codeRepository, "the CodeCommit repository");
+    addP("sagemaker", p.names.codeRepository, "the SageMaker code repository");
     if (p.notebooks.length > 0) addP("sagemaker", p.notebookLifecycle, "the notebook lifecycle configuration");
     p.notebooks.forEach((n, k) => addP("sagemaker", n.instanceName, `the instance of notebook ${n.name}`, `${pat}.notebooks[${k}].name`, "the notebook name"));
-    if (usesStudio(p.config)) {
-      addP("sagemaker", p.base, "the Studio domain");
-      for (const t of STUDIO_APP_TYPES) addP("sagemaker", lifecycleConfigName(p.base, t), `the ${t} lifecycle configuration`);
-      addP("security-group", `${p.base}-studio`, "the Studio security group");
+    const studio = p.names.studio;
+    if (studio) {
+      addP("sagemaker", studio.domain, "the Studio domain");
+      for (const t of STUDIO_APP_TYPES) addP("sagemaker", studio.lifecycleConfigs[t], `the ${t} lifecycle configuration`);
+      addP("security-group", studio.securityGroup, "the Studio security group");
       for (const role of STUDIO_ROLES) {
-        addP("iam-policy", `${roleName(p.base, role)}-studio`, `the Studio policy of the ${role} role`);
-        addP("iam-policy", `${roleName(p.base, role)}-studio-boundary`, `the Studio boundary of the ${role} role`);
+        const names = p.roles[role].studio;
+        if (!names) throw new Error(`plan: the ${role} role of a Studio project has no Studio policy names`);
+        addP("iam-policy", names.policy, `the Studio policy of the ${role} role`);
+        addP("iam-policy", names.boundary, `the Studio boundary of the ${role} role`);
       }
       p.config.users.forEach((u, k) => addP("sagemaker", u.username, `the Studio user profile of ${u.username}`, `${pat}.users[${k}].username`, "the username"));
     }

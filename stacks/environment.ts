@@ -29,7 +29,7 @@ export function awsProvider(scope: Construct, plan: EnvironmentPlan, extraTags: 
     region: env.region,
     allowedAccountIds: emulator ? undefined : [env.accountId],
     defaultTags: [{ tags: { ...plan.tags, ...extraTags } }],
-    ...(env.assumeRoleArn && { assumeRole: [{ roleArn: env.assumeRoleArn, sessionName: `${plan.base}-terraform` }] }),
+    ...(env.assumeRoleArn && { assumeRole: [{ roleArn: env.assumeRoleArn, sessionName: plan.names.providerSession }] }),
     ...(emulator && {
       skipCredentialsValidation: true,
       skipRequestingAccountId: true,
@@ -79,7 +79,7 @@ export function stateBackend(stack: TerraformStack, plan: EnvironmentPlan, opts:
     encrypt: true,
     kmsKeyId: `alias/${names.keyAlias}`,
     ...(names.lockTable && { dynamodbTable: names.lockTable }),
-    ...(env.assumeRoleArn && { assumeRole: { roleArn: env.assumeRoleArn, sessionName: `${plan.base}-terraform-state` } }),
+    ...(env.assumeRoleArn && { assumeRole: { roleArn: env.assumeRoleArn, sessionName: plan.names.backendSession } }),
     ...(emulator
       ? {
         endpoints: { s3: emulator, dynamodb: emulator, sts: emulator, iam: emulator },

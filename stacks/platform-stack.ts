@@ -70,7 +70,7 @@ export class PlatformStack extends TerraformStack {
       serviceBuckets: names.network.s3ServiceBuckets,
     });
     this.securityGroups = new SecurityGroups(this, "security-groups", {
-      name: names.base,
+      names: { sagemaker: names.names.sagemakerSecurityGroup, endpoints: names.names.endpointSecurityGroup },
       vpcId: this.network.vpcId,
       s3PrefixListId: this.s3Endpoint.prefixListId,
       clientAccess: env.network.clientAccess,
@@ -87,6 +87,7 @@ export class PlatformStack extends TerraformStack {
     this.flowLogs = new FlowLogs(this, "flow-logs", {
       scope: names.scope,
       name: names.base,
+      roleName: names.names.flowLogRole,
       vpcId: this.network.vpcId,
       logGroupName: flowLogGroup,
       kmsKeyArn: this.logsKey.keyArn,
@@ -94,7 +95,7 @@ export class PlatformStack extends TerraformStack {
       dnsSuffix: names.dnsSuffix,
     });
 
-    // ---- private package mirror (README: Data protection) ----
+    // ---- private package mirror (docs/security.md: Data protection) ----
     if (names.packageMirror) {
       const packagesKey = new EncryptionKey(this, "packages-key", {
         alias: names.packageMirror.keyAlias,
@@ -105,7 +106,7 @@ export class PlatformStack extends TerraformStack {
         principalUses: [{ sid: "AccountPrincipals", viaServices: ["codeartifact"] }],
       });
       this.packageMirror = new PackageMirror(this, "package-mirror", {
-        scope: names.scope, dnsSuffix: names.dnsSuffix, domain: names.packageMirror.domain, kmsKeyArn: packagesKey.keyArn,
+        scope: names.scope, dnsSuffix: names.dnsSuffix, domain: names.packageMirror.domain, repository: names.packageMirror.repository, kmsKeyArn: packagesKey.keyArn,
       });
       new TerraformOutput(this, "pip_index_url", { value: this.packageMirror.pip.indexUrl, description: "pip index URL of the private PyPI mirror" });
     }
@@ -116,11 +117,12 @@ export class PlatformStack extends TerraformStack {
     this.audit = new EnvironmentAudit(this, "audit", {
       scope: names.scope,
       name: names.base,
-      aliasBase: names.aliasBase,
       logGroups: auditLogGroups,
+      alerts: { topicName: names.names.alertTopic, ruleName: names.names.alertRule, keyAlias: names.names.alertKeyAlias },
       logsKmsKeyArn: this.logsKey.keyArn,
       retentionDays: env.logs.retentionDays,
-      trail: env.audit.trail === "account" ? {
+      trail: names.names.trail ? {
+        names: names.names.trail,
         dataEvents,
         fileRetentionDays: env.audit.trailFileRetentionDays,
         onDestroy: env.dataProtection.bucketsOnDestroy,

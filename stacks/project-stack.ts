@@ -14,7 +14,7 @@ import { awsProvider } from "./environment";
 import { usesNotebooks, usesStudio } from "../config/studio";
 import { StudioSecurityGroup } from "../modules/network/studio-security-group";
 import { SdkDefaults } from "../modules/sagemaker/sdk-defaults";
-import { lifecycleConfigName, STUDIO_APP_TYPES, StudioDomain } from "../modules/sagemaker/studio-domain";
+import { STUDIO_APP_TYPES, StudioDomain } from "../modules/sagemaker/studio-domain";
 import type { PlatformStack } from "./platform-stack";
 
 export interface ProjectStackProps {
@@ -39,7 +39,7 @@ export class ProjectStack extends TerraformStack {
   readonly buckets: ProjectBuckets;
   /** The notebooks' default Git repository (`codeRepository.sagemakerCodeRepositoryName`). */
   readonly codeRepository: CodeRepository;
-  /** The permissions boundary and the seven roles (README: Identity). */
+  /** The permissions boundary and the seven roles (docs/security.md: Identity). */
   readonly identity: ProjectIdentity;
   /** The data scientists' notebook instances, by notebook name. */
   readonly notebooks: Record<string, HardenedNotebook> = {};
@@ -52,13 +52,14 @@ export class ProjectStack extends TerraformStack {
     const names = { ...props.plan, ...props.projectPlan };
     awsProvider(this, props.plan, names.tags);
 
-    // ---- data protection: keys and buckets (README: Data protection) ----
+    // ---- data protection: keys and buckets (docs/security.md: Data protection) ----
     const dp = env.dataProtection;
     this.keys = new ProjectKeys(this, "keys", {
       scope: names.scope,
       dnsSuffix: names.dnsSuffix,
       name: names.base,
-      aliasPrefix: names.aliasPrefix,
+      aliases: names.names.keyAliases,
+      logGroupNames: [names.names.logGroupPattern],
       administratorArns: names.keyAdministrators,
       principalArns: [names.rolesPattern],
       studioHomeVolume: usesStudio(props.project),
@@ -77,7 +78,7 @@ export class ProjectStack extends TerraformStack {
       onDestroy: dp.bucketsOnDestroy,
     });
     this.codeRepository = new CodeRepository(this, "code", {
-      name: names.base,
+      name: names.names.codeRepository,
       description: `${names.base}: notebooks and training code of the ${props.project.name} project`,
       source: props.project.codeRepository,
       kmsKeyArn: this.keys.data.keyArn,
@@ -94,7 +95,7 @@ export class ProjectStack extends TerraformStack {
     };
     for (const [name, o] of Object.entries(outputs)) new TerraformOutput(this, name, o);
 
-    // ---- identity: the seven roles, their boundary, the notebooks (README: Identity) ----
+    // ---- identity: the seven roles, their boundary, the notebooks (docs/security.md: Identity) ----
     const identity = props.project.identity;
     const sagemakerGroups = [props.platform.securityGroups.sagemakerSecurityGroupId];
     const mirror = props.platform.packageMirror?.pip;
@@ -102,6 +103,8 @@ export class ProjectStack extends TerraformStack {
       scope: names.scope,
       dnsSuffix: names.dnsSuffix,
       projectBase: names.base,
+      roleArns: Object.fromEntries(Object.entries(names.roles).map(([r, role]) => [r, role.arn])) as ProjectScopeInput["roleArns"],
+      rolesPattern: names.rolesPattern,
       vpcId: props.platform.network.vpcId,
       instanceTypes: props.project.instanceTypes,
       subnetIds: props.platform.network.subnetIds,
@@ -115,26 +118,29 @@ export class ProjectStack extends TerraformStack {
       outputKeyArn: this.keys.data.keyArn,
       // Deterministic ARNs (not resource references): the roles never wait for, or depend on, the repository and mirror.
       codeRepository: props.project.codeRepository.type === "codecommit"
-        ? { arn: arn(names.scope, "codecommit", names.base), keyArn: this.keys.data.keyArn } : undefined,
+        ? { arn: arn(names.scope, "codecommit", names.names.codeRepository), keyArn: this.keys.data.keyArn } : undefined,
       packageMirror: mirror && {
         domainArn: arn(names.scope, "codeartifact", `domain/${mirror.domain}`),
         repositoryArn: arn(names.scope, "codeartifact", `repository/${mirror.domain}/${mirror.repository}`),
       },
     };
     const studioConfig = usesStudio(props.project) ? props.project.studio : undefined;
+    const studioNames = names.names.studio;
+    if (studioConfig && !studioNames) throw new Error(`${id}: the plan has no Studio names for a Studio project`);
     // The roles' Studio policy names the domain, which is created after the roles (it needs the execution role): a lazy id.
     let domain: StudioDomain | undefined;
     this.identity = new ProjectIdentity(this, "identity", {
       input: scopeInput,
+      names: { rolePath: names.names.rolePath, boundary: names.names.boundary, roles: names.roles },
       // No role trusts the whole account: until people are named, only the environment's deploy principals.
       dataScientistPrincipals: identity.dataScientistPrincipals.length ? identity.dataScientistPrincipals : dp.administratorArns,
       peopleTrust: { requireMfa: identity.requireMfa, requireSourceIdentity: identity.requireSourceIdentity },
       cicdPrincipals: identity.cicdPrincipals.length ? identity.cicdPrincipals : dp.administratorArns,
       serviceCatalog: identity.serviceCatalog,
       applicationPrincipals: identity.applicationPrincipals,
-      studio: studioConfig && {
+      studio: studioConfig && studioNames && {
         domainId: Lazy.stringValue({ produce: () => domain!.domainId }),
-        lifecycleConfigArns: STUDIO_APP_TYPES.map((t) => arn(names.scope, "sagemaker", `studio-lifecycle-config/${lifecycleConfigName(names.base, t)}`)),
+        lifecycleConfigArns: STUDIO_APP_TYPES.map((t) => arn(names.scope, "sagemaker", `studio-lifecycle-config/${studioNames.lifecycleConfigs[t]}`)),
         instanceTypes: studioConfig.instanceTypes,
         imageArns: studioConfig.approvedImageArns,
       },
@@ -146,15 +152,16 @@ export class ProjectStack extends TerraformStack {
       volumeKeyArn: this.keys.volumes.keyArn,
       outputKeyArn: this.keys.data.keyArn,
     };
-    if (studioConfig) {
+    if (studioConfig && studioNames) {
       const group = new StudioSecurityGroup(this, "studio-security-group", {
-        name: `${names.base}-studio`,
+        name: studioNames.securityGroup,
         vpcId: props.platform.network.vpcId,
         endpointSecurityGroupId: props.platform.securityGroups.endpointSecurityGroupId,
         s3PrefixListId: props.platform.s3Endpoint.prefixListId,
       });
       domain = this.studio = new StudioDomain(this, "studio", {
-        name: names.base,
+        name: studioNames.domain,
+        lifecycleConfigNames: studioNames.lifecycleConfigs,
         region: env.region,
         authMode: studioConfig.authMode,
         vpcId: props.platform.network.vpcId,

@@ -1,18 +1,23 @@
 import { Construct } from "constructs";
-import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
 import { TerraformOutput, TerraformStack } from "cdktf";
 import type { EnvironmentConfig } from "../config/schema";
 import { EncryptionKey } from "../modules/encryption/encryption-key";
 import { accountRoot } from "../modules/policy/document";
 import { LockTable } from "../modules/state/lock-table";
 import { StateBucket } from "../modules/state/state-bucket";
-import { accessLogDeliveryStatement } from "../modules/storage/bucket-policy";
-import { SecureBucket } from "../modules/storage/secure-bucket";
+import { AccessLogBucket } from "../modules/storage/access-log-bucket";
 import type { EnvironmentPlan } from "../plan/plan";
 import { awsProvider } from "./environment";
 
 /** Construct id of the state bucket (its resources' logical ids start with it). */
 export const STATE_BUCKET_ID = "state-bucket";
+
+/**
+ * Where the state bucket's public access block was in Terraform state before 0.3.0 (child `public-access-block` of
+ * `state-bucket`; cdktf derives the suffix from that path). A `moved` block carries it to its address now, so an
+ * upgrade replaces nothing: proven by __tests__/emulator/state-bucket-upgrade.test.ts on 0.2.0's synthesized stack.
+ */
+export const STATE_PUBLIC_ACCESS_BLOCK_BEFORE_0_3 = "aws_s3_bucket_public_access_block.state-bucket_public-access-block_498D68DA";
 
 export interface StateStackProps {
   readonly prefix: string;
@@ -28,7 +33,7 @@ export interface StateStackProps {
 export class StateStack extends TerraformStack {
   readonly key: EncryptionKey;
   readonly bucket: StateBucket;
-  readonly accessLogs: SecureBucket;
+  readonly accessLogs: AccessLogBucket;
   readonly lockTable?: LockTable;
 
   constructor(scope: Construct, id: string, props: StateStackProps) {
@@ -48,24 +53,21 @@ export class StateStack extends TerraformStack {
       userArns: [accountRoot(names.scope)],
     });
     // The state bucket's server access logs: who read or wrote which state, next to CloudTrail's management events.
-    this.accessLogs = new SecureBucket(this, "access-logs", {
+    this.accessLogs = new AccessLogBucket(this, "access-logs", {
       scope: names.scope,
       bucketName: state.accessLogBucket,
-      encryption: { s3ManagedBecause: "S3 server access logging delivers only to buckets whose default encryption is SSE-S3" },
-      vpcEndpoint: "none",
-      accessLogs: { disabledBecause: "it is the access-log bucket; logging it into itself would log its own deliveries forever" },
-      lifecycle: { expireAfterDays: env.logs.retentionDays, noncurrentVersionDays: 30 },
-      extraStatements: [accessLogDeliveryStatement(names.scope, state.accessLogBucket, [state.bucket])],
-      evidence: { breakGlassArns: env.dataProtection.breakGlassArns },
+      sourceBucketNames: [state.bucket],
+      retentionDays: env.logs.retentionDays,
+      breakGlassArns: env.dataProtection.breakGlassArns,
     });
     this.bucket = new StateBucket(this, STATE_BUCKET_ID, {
-      bucketName: state.bucket,
-      accessLogBucket: this.accessLogs.bucketName,
-      accessLogDependsOn: [this.accessLogs.node.findChild("policy") as S3BucketPolicy],
       scope: names.scope,
-      kmsKeyArn: this.key.keyArn,
+      bucketName: state.bucket,
+      key: this.key,
       noncurrentVersionDays: env.backend.noncurrentVersionDays,
+      accessLogBucket: this.accessLogs,
     });
+    this.bucket.publicAccessBlock.moveFromId(STATE_PUBLIC_ACCESS_BLOCK_BEFORE_0_3);
     if (state.lockTable) this.lockTable = new LockTable(this, "lock-table", { tableName: state.lockTable, kmsKeyArn: this.key.keyArn });
 
     const outputs: Record<string, { value: string; description: string }> = {

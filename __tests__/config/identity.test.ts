@@ -4,7 +4,7 @@ import { DEFAULT_CONFIG } from "../../config/default";
 import { ConfigSchema } from "../../config/schema";
 import { NOTEBOOK_INSTANCE_TYPES } from "../../catalogue/notebook-instance-types";
 import { _InstanceType } from "@aws-sdk/client-sagemaker";
-import { ROLE_NAMES, roleName } from "../../modules/identity/project-scope";
+import { plan } from "../../plan/plan";
 import { problems } from "../helpers/config";
 
 /** The default config with its first project (and optionally environment / prefix) changed. */
@@ -72,6 +72,6 @@ test("the notebook instance types are exactly the SageMaker API's", () => {
 test("role names fit IAM's 64 characters even with the longest prefix, environment and project names", () => {
   // The schema alone: with these names the project buckets exceed S3's 63 characters, which the plan check refuses.
   const config = ConfigSchema.parse(withProject({ name: "fraud-detection1" }, { name: "development-eu-1" }, "sdsplatfrm"));
-  const base = `${config.prefix}-${config.environments[0].name}-${config.environments[0].projects[0].name}`;
-  expect(Math.max(...ROLE_NAMES.map((r) => roleName(base, r).length))).toBe(64);
+  const roles = Object.values(plan(config).environments[0].projects[0].roles);
+  expect(Math.max(...roles.map((r) => r.name.length))).toBe(64);
 });

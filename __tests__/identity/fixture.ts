@@ -1,5 +1,7 @@
 /** Concrete values for the policy builders, as the simulator and the existence check see them. */
-import type { ProjectScopeInput } from "../../modules/identity/project-scope";
+import type { ProjectScopeInput, RoleName } from "../../modules/identity/project-scope";
+import type { ArnScope } from "../../modules/policy/document";
+import { projectRoles, projectRolesPattern } from "../../plan/plan";
 
 export const ACCOUNT = "123456789012";
 export const REGION = "eu-west-1";
@@ -14,9 +16,21 @@ export const OTHER_KEY = `arn:aws:kms:${REGION}:${ACCOUNT}:key/99999999-9999-999
 export const DATA_BUCKET = `arn:aws:s3:::sds-dev-fraud-data-${ACCOUNT}`;
 export const MODEL_BUCKET = `arn:aws:s3:::sds-dev-fraud-models-${ACCOUNT}`;
 
+const SCOPE: ArnScope = { partition: "aws", region: REGION, accountId: ACCOUNT };
+
+/** The project base and the role ARNs and pattern the plan computes for it (the stack passes the same fields). */
+export function projectNames(projectBase: string): Pick<ProjectScopeInput, "projectBase" | "roleArns" | "rolesPattern"> {
+  const roles = projectRoles(SCOPE, projectBase);
+  return {
+    projectBase,
+    roleArns: Object.fromEntries(Object.entries(roles).map(([r, role]) => [r, role.arn])) as Record<RoleName, string>,
+    rolesPattern: projectRolesPattern(SCOPE, projectBase),
+  };
+}
+
 export const INPUT: ProjectScopeInput = {
-  scope: { partition: "aws", region: REGION, accountId: ACCOUNT },
-  projectBase: "sds-dev-fraud",
+  scope: SCOPE,
+  ...projectNames("sds-dev-fraud"),
   vpcId: VPC,
   instanceTypes: { notebooks: ["ml.t3.*", "ml.m5.*"], jobs: ["ml.m5.*", "ml.c5.*", "ml.g4dn.*", "ml.g5.*"], endpoints: ["ml.t2.*", "ml.m5.*", "ml.c5.*", "ml.g4dn.*"] },
   subnetIds: SUBNETS,

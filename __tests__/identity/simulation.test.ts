@@ -6,7 +6,7 @@
 import { boundaryPolicy } from "../../modules/identity/boundary";
 import { keyPolicyStatements } from "../../modules/encryption/key-policy";
 import { KEY_SERVICES } from "../../modules/encryption/project-keys";
-import { OWNER_TAG, ROLE_NAMES, RoleName, roleArn, projectRolesPattern } from "../../modules/identity/project-scope";
+import { OWNER_TAG, ROLE_NAMES, RoleName } from "../../modules/identity/project-scope";
 import { rolePolicy } from "../../modules/identity/role-policies";
 import { automationTrust, dataScientistTrust, sagemakerTrust } from "../../modules/identity/trust-policies";
 import { policy, PolicyDocument } from "../../modules/policy/document";
@@ -32,7 +32,7 @@ interface Scenario {
   readonly base?: Scenario;
 }
 
-const session = (role: RoleName, name = "alice") => `arn:aws:sts::${ACCOUNT}:assumed-role/${roleArn(INPUT, role).split("/").pop()}/${name}`;
+const session = (role: RoleName, name = "alice") => `arn:aws:sts::${ACCOUNT}:assumed-role/${INPUT.roleArns[role].split("/").pop()}/${name}`;
 const allow = (s: Omit<Scenario, "expect">): Scenario => ({ ...s, expect: "Allowed" });
 /** The same request with one condition key changed (or removed, with value undefined): denied. */
 function flip(base: Scenario, key: string, value: string | string[] | undefined, expect: Expect = "Denied", title?: string): Scenario {
@@ -44,11 +44,11 @@ function flip(base: Scenario, key: string, value: string | string[] | undefined,
 
 /** KMS decides on the key policy too: the project keys' real policies (the data-protection layer's), as the stack builds them. */
 const keyPolicy = (services: readonly string[]) => policy(...keyPolicyStatements({ scope: INPUT.scope,
-  principalUses: [{ sid: "ProjectRoles", principalArns: [projectRolesPattern(INPUT)], viaServices: services }] }));
+  principalUses: [{ sid: "ProjectRoles", principalArns: [INPUT.rolesPattern], viaServices: services }] }));
 const DATA_KEY_POLICY = keyPolicy(KEY_SERVICES.data);
 const VOLUME_KEY_POLICY = keyPolicy(KEY_SERVICES.volumes);
 /** What KMS knows about a caller that is a project role (with its IAM path). */
-const kmsCaller = (role: RoleName) => ({ "aws:PrincipalArn": roleArn(INPUT, role), "kms:CallerAccount": ACCOUNT });
+const kmsCaller = (role: RoleName) => ({ "aws:PrincipalArn": INPUT.roleArns[role], "kms:CallerAccount": ACCOUNT });
 const OWNER = `aws:PrincipalTag/${OWNER_TAG}`;
 const RESOURCE_OWNER = `sagemaker:ResourceTag/${OWNER_TAG}`;
 const NOTEBOOK = sm("notebook-instance", "sds-dev-fraud-alice");
@@ -84,7 +84,7 @@ const createNotebook = allow({ title: "CI creates a hardened notebook in the env
   resource: NOTEBOOK, context: { ...vpc, "sagemaker:VolumeKmsKeyArn": VOLUME_KEY, "sagemaker:DirectInternetAccess": "Disabled", "sagemaker:RootAccess": "Disabled",
     "sagemaker:MinimumInstanceMetadataServiceVersion": "2", "sagemaker:InstanceTypes": ["ml.t3.medium"] } });
 const passExecution = allow({ title: "CI passes the notebook execution role to SageMaker", role: "notebook-creation", action: "iam:PassRole",
-  resource: roleArn(INPUT, "notebook-execution"), context: { "iam:PassedToService": "sagemaker.amazonaws.com" } });
+  resource: INPUT.roleArns["notebook-execution"], context: { "iam:PassedToService": "sagemaker.amazonaws.com" } });
 const notebookCreation: Scenario[] = [
   createNotebook,
   flip(createNotebook, "sagemaker:VpcSubnets", undefined, "ExplicitlyDenied", "a notebook without subnets (outside the VPC) is denied"),
@@ -101,7 +101,7 @@ const notebookCreation: Scenario[] = [
     context: { "sagemaker:RootAccess": "Enabled" }, expect: "ExplicitlyDenied" },
   passExecution,
   flip(passExecution, "iam:PassedToService", "ec2.amazonaws.com", "ExplicitlyDenied", "the execution role cannot be passed to EC2"),
-  { ...passExecution, title: "CI cannot pass the training role", resource: roleArn(INPUT, "training"), expect: "ImplicitlyDenied" },
+  { ...passExecution, title: "CI cannot pass the training role", resource: INPUT.roleArns["training"], expect: "ImplicitlyDenied" },
 ];
 
 // --- notebook execution ---------------------------------------------------------------------------------------
@@ -149,9 +149,9 @@ const notebookExecution: Scenario[] = [
   flip(bucketKey, "kms:ViaService", undefined, "ImplicitlyDenied", "a notebook cannot use the bucket key directly"),
   flip(bucketKey, "kms:CallerAccount", "999999999999", "ImplicitlyDenied", "the key policy admits callers of the own account only"),
   flip(bucketKey, "aws:PrincipalArn", `arn:aws:iam::${ACCOUNT}:role/sds-dev-other-notebook-execution`, "ImplicitlyDenied", "the key policy admits the project's roles only"),
-  allow({ title: "a notebook passes the training role to SageMaker", role: "notebook-execution", action: "iam:PassRole", resource: roleArn(INPUT, "training"),
+  allow({ title: "a notebook passes the training role to SageMaker", role: "notebook-execution", action: "iam:PassRole", resource: INPUT.roleArns["training"],
     context: { "iam:PassedToService": "sagemaker.amazonaws.com" } }),
-  { title: "a notebook cannot pass the hosting role", role: "notebook-execution", action: "iam:PassRole", resource: roleArn(INPUT, "endpoint-hosting"),
+  { title: "a notebook cannot pass the hosting role", role: "notebook-execution", action: "iam:PassRole", resource: INPUT.roleArns["endpoint-hosting"],
     context: { "iam:PassedToService": "sagemaker.amazonaws.com" }, expect: "ImplicitlyDenied" },
   bearer,
   flip(bearer, "sts:AWSServiceName", "other.amazonaws.com", "ImplicitlyDenied", "a bearer token for another service is denied"),
@@ -193,9 +193,9 @@ const endpointCreation: Scenario[] = [
   createConfig,
   flip(createConfig, "sagemaker:VolumeKmsKeyArn", OTHER_KEY, "ImplicitlyDenied", "an endpoint config with another key is denied"),
   allow({ title: "CI creates a project endpoint", role: "endpoint-creation", action: "sagemaker:CreateEndpoint", resource: sm("endpoint", "sds-dev-fraud-xgb") }),
-  allow({ title: "CI passes the hosting role", role: "endpoint-creation", action: "iam:PassRole", resource: roleArn(INPUT, "endpoint-hosting"),
+  allow({ title: "CI passes the hosting role", role: "endpoint-creation", action: "iam:PassRole", resource: INPUT.roleArns["endpoint-hosting"],
     context: { "iam:PassedToService": "sagemaker.amazonaws.com" } }),
-  { title: "CI cannot pass the training role for hosting", role: "endpoint-creation", action: "iam:PassRole", resource: roleArn(INPUT, "training"),
+  { title: "CI cannot pass the training role for hosting", role: "endpoint-creation", action: "iam:PassRole", resource: INPUT.roleArns["training"],
     context: { "iam:PassedToService": "sagemaker.amazonaws.com" }, expect: "ImplicitlyDenied" },
 ];
 
@@ -216,16 +216,16 @@ const SSO_ROLE = `arn:aws:iam::${ACCOUNT}:role/aws-reserved/sso.amazonaws.com/AW
 const CICD = `arn:aws:iam::${ACCOUNT}:role/ci-deployer`;
 const SAML = `arn:aws:iam::${ACCOUNT}:saml-provider/corp-idp`;
 const userAssumes = allow({ title: "an IAM user with MFA assumes the data scientist role", role: "data-scientist", action: "sts:AssumeRole",
-  resource: roleArn(INPUT, "data-scientist"), caller: USER, context: { "aws:MultiFactorAuthPresent": "true", "aws:username": "alice" } });
+  resource: INPUT.roleArns["data-scientist"], caller: USER, context: { "aws:MultiFactorAuthPresent": "true", "aws:username": "alice" } });
 const userTags = allow({ ...userAssumes, title: "an IAM user tags the session with their own name", action: "sts:TagSession",
   context: { ...userAssumes.context, [`aws:RequestTag/${OWNER_TAG}`]: "alice", "aws:TagKeys": [OWNER_TAG] } });
 const roleTags = allow({ title: "an SSO session tags the data scientist session with its own username", role: "data-scientist", action: "sts:TagSession",
-  resource: roleArn(INPUT, "data-scientist"), caller: `arn:aws:sts::${ACCOUNT}:assumed-role/AWSReservedSSO_DataScience_0123456789abcdef/alice`,
+  resource: INPUT.roleArns["data-scientist"], caller: `arn:aws:sts::${ACCOUNT}:assumed-role/AWSReservedSSO_DataScience_0123456789abcdef/alice`,
   context: { [`aws:RequestTag/${OWNER_TAG}`]: "alice", [OWNER]: "alice", "aws:TagKeys": [OWNER_TAG] } });
 const samlAssumes = allow({ title: "a federated person assumes the data scientist role through SAML", role: "data-scientist", action: "sts:AssumeRoleWithSAML",
-  resource: roleArn(INPUT, "data-scientist"), caller: SAML, context: { "saml:aud": "https://signin.aws.amazon.com/saml" } });
+  resource: INPUT.roleArns["data-scientist"], caller: SAML, context: { "saml:aud": "https://signin.aws.amazon.com/saml" } });
 const sagemakerAssumes = allow({ title: "SageMaker assumes the training role for a job of this account", role: "training", action: "sts:AssumeRole",
-  resource: roleArn(INPUT, "training"), caller: "sagemaker.amazonaws.com",
+  resource: INPUT.roleArns["training"], caller: "sagemaker.amazonaws.com",
   context: { "aws:SourceAccount": ACCOUNT, "aws:SourceArn": `arn:aws:sagemaker:${REGION}:${ACCOUNT}:training-job/sds-dev-fraud-xgb-1` } });
 const trust: Scenario[] = [
   userAssumes,
@@ -237,15 +237,15 @@ const trust: Scenario[] = [
   flip(roleTags, `aws:RequestTag/${OWNER_TAG}`, "bob", "Denied", "an SSO session cannot claim a colleague's name"),
   samlAssumes,
   flip(samlAssumes, "saml:aud", "https://evil.example.com/saml", "Denied", "a SAML assertion for another audience is refused"),
-  allow({ title: "the CI/CD principal assumes the notebook creation role", role: "notebook-creation", action: "sts:AssumeRole", resource: roleArn(INPUT, "notebook-creation"), caller: CICD }),
+  allow({ title: "the CI/CD principal assumes the notebook creation role", role: "notebook-creation", action: "sts:AssumeRole", resource: INPUT.roleArns["notebook-creation"], caller: CICD }),
   { title: "another role of the account cannot assume the notebook creation role", role: "notebook-creation", action: "sts:AssumeRole",
-    resource: roleArn(INPUT, "notebook-creation"), caller: `arn:aws:iam::${ACCOUNT}:role/someone`, expect: "Denied" },
+    resource: INPUT.roleArns["notebook-creation"], caller: `arn:aws:iam::${ACCOUNT}:role/someone`, expect: "Denied" },
   allow({ title: "Service Catalog assumes the notebook creation role as a launch role", role: "notebook-creation", action: "sts:AssumeRole",
-    resource: roleArn(INPUT, "notebook-creation"), caller: "servicecatalog.amazonaws.com" }),
+    resource: INPUT.roleArns["notebook-creation"], caller: "servicecatalog.amazonaws.com" }),
   sagemakerAssumes,
   flip(sagemakerAssumes, "aws:SourceAccount", "999999999999", "Denied", "SageMaker acting for another account cannot assume the training role"),
   flip(sagemakerAssumes, "aws:SourceArn", "arn:aws:sagemaker:eu-west-1:999999999999:training-job/x", "Denied", "SageMaker acting for another account's job cannot assume the training role"),
-  { title: "EC2 cannot assume the training role", role: "training", action: "sts:AssumeRole", resource: roleArn(INPUT, "training"), caller: "ec2.amazonaws.com", expect: "Denied" },
+  { title: "EC2 cannot assume the training role", role: "training", action: "sts:AssumeRole", resource: INPUT.roleArns["training"], caller: "ec2.amazonaws.com", expect: "Denied" },
 ];
 
 const TRUST: Partial<Record<RoleName, PolicyDocument>> = {
@@ -307,7 +307,7 @@ test("the boundary caps a role even if someone attaches an administrator policy 
   expect(await asAdmin("s3:GetObject", `${DATA_BUCKET}/train.csv`)).toBe("Allowed");
   expect(await asAdmin("s3:GetObject", "arn:aws:s3:::someone-elses-bucket/x")).toBe("ImplicitlyDenied");
   expect(await asAdmin("iam:CreateUser", `arn:aws:iam::${ACCOUNT}:user/backdoor`)).toBe("ImplicitlyDenied");
-  expect(await asAdmin("iam:DeleteRolePermissionsBoundary", roleArn(INPUT, "training"))).toBe("ExplicitlyDenied");
+  expect(await asAdmin("iam:DeleteRolePermissionsBoundary", INPUT.roleArns["training"])).toBe("ExplicitlyDenied");
   expect(await asAdmin("kms:ScheduleKeyDeletion", VOLUME_KEY)).toBe("ExplicitlyDenied");
   expect(await asAdmin("ec2:DeleteFlowLogs", `arn:aws:ec2:${REGION}:${ACCOUNT}:vpc-flow-log/fl-0123456789abcdef0`)).toBe("ExplicitlyDenied");
   expect(await asAdmin("sagemaker:CreateNotebookInstance", NOTEBOOK, { ...vpc, "sagemaker:VolumeKmsKeyArn": VOLUME_KEY,

@@ -5,13 +5,13 @@
  * 6144-character cap; and the wiring in the synthesized project stack.
  */
 import { boundaryPolicy } from "../../modules/identity/boundary";
-import { OWNER_TAG, roleArn } from "../../modules/identity/project-scope";
+import { OWNER_TAG } from "../../modules/identity/project-scope";
 import { rolePolicy } from "../../modules/identity/role-policies";
 import { STUDIO_ROLES, StudioRole, studioBoundary, studioPolicy, StudioScope } from "../../modules/identity/studio-policies";
 import { sagemakerTrust } from "../../modules/identity/trust-policies";
 import type { PolicyDocument } from "../../modules/policy/document";
 import { configWith, resources, synthConfig } from "../helpers/synth";
-import { ACCOUNT, API_ENDPOINT, INPUT, REGION, STUDIO_DOMAIN, STUDIO_SCOPE, SUBNETS, VOLUME_KEY, OTHER_KEY, sm, VPC } from "./fixture";
+import { ACCOUNT, API_ENDPOINT, INPUT, projectNames, REGION, STUDIO_DOMAIN, STUDIO_SCOPE, SUBNETS, VOLUME_KEY, OTHER_KEY, sm, VPC } from "./fixture";
 import { policyConditionKeys } from "./policy-walk";
 import { Decision, simulate } from "./simulate";
 
@@ -97,7 +97,7 @@ const SCENARIOS: Scenario[] = [
   flip(updateDomain, "sagemaker:AppNetworkAccessType", undefined, "ImplicitlyDenied", "an UpdateDomain that leaves the access type alone is not explicitly refused"),
 ];
 
-const session = (role: StudioRole) => `arn:aws:sts::${ACCOUNT}:assumed-role/${roleArn(INPUT, role).split("/").pop()}/alice`;
+const session = (role: StudioRole) => `arn:aws:sts::${ACCOUNT}:assumed-role/${INPUT.roleArns[role].split("/").pop()}/alice`;
 function run(s: Scenario): Promise<Decision> {
   // Studio and its users call from inside the environment's VPC (VpcOnly domain; people over VPN / Direct Connect)
   // unless the scenario says otherwise; an absent key is `undefined` in the scenario.
@@ -127,7 +127,7 @@ test("every condition key of the Studio policies and boundaries has a scenario t
 
 test("the Studio policies and boundaries fit IAM's 6144 characters with the longest names and six subnets", () => {
   const base = "sdsplatfrm-development-eu-1-fraud-detection1";
-  const longest = { ...INPUT, projectBase: base, subnetIds: Array.from({ length: 6 }, (_, i) => `subnet-0aaaaaaaaaaaaaaa${i}`),
+  const longest = { ...INPUT, ...projectNames(base), subnetIds: Array.from({ length: 6 }, (_, i) => `subnet-0aaaaaaaaaaaaaaa${i}`),
     dataBucketArns: [`arn:aws:s3:::${base}-data-123456789012`], modelBucketArns: [`arn:aws:s3:::${base}-models-123456789012`] };
   const studio = { ...STUDIO, lifecycleConfigArns: STUDIO.lifecycleConfigArns.map((a) => a.replace("sds-dev-fraud", base)) };
   for (const role of STUDIO_ROLES) {

@@ -6,6 +6,7 @@ import { parse } from "yaml";
 import { validateConfig } from "../../config/load";
 import type { Config } from "../../config/schema";
 import { plan } from "../../plan/plan";
+import { BUCKET_PURPOSES } from "../../plan/names";
 import { configWith, synthConfig } from "../helpers/synth";
 
 const root = join(__dirname, "..", "..");
@@ -17,7 +18,9 @@ const NAME_ATTRIBUTES: Record<string, string> = {
   aws_cloudwatch_log_group: "name", aws_sagemaker_notebook_instance: "name", aws_sagemaker_code_repository: "code_repository_name",
   aws_sagemaker_notebook_instance_lifecycle_configuration: "name", aws_codecommit_repository: "repository_name",
   aws_dynamodb_table: "name", aws_sns_topic: "name", aws_cloudwatch_event_rule: "name", aws_cloudtrail: "name",
-  aws_security_group: "name", aws_codeartifact_domain: "domain",
+  aws_security_group: "name", aws_codeartifact_domain: "domain", aws_codeartifact_repository: "repository",
+  aws_sagemaker_domain: "domain_name", aws_sagemaker_studio_lifecycle_config: "studio_lifecycle_config_name",
+  aws_sagemaker_user_profile: "user_profile_name",
 };
 
 test("the plan imports neither cdktf nor constructs (it is plain TypeScript)", () => {
@@ -74,4 +77,54 @@ test("the cost report takes an environment's stacks from the plan, not from an `
   const stacks = environmentStacks(loadSynthesized(synth.outdir, synth.stackNames), config, "dev");
   expect(stacks).toEqual(["dev-state", "dev-platform", "dev-project-fraud"]);
   expect(synth.stack("dev-platform").provider.aws[0].default_tags[0].tags.environment).toBe("production");
+});
+
+/** Every string value reachable in a plan object (its `config` left out: user input, not planned values). */
+function planStrings(value: unknown, out = new Set<string>()): Set<string> {
+  if (typeof value === "string") out.add(value);
+  else if (Array.isArray(value)) value.forEach((v) => planStrings(v, out));
+  else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) if (k !== "config") planStrings(v, out);
+  return out;
+}
+
+test("the planned-name list is read from the plan's typed fields, with no formula of its own", () => {
+  // Each name the checks see must be the value of a plan field (or of the plan's bucket/state-key/workspace
+  // functions, or a username from the config): a name formed inside plannedNames() would not be, and neither
+  // would a name a module forms from a base, which the synthesized-names test above would then also report.
+  for (const config of [configWith(), full()]) {
+    const p = plan(config);
+    for (const e of p.environments) {
+      const fields = planStrings(e);
+      const stacks = [e.stacks.state, e.stacks.platform, ...e.projects.map((x) => x.stack)].filter((s): s is string => !!s);
+      for (const s of stacks) fields.add(e.state.key(s)).add(e.workspace(s));
+      for (const x of e.projects) {
+        for (const purpose of Object.values(BUCKET_PURPOSES)) fields.add(x.bucket(purpose));
+        for (const u of x.config.users) fields.add(u.username);
+      }
+      const names = p.names.filter((n) => n.environment === e.name);
+      expect(names.length).toBeGreaterThan(30);
+      const formed = names.filter((n) => !fields.has(n.kind === "kms-alias" ? n.name.replace(/^alias\//, "") : n.name));
+      expect(formed).toEqual([]);
+    }
+  }
+});
+
+test("the project's names are typed fields: roles with their policy parts, boundary, keys, repository, Studio", () => {
+  const prod = plan(full()).environments[0];
+  const churn = prod.projects[0];
+  expect(churn.roles.training).toEqual({
+    name: "acme-prod-churn-training",
+    arn: "arn:aws:iam::111122223333:role/sagemaker-project/acme-prod-churn-training",
+    policyParts: ["acme-prod-churn-training", "acme-prod-churn-training-2", "acme-prod-churn-training-3"],
+    studio: undefined,
+  });
+  expect(churn.trainingRoleArn).toBe(churn.roles.training.arn);
+  expect(churn.names).toMatchObject({ boundary: "acme-prod-churn-boundary", codeRepository: "acme-prod-churn", logGroupPattern: "/acme/prod/churn/*",
+    keyAliases: { data: "acme/prod/churn/data", volumes: "acme/prod/churn/volumes", logs: "acme/prod/churn/logs" } });
+  expect(prod.names).toMatchObject({ alertTopic: "acme-prod-security-alerts", alertRule: "acme-prod-sagemaker-noncompliant-create", alertKeyAlias: "acme/prod/alerts",
+    flowLogRole: "acme-prod-vpc-flow-logs", sagemakerSecurityGroup: "acme-prod-sagemaker", endpointSecurityGroup: "acme-prod-vpc-endpoints" });
+  const studio = plan(full()).environments.flatMap((e) => e.projects).find((x) => x.names.studio)!;
+  expect(studio.names.studio!.lifecycleConfigs).toEqual({ JupyterLab: `${studio.base}-jupyterlab`, CodeEditor: `${studio.base}-codeeditor` });
+  expect(studio.roles["data-scientist"].studio).toEqual({ policy: `${studio.base}-data-scientist-studio`, boundary: `${studio.base}-data-scientist-studio-boundary` });
+  expect(studio.roles.training.studio).toBeUndefined();
 });

@@ -59,7 +59,7 @@ describe("the default S3 backend", () => {
     expect(key.enable_key_rotation).toBe(true);
     expect(resources(state, "aws_kms_alias")[0][1].name).toBe("alias/sds/dev/tfstate");
     expect(mine("aws_s3_bucket")[0].bucket).toBe("sds-dev-tfstate-123456789012");
-    expect(mine("aws_s3_bucket")[0].force_destroy).toBeUndefined();
+    expect(mine("aws_s3_bucket")[0].force_destroy).toBe(false);
     expect(mine("aws_s3_bucket_versioning")[0].versioning_configuration.status).toBe("Enabled");
     const sse = mine("aws_s3_bucket_server_side_encryption_configuration")[0].rule[0];
     expect(sse.apply_server_side_encryption_by_default.sse_algorithm).toBe("aws:kms");

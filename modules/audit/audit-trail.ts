@@ -5,7 +5,8 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { EncryptionKey } from "../encryption/encryption-key";
 import { ServiceKeyUse, viaService } from "../encryption/key-policy";
 import { accountRoot, arn, ArnScope, logGroupArn, policy, policyJson, Statement } from "../policy/document";
-import { accessLogDeliveryStatement, bucketArns } from "../storage/bucket-policy";
+import { AccessLogBucket } from "../storage/access-log-bucket";
+import { bucketArns } from "../storage/bucket-policy";
 import { OnDestroy, SecureBucket } from "../storage/secure-bucket";
 import { EncryptedLogGroup } from "./encrypted-log-group";
 
@@ -149,6 +150,8 @@ export interface AuditTrailProps {
   readonly objectLockRetentionDays?: number;
   /** CloudWatch Logs group for the trail's events; its ARN must be in the logs key's policy. */
   readonly logGroupName: string;
+  /** Role CloudTrail assumes to deliver to the log group, e.g. "sds-dev-trail-to-cloudwatch-logs". */
+  readonly deliveryRoleName: string;
   readonly logsKmsKeyArn: string;
   readonly retentionDays: number;
   /**
@@ -170,7 +173,7 @@ export class AuditTrail extends Construct {
   readonly trailArn: string;
   readonly keyArn: string;
   readonly bucket: SecureBucket;
-  readonly accessLogBucket: SecureBucket;
+  readonly accessLogBucket: AccessLogBucket;
   readonly logGroupArn: string;
   readonly deliveryRoleArn: string;
   /** The trail's advanced event selectors, as configured. */
@@ -190,15 +193,12 @@ export class AuditTrail extends Construct {
       services: keyPolicy.services,
       additionalStatements: keyPolicy.additional,
     });
-    this.accessLogBucket = new SecureBucket(this, "access-logs", {
+    this.accessLogBucket = new AccessLogBucket(this, "access-logs", {
       scope: props.scope,
       bucketName: props.accessLogBucketName,
-      encryption: { s3ManagedBecause: "S3 server access logging delivers only to buckets whose default encryption is SSE-S3" },
-      vpcEndpoint: "none",
-      accessLogs: { disabledBecause: "it is the access-log bucket; logging it into itself would log its own deliveries forever" },
-      lifecycle: { expireAfterDays: props.fileRetentionDays, noncurrentVersionDays: 30 },
-      extraStatements: [accessLogDeliveryStatement(props.scope, props.accessLogBucketName, [props.bucketName])],
-      evidence,
+      sourceBucketNames: [props.bucketName],
+      retentionDays: props.fileRetentionDays,
+      breakGlassArns: evidence.breakGlassArns,
       onDestroy: props.onDestroy,
     });
     this.bucket = new SecureBucket(this, "bucket", {
@@ -221,7 +221,7 @@ export class AuditTrail extends Construct {
     });
     const groupArn = logGroupArn(props.scope, props.logGroupName);
     const role = new IamRole(this, "delivery-role", {
-      name: `${props.trailName}-to-cloudwatch-logs`,
+      name: props.deliveryRoleName,
       description: "Delivers the trail's events to its encrypted CloudWatch Logs group",
       assumeRolePolicy: policyJson(policy({
         Effect: "Allow",

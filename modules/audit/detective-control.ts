@@ -16,8 +16,12 @@ export interface AlertSubscriptionProps {
 
 export interface DetectiveControlProps {
   readonly scope: ArnScope;
-  /** Name prefix, e.g. "sds-dev": the rule is `<name>-sagemaker-noncompliant-create`, the topic `<name>-security-alerts`. */
+  /** Label of the key's description and the topic's display name, e.g. "sds-dev". */
   readonly name: string;
+  /** The SNS topic, e.g. "sds-dev-security-alerts". */
+  readonly topicName: string;
+  /** The EventBridge rule, e.g. "sds-dev-sagemaker-noncompliant-create". */
+  readonly ruleName: string;
   /** Alias of the topic's key, without `alias/`, e.g. "sds/dev/alerts". */
   readonly keyAlias: string;
   /** Administrators of the topic's key (deploy and break-glass roles). @default the account root */
@@ -46,8 +50,7 @@ export class DetectiveControl extends Construct {
   constructor(scope: Construct, id: string, props: DetectiveControlProps) {
     super(scope, id);
     const dnsSuffix = props.dnsSuffix ?? "amazonaws.com";
-    const topicName = `${props.name}-security-alerts`;
-    const ruleName = `${props.name}-sagemaker-noncompliant-create`;
+    const { topicName, ruleName } = props;
     // Computed ARNs, so the key and topic policies need no reference to the resources they protect (no cycles).
     const topicArn = arn(props.scope, "sns", topicName);
     const ruleArn = arn(props.scope, "events", `rule/${ruleName}`);

@@ -5,19 +5,19 @@ import { AuditTrail, S3DataEvents } from "./audit-trail";
 import { AlertSubscriptionProps, DetectiveControl } from "./detective-control";
 import { SageMakerLogGroups } from "./sagemaker-log-groups";
 
-import type { AuditLogGroupNames } from "../../plan/plan";
+import type { AuditLogGroupNames, TrailNames } from "../../plan/plan";
 
-/** Names of the environment's audit log groups (computed by the plan). */
-export type { AuditLogGroupNames };
+/** Names of the environment's audit log groups and of its trail's resources (computed by the plan). */
+export type { AuditLogGroupNames, TrailNames };
 
 export interface EnvironmentAuditProps {
   readonly scope: ArnScope;
-  /** `<prefix>-<environment>`, the start of resource names. */
+  /** `<prefix>-<environment>`: the label descriptions start with. */
   readonly name: string;
-  /** `<prefix>/<environment>`, the start of key aliases. */
-  readonly aliasBase: string;
   /** From the plan (`auditLogGroupNames` in plan/plan.ts); every name must be admitted by the logs key's policy. */
   readonly logGroups: AuditLogGroupNames;
+  /** The detective control's names, from the plan (`EnvironmentPlan.names`). */
+  readonly alerts: { readonly topicName: string; readonly ruleName: string; readonly keyAlias: string };
   /** The environment's logs key. */
   readonly logsKmsKeyArn: string;
   /** Retention of every audit log group. */
@@ -27,6 +27,8 @@ export interface EnvironmentAuditProps {
    * trail buckets or trail log group are made). @default none
    */
   readonly trail?: {
+    /** The trail's names, from the plan (`EnvironmentPlan.names.trail`). */
+    readonly names: TrailNames;
     /** Buckets whose object-level reads and writes are recorded (every project's); the trail's own are always left out. @default none */
     readonly dataEvents?: S3DataEvents;
     /** Days the log and digest files are kept in S3. */
@@ -63,18 +65,20 @@ export class EnvironmentAudit extends Construct {
     super(scope, id);
     if (props.trail) {
       if (!props.logGroups.trail) throw new Error("EnvironmentAudit: a trail needs logGroups.trail (the plan has none without an account trail)");
+      const names = props.trail.names;
       this.trail = new AuditTrail(this, "trail", {
         scope: props.scope,
-        trailName: `${props.name}-trail`,
-        keyAlias: `${props.aliasBase}/cloudtrail`,
+        trailName: names.name,
+        keyAlias: names.keyAlias,
         keyAdministratorArns: props.keyAdministratorArns,
         evidenceBreakGlassArns: props.evidenceBreakGlassArns,
-        bucketName: `${props.name}-cloudtrail-${props.scope.accountId}`,
-        accessLogBucketName: `${props.name}-cloudtrail-access-logs-${props.scope.accountId}`,
+        bucketName: names.bucket,
+        accessLogBucketName: names.accessLogBucket,
         fileRetentionDays: props.trail.fileRetentionDays,
         onDestroy: props.trail.onDestroy,
         objectLockRetentionDays: props.trail.objectLockRetentionDays,
         logGroupName: props.logGroups.trail,
+        deliveryRoleName: names.deliveryRole,
         logsKmsKeyArn: props.logsKmsKeyArn,
         retentionDays: props.retentionDays,
         dataEvents: props.trail.dataEvents,
@@ -90,7 +94,9 @@ export class EnvironmentAudit extends Construct {
     this.detectiveControl = new DetectiveControl(this, "detective-control", {
       scope: props.scope,
       name: props.name,
-      keyAlias: `${props.aliasBase}/alerts`,
+      topicName: props.alerts.topicName,
+      ruleName: props.alerts.ruleName,
+      keyAlias: props.alerts.keyAlias,
       keyAdministratorArns: props.keyAdministratorArns,
       subscriptions: props.alertSubscriptions,
       dnsSuffix: props.dnsSuffix,

@@ -10,8 +10,8 @@ export interface PackageMirrorProps {
   readonly domain: string;
   /** Key of the domain's package assets. */
   readonly kmsKeyArn: string;
-  /** Repository name. @default "pypi" */
-  readonly repository?: string;
+  /** Repository name, e.g. "pypi" (the plan's `packageMirror.repository`). */
+  readonly repository: string;
 }
 
 /** What a pip client needs to find the mirror; all known at synth time (no cross-stack reference needed). */
@@ -48,7 +48,7 @@ export class PackageMirror extends Construct {
 
   constructor(scope: Construct, id: string, props: PackageMirrorProps) {
     super(scope, id);
-    const repository = props.repository ?? "pypi";
+    const repository = props.repository;
     const domain = new CodeartifactDomain(this, "domain", { domain: props.domain, encryptionKey: props.kmsKeyArn });
     const repo = new CodeartifactRepository(this, "pypi", {
       domain: domain.domain,

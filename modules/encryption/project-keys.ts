@@ -8,8 +8,8 @@ export interface ProjectKeysProps {
   readonly dnsSuffix: string;
   /** `<prefix>-<env>-<project>`, the start of descriptions. */
   readonly name: string;
-  /** Alias prefix without `alias/`, e.g. "sds/dev/fraud"; the keys are `<prefix>/data`, `/volumes`, `/logs`. */
-  readonly aliasPrefix: string;
+  /** Alias of each key without `alias/`, e.g. `{ data: "sds/dev/fraud/data", volumes: "sds/dev/fraud/volumes", logs: "sds/dev/fraud/logs" }`. */
+  readonly aliases: { readonly data: string; readonly volumes: string; readonly logs: string };
   /** Key administrators (the roles that run Terraform). @default the account root (delegating to IAM) */
   readonly administratorArns?: readonly string[];
   /**
@@ -17,8 +17,8 @@ export interface ProjectKeysProps {
    * @default any principal of the account its IAM policies allow (until the project's roles exist)
    */
   readonly principalArns?: readonly string[];
-  /** Log groups (names, `*` allowed) the logs service may encrypt with the logs key. @default ["/<aliasPrefix>/*"] */
-  readonly logGroupNames?: readonly string[];
+  /** Log groups (names, `*` allowed) the logs service may encrypt with the logs key, e.g. `["/sds/dev/fraud/*"]`. */
+  readonly logGroupNames: readonly string[];
   /**
    * The volumes key also encrypts a Studio domain's EFS home volume, which SageMaker creates with the caller's
    * (Terraform's) key permissions through EFS: the administrators may then use it through SageMaker and EFS only.
@@ -57,21 +57,21 @@ export class ProjectKeys extends Construct {
       : [];
     this.data = new EncryptionKey(this, "data", {
       ...common,
-      alias: `${props.aliasPrefix}/data`,
+      alias: props.aliases.data,
       description: `${props.name}: data and model buckets, job outputs, code repository`,
       principalUses: [...use(KEY_SERVICES.data), ...admins],
     });
     this.volumes = new EncryptionKey(this, "volumes", {
       ...common,
-      alias: `${props.aliasPrefix}/volumes`,
+      alias: props.aliases.volumes,
       description: `${props.name}: EBS volumes of notebook instances and jobs`,
       principalUses: [...use(KEY_SERVICES.volumes), ...(props.studioHomeVolume && props.administratorArns?.length
         ? [{ sid: "AdministratorsCreateStudioDomain", principalArns: props.administratorArns, viaServices: ["sagemaker", "elasticfilesystem"] }] : [])],
     });
-    const groups = props.logGroupNames ?? [`/${props.aliasPrefix}/*`];
+    const groups = props.logGroupNames;
     this.logs = new EncryptionKey(this, "logs", {
       ...common,
-      alias: `${props.aliasPrefix}/logs`,
+      alias: props.aliases.logs,
       description: `${props.name}: CloudWatch log groups of the project`,
       services: [logsServiceUse(props.scope, props.dnsSuffix, groups.map((g) => logGroupArn(props.scope, g)))],
     });

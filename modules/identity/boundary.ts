@@ -5,7 +5,7 @@
  */
 import { arn, policy, PolicyDocument, Statement } from "../policy/document";
 import { nvmeTypes, outsideNetwork, passedToSageMaker } from "./conditions";
-import { bucketsAndObjects, ProjectScopeInput, projectRolesPattern, ROLE_NAMES, RoleName } from "./project-scope";
+import { bucketsAndObjects, ProjectScopeInput, ROLE_NAMES, RoleName } from "./project-scope";
 import { Grant, ROLE_GRANTS } from "./role-policies";
 
 /**
@@ -60,7 +60,7 @@ export function projectEnvelope(input: ProjectScopeInput): string[] {
     arn(scope, "logs", "log-group:/aws/sagemaker/*"),
     arn(scope, "ecr", "repository/*"),
     arn(scope, "ec2", "*"),
-    projectRolesPattern(input),
+    input.rolesPattern,
     ...(input.codeRepository ? [input.codeRepository.arn] : []),
     ...(input.packageMirror ? [input.packageMirror.domainArn, input.packageMirror.repositoryArn] : []),
   ])];

@@ -4,14 +4,29 @@ import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy
 import { policyJson } from "../policy/document";
 import { boundaryPolicy } from "./boundary";
 import { ProjectRole } from "./project-role";
-import { ProjectScopeInput, ROLE_NAMES, ROLE_PATH, RoleName, roleArn, roleName } from "./project-scope";
+import { ProjectScopeInput, ROLE_NAMES, RoleName } from "./project-scope";
 import { rolePolicy } from "./role-policies";
 import { automationTrust, dataScientistTrust, PeopleTrustOptions, sagemakerTrust } from "./trust-policies";
 import { STUDIO_ROLES, StudioRole, StudioScope, studioBoundary, studioPolicy } from "./studio-policies";
 
+/** The name of a project role and of its policies (the plan's `ProjectPlan.roles[role]`). */
+export interface ProjectRoleNames {
+  /** The role's name. */
+  readonly name: string;
+  /** Names of the parts of its managed policy, in order (one is used unless the policy exceeds IAM's size limit). */
+  readonly policyParts: readonly string[];
+  /** The Studio policy and Studio boundary of a Studio role; required for the Studio roles when `studio` is set. */
+  readonly studio?: { readonly policy: string; readonly boundary: string };
+}
+
 export interface ProjectIdentityProps {
   /** The values the policies are built from (Terraform tokens are fine). */
   readonly input: ProjectScopeInput;
+  /**
+   * Names of the boundary and of every role and policy, and the IAM path of them all, from the plan
+   * (`ProjectPlan.names.boundary`, `ProjectPlan.roles`, `ProjectPlan.names.rolePath`: the role ARNs in `input` use the same path).
+   */
+  readonly names: { readonly rolePath: string; readonly boundary: string; readonly roles: Readonly<Record<RoleName, ProjectRoleNames>> };
   /** Who may assume the data scientist role (see trust-policies.ts); at least one. */
   readonly dataScientistPrincipals: readonly string[];
   /** MFA / source identity required of data scientists' sessions. @default neither */
@@ -43,16 +58,16 @@ export class ProjectIdentity extends Construct {
 
   constructor(scope: Construct, id: string, props: ProjectIdentityProps) {
     super(scope, id);
-    const { input } = props;
+    const { input, names } = props;
     if (props.cicdPrincipals.length === 0) throw new Error("ProjectIdentity: name the CI/CD principals (no role trusts the whole account)");
     const boundary = new IamPolicy(this, "boundary", {
-      name: `${input.projectBase}-boundary`,
-      path: ROLE_PATH,
+      name: names.boundary,
+      path: names.rolePath,
       description: `Permissions boundary of every role of ${input.projectBase}`,
       policy: policyJson(boundaryPolicy(input)),
     });
     this.boundaryArn = boundary.arn;
-    const applications = props.applicationPrincipals?.length ? props.applicationPrincipals : [roleArn(input, "notebook-execution")];
+    const applications = props.applicationPrincipals?.length ? props.applicationPrincipals : [input.roleArns["notebook-execution"]];
     const trust: Record<RoleName, ReturnType<typeof sagemakerTrust>> = {
       "data-scientist": dataScientistTrust(input.scope, props.dataScientistPrincipals, props.peopleTrust),
       "notebook-creation": automationTrust(props.cicdPrincipals, { serviceCatalog: props.serviceCatalog }),
@@ -62,18 +77,25 @@ export class ProjectIdentity extends Construct {
       "endpoint-hosting": sagemakerTrust(input.scope),
       "endpoint-invocation": automationTrust(applications),
     };
+    const studioNames = (role: StudioRole) => {
+      const n = names.roles[role].studio;
+      if (!n) throw new Error(`ProjectIdentity: a Studio project needs names.roles["${role}"].studio (the plan's Studio policy names)`);
+      return n;
+    };
     const roles: Partial<Record<RoleName, ProjectRole>> = {};
     for (const role of ROLE_NAMES) {
+      const roleName = names.roles[role].name;
       roles[role] = new ProjectRole(this, role, {
-      name: roleName(input.projectBase, role),
-      path: ROLE_PATH,
+      name: roleName,
+      policyNames: names.roles[role].policyParts,
+      path: names.rolePath,
       description: DESCRIPTIONS[role],
       trustPolicy: trust[role],
       policy: rolePolicy(role, input),
       permissionsBoundaryArn: props.studio && (STUDIO_ROLES as readonly string[]).includes(role)
         ? new IamPolicy(this, `${role}-studio-boundary`, {
-          name: `${input.projectBase}-${role}-studio-boundary`, path: ROLE_PATH,
-          description: `Permissions boundary of ${roleName(input.projectBase, role)} in a Studio project`,
+          name: studioNames(role as StudioRole).boundary, path: names.rolePath,
+          description: `Permissions boundary of ${roleName} in a Studio project`,
           policy: policyJson(studioBoundary(role as StudioRole, input)),
         }).arn
         : boundary.arn,
@@ -85,8 +107,8 @@ export class ProjectIdentity extends Construct {
     if (props.studio) {
       for (const role of STUDIO_ROLES) {
         const studio = new IamPolicy(this, `${role}-studio`, {
-          name: `${input.projectBase}-${role}-studio`, path: ROLE_PATH,
-          description: `What ${roleName(input.projectBase, role)} may do in the project's Studio domain`,
+          name: studioNames(role).policy, path: names.rolePath,
+          description: `What ${names.roles[role].name} may do in the project's Studio domain`,
           policy: policyJson(studioPolicy(role, input, props.studio)),
         });
         new IamRolePolicyAttachment(this, `${role}-studio-attachment`, { role: this.roles[role].roleName, policyArn: studio.arn });

@@ -6,8 +6,13 @@ import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy
 import { PolicyDocument, policyJson, splitPolicy } from "../policy/document";
 
 export interface ProjectRoleProps {
-  /** Role name (also the name of its managed policy). */
+  /** Role name. */
   readonly name: string;
+  /**
+   * Names of the parts of its managed policy, in order: the first is used, and one more for each part a policy
+   * beyond IAM's 6144 characters is split into (the plan's `roles[role].policyParts`: `<name>`, `<name>-2`, ...).
+   */
+  readonly policyNames: readonly string[];
   /** IAM path of the role and its policy, e.g. "/sagemaker-project/". */
   readonly path: string;
   /** What the role is for; shown in the console. */
@@ -50,11 +55,14 @@ export class ProjectRole extends Construct {
       forceDetachPolicies: true,
       dependsOn: props.dependsOn,
     });
-    // IAM caps a managed policy at 6144 characters: a role whose grants need more gets them in parts (`<name>`,
-    // `<name>-2`, ...), statements kept whole and in order. Ten managed policies may be attached to a role.
+    // IAM caps a managed policy at 6144 characters: a role whose grants need more gets them in parts (named by
+    // `policyNames`), statements kept whole and in order. Ten managed policies may be attached to a role.
     const parts = splitPolicy(props.policy);
+    if (parts.length > props.policyNames.length) {
+      throw new Error(`ProjectRole ${props.name}: its policy needs ${parts.length} parts but ${props.policyNames.length} policy names were given`);
+    }
     const managed = parts.map((part, i) => new IamPolicy(this, i === 0 ? "policy" : `policy-${i + 1}`, {
-      name: i === 0 ? props.name : `${props.name}-${i + 1}`,
+      name: props.policyNames[i],
       path: props.path,
       description: `What ${props.name} may do${parts.length > 1 ? ` (part ${i + 1} of ${parts.length})` : ""}`,
       policy: policyJson(part),

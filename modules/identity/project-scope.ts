@@ -24,8 +24,15 @@ export interface ProjectScopeInput {
   readonly scope: ArnScope;
   /** DNS suffix of the partition, for `kms:ViaService` values. @default "amazonaws.com" */
   readonly dnsSuffix?: string;
-  /** `<prefix>-<environment>-<project>`: project resources (notebooks, jobs, models, endpoints) are named `<base>-*`. */
+  /**
+   * `<prefix>-<environment>-<project>`: project resources (notebooks, jobs, models, endpoints, buckets) are named
+   * `<base>-*`, and the policies address them by that pattern (the plan's `ProjectPlan.base`).
+   */
   readonly projectBase: string;
+  /** ARN of each project role (the plan's `roles[role].arn`): PassRole and AssumeRole grants name them. */
+  readonly roleArns: Readonly<Record<RoleName, string>>;
+  /** ARN pattern of every role of the project (the plan's `rolesPattern`): the boundary's envelope names it. */
+  readonly rolesPattern: string;
   /** The environment's VPC: data channels (S3, logs reads, git, presigned URLs, invocations) only from inside it (`aws:SourceVpc`). */
   readonly vpcId: string;
   /** Instance types (and `ml.<family>.*` patterns) the project may use, per use (`sagemaker:InstanceTypes`). */
@@ -52,15 +59,6 @@ export interface ProjectScopeInput {
   readonly codeRepository?: { readonly arn: string; readonly keyArn: string };
   /** The private package mirror (CodeArtifact), if enabled: notebooks and jobs read packages from it. @default none */
   readonly packageMirror?: { readonly domainArn: string; readonly repositoryArn: string };
-}
-
-/** ARN of a project role (deterministic from its name, so policies can name roles without Terraform cycles). */
-export function roleArn(input: Pick<ProjectScopeInput, "scope" | "projectBase">, role: RoleName): string {
-  return `arn:${input.scope.partition}:iam::${input.scope.accountId}:role${ROLE_PATH}${roleName(input.projectBase, role)}`;
-}
-
-export function roleName(projectBase: string, role: RoleName): string {
-  return `${projectBase}-${role}`;
 }
 
 /** SageMaker resource types the project creates, each named `<project base>-*`. */
@@ -107,9 +105,4 @@ export function bucketsAndObjects(bucketArns: readonly string[]): string[] {
 /** The service principal SageMaker assumes roles as. */
 export function sagemakerService(): string {
   return "sagemaker.amazonaws.com";
-}
-
-/** ARN pattern matching every role of the project (for key policies that must not depend on the roles). */
-export function projectRolesPattern(input: Pick<ProjectScopeInput, "scope" | "projectBase">): string {
-  return `arn:${input.scope.partition}:iam::${input.scope.accountId}:role${ROLE_PATH}${input.projectBase}-*`;
 }

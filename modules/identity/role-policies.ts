@@ -8,7 +8,7 @@ import {
   outsideNetwork, ownNotebook, passedToSageMaker, throughApiEndpoint, viaS3, viaService, withOutputKey, withVolumeKey,
 } from "./conditions";
 import {
-  bucketsAndObjects, ProjectScopeInput, projectLogGroups, projectLogStreams, projectResources, RoleName, roleArn, sagemakerLogGroups,
+  bucketsAndObjects, ProjectScopeInput, projectLogGroups, projectLogStreams, projectResources, RoleName, sagemakerLogGroups,
 } from "./project-scope";
 
 export interface Grant {
@@ -105,7 +105,7 @@ function codeRepository(input: ProjectScopeInput): Grant[] {
 }
 
 function passRole(input: ProjectScopeInput, sid: string, role: RoleName): Grant {
-  return { sid, actions: ["iam:PassRole"], resources: [roleArn(input, role)], conditions: passedToSageMaker() };
+  return { sid, actions: ["iam:PassRole"], resources: [input.roleArns[role]], conditions: passedToSageMaker() };
 }
 
 const allJobs = (input: ProjectScopeInput) => JOB_KINDS.map((k) => projectResources(input, k));
@@ -155,7 +155,7 @@ export const ROLE_GRANTS: Readonly<Record<RoleName, (input: ProjectScopeInput) =
     { sid: "NotebookLogs", actions: LOG_WRITE, resources: sagemakerLogGroups(input, ["NotebookInstances"]) },
     ...projectLogReads(input, "ReadProjectJobLogs", ["TrainingJobs", "ProcessingJobs", "TransformJobs", "Endpoints"]),
     // The project's endpoints are invoked through the invocation role (which trusts this role unless applications are named).
-    { sid: "AssumeInvocationRole", actions: ["sts:AssumeRole"], resources: [roleArn(input, "endpoint-invocation")] },
+    { sid: "AssumeInvocationRole", actions: ["sts:AssumeRole"], resources: [input.roleArns["endpoint-invocation"]] },
     // The lifecycle configuration's idle check stops the instance it runs on (the only way a notebook stops itself).
     { sid: "StopIdleNotebooks", actions: ["sagemaker:StopNotebookInstance"], resources: [projectResources(input, "notebook-instance")] },
     ...onVolumes("StartIsolatedTrainingJobsInVpc", { actions: ["sagemaker:CreateTrainingJob"], resources: [projectResources(input, "training-job")] },

@@ -7,8 +7,10 @@ import { arn, ArnScope, logGroupArn, policy, policyJson } from "../policy/docume
 
 export interface FlowLogsProps {
   readonly scope: ArnScope;
-  /** Name prefix, e.g. "sds-dev". */
+  /** Start of the flow log's `Name` tag (`<name>-vpc`), e.g. "sds-dev". */
   readonly name: string;
+  /** The delivery role, e.g. "sds-dev-vpc-flow-logs". */
+  readonly roleName: string;
   readonly vpcId: string;
   /** Log group name; its ARN must be in the logs key's policy. */
   readonly logGroupName: string;
@@ -36,7 +38,7 @@ export class FlowLogs extends Construct {
     });
     const groupArn = logGroupArn(props.scope, props.logGroupName);
     const role = new IamRole(this, "role", {
-      name: `${props.name}-vpc-flow-logs`,
+      name: props.roleName,
       description: "Delivers the VPC's flow logs to its encrypted log group",
       assumeRolePolicy: policyJson(policy({
         Effect: "Allow",

@@ -3,8 +3,8 @@ import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { SecurityGroupRule } from "@cdktf/provider-aws/lib/security-group-rule";
 
 export interface SecurityGroupsProps {
-  /** Name prefix, e.g. "sds-dev". */
-  readonly name: string;
+  /** Names of the two groups (also their `Name` tags), e.g. `{ sagemaker: "sds-dev-sagemaker", endpoints: "sds-dev-vpc-endpoints" }`. */
+  readonly names: Readonly<Record<"sagemaker" | "endpoints", string>>;
   readonly vpcId: string;
   /** Prefix list of the S3 gateway endpoint, the only destination outside the VPC the SageMaker group may reach. */
   readonly s3PrefixListId: string;
@@ -67,17 +67,17 @@ export class SecurityGroups extends Construct {
     super(scope, id);
     const groups: Record<Group, SecurityGroup> = {
       sagemaker: new SecurityGroup(this, "sagemaker", {
-        name: `${props.name}-sagemaker`,
+        name: props.names.sagemaker,
         description: "SageMaker notebooks, jobs and endpoints; egress only to the VPC endpoints and S3",
         vpcId: props.vpcId,
-        tags: { Name: `${props.name}-sagemaker` },
+        tags: { Name: props.names.sagemaker },
       }),
       endpoints: new SecurityGroup(this, "endpoints", {
-        name: `${props.name}-vpc-endpoints`,
+        name: props.names.endpoints,
         // The description is ForceNew: it keeps its first wording so that existing groups are not replaced.
         description: "Interface VPC endpoints; HTTPS from the SageMaker group only",
         vpcId: props.vpcId,
-        tags: { Name: `${props.name}-vpc-endpoints` },
+        tags: { Name: props.names.endpoints },
       }),
     };
     this.sagemakerSecurityGroupId = groups.sagemaker.id;

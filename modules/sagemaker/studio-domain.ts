@@ -5,7 +5,7 @@ import { SagemakerUserProfile } from "@cdktf/provider-aws/lib/sagemaker-user-pro
 import { STUDIO_INSTANCE_TYPES } from "../../catalogue/studio-instance-types";
 import { OWNER_TAG } from "../identity/project-scope";
 import { base64Script } from "./notebook-lifecycle";
-import { lifecycleConfigName, STUDIO_APP_TYPES } from "./studio-names";
+import { STUDIO_APP_TYPES, StudioAppType } from "./studio-names";
 import { studioStartScript, StudioStartScriptInput } from "./studio-start-script";
 
 /** One person of the project: a user profile named after their username. */
@@ -18,11 +18,13 @@ export interface StudioUser {
   readonly executionRoleArn?: string;
 }
 
-export { lifecycleConfigName, STUDIO_APP_TYPES } from "./studio-names";
+export { STUDIO_APP_TYPES, type StudioAppType } from "./studio-names";
 
 export interface StudioDomainProps extends StudioStartScriptInput {
-  /** Domain name, and the start of the lifecycle configuration names (`<name>-jupyterlab`, `<name>-codeeditor`). */
+  /** Domain name (the plan's `names.studio.domain`). */
   readonly name: string;
+  /** Name of the lifecycle configuration of each app type (the plan's `names.studio.lifecycleConfigs`; policies name their ARNs). */
+  readonly lifecycleConfigNames: Readonly<Record<StudioAppType, string>>;
   /** "IAM" (presigned URLs) or "SSO" (IAM Identity Center; profiles are matched to Identity Center user names). */
   readonly authMode: "IAM" | "SSO";
   readonly vpcId: string;
@@ -63,10 +65,10 @@ export class StudioDomain extends Construct {
     super(scope, id);
     const content = base64Script(studioStartScript(props), id);
     const lifecycle = Object.fromEntries(STUDIO_APP_TYPES.map((appType) => [appType, new SagemakerStudioLifecycleConfig(this, `lifecycle-${appType.toLowerCase()}`, {
-      studioLifecycleConfigName: lifecycleConfigName(props.name, appType),
+      studioLifecycleConfigName: props.lifecycleConfigNames[appType],
       studioLifecycleConfigAppType: appType,
       studioLifecycleConfigContent: content,
-    }).arn])) as Record<(typeof STUDIO_APP_TYPES)[number], string>;
+    }).arn])) as Record<StudioAppType, string>;
     this.lifecycleConfigArns = Object.values(lifecycle);
     const idleSettings = { lifecycleManagement: "ENABLED", idleTimeoutInMinutes: props.idleShutdownMinutes };
     const apps = (instanceType: string) => ({

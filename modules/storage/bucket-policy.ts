@@ -1,6 +1,6 @@
 /**
  * The secure-bucket policy as data: deny statements that hold whatever IAM policies say. Each statement's comment
- * says what it prevents; the README's "Data protection" section repeats it for users.
+ * says what it prevents; docs/security.md ("Data protection") repeats it for users.
  */
 import { ArnScope, Statement } from "../policy/document";
 
@@ -19,8 +19,19 @@ export interface VpcEndpointRestriction {
  * SSE-KMS with a customer-managed key (every bucket with data), or SSE-S3 with a recorded reason: S3 server access
  * logging cannot deliver into a bucket whose default encryption is SSE-KMS (S3 user guide, "Enabling server access
  * logging": only SSE-S3 is supported on the destination bucket).
+ *
+ * With `keyNotPinnedBecause`, the bucket's default key is still the given key and uploads may still ask for no other
+ * kind of encryption than SSE-KMS, but the policy does not pin the key an upload names: the state bucket, whose
+ * writer (Terraform's S3 backend) names the key by its alias, which the key-id condition does not resolve to the ARN.
  */
-export type BucketEncryption = { readonly kmsKeyArn: string } | { readonly s3ManagedBecause: string };
+export type BucketEncryption =
+  | { readonly kmsKeyArn: string; readonly keyNotPinnedBecause?: string }
+  | { readonly s3ManagedBecause: string };
+
+/** Whether the policy denies uploads that name another KMS key than the bucket's (or name none with `aws:kms`). */
+function keyPinned(encryption: BucketEncryption): encryption is { readonly kmsKeyArn: string } {
+  return "kmsKeyArn" in encryption && !encryption.keyNotPinnedBecause;
+}
 
 export interface SecureBucketPolicyInput {
   readonly scope: ArnScope;
@@ -64,7 +75,7 @@ export function secureBucketStatements(input: SecureBucketPolicyInput): Statemen
     // TLS 1.0/1.1 have known weaknesses; S3 still accepts them unless the bucket policy refuses.
     { Sid: "DenyOutdatedTls", Effect: "Deny", Principal: "*", Action: "s3:*", Resource: everything,
       Condition: { NumericLessThan: { "s3:TlsVersion": 1.2 } } },
-    ...("kmsKeyArn" in input.encryption ? [
+    ...(keyPinned(input.encryption) ? [
       // An upload naming another KMS key (e.g. a key of another account, or the AWS-managed aws/s3 key that ignores
       // our key policy) would leave data this project's key policy does not govern. Name the key ARN or no key.
       { Sid: "DenyUploadsWithAnotherKmsKey", Effect: "Deny", Principal: "*", Action: "s3:PutObject", Resource: objects,
@@ -73,7 +84,7 @@ export function secureBucketStatements(input: SecureBucketPolicyInput): Statemen
           Null: { "s3:x-amz-server-side-encryption-aws-kms-key-id": "false" },
         } } satisfies Statement,
     ] : []),
-    ...("kmsKeyArn" in input.encryption ? [
+    ...(keyPinned(input.encryption) ? [
       // `x-amz-server-side-encryption: aws:kms` without a key id encrypts with the AWS-managed aws/s3 key, whose
       // policy this project does not control; the statement above only checks a key id that is present. (AWS services
       // delivering into the bucket, such as CloudTrail with the trail's key, are governed by their own statements.)

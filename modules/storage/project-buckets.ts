@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { EncryptionKey } from "../encryption/encryption-key";
 import { ArnScope } from "../policy/document";
-import { accessLogDeliveryStatement } from "./bucket-policy";
+import { AccessLogBucket } from "./access-log-bucket";
 import { OnDestroy, SecureBucket } from "./secure-bucket";
 
 import { BUCKET_PURPOSES } from "../../plan/names";
@@ -39,23 +39,18 @@ export interface ProjectBucketsProps {
  * access logs (SSE-S3, as S3 server access logging requires; written by the logging service, so not VPC-bound).
  */
 export class ProjectBuckets extends Construct {
-  readonly accessLogs: SecureBucket;
+  readonly accessLogs: AccessLogBucket;
   readonly data: SecureBucket;
   readonly models: SecureBucket;
 
   constructor(scope: Construct, id: string, props: ProjectBucketsProps) {
     super(scope, id);
-    const logBucket = props.bucketName(BUCKET_PURPOSES.accessLogs);
-    const sources = [props.bucketName(BUCKET_PURPOSES.data), props.bucketName(BUCKET_PURPOSES.models)];
-    this.accessLogs = new SecureBucket(this, "access-logs", {
+    this.accessLogs = new AccessLogBucket(this, "access-logs", {
       scope: props.scope,
-      bucketName: logBucket,
-      encryption: { s3ManagedBecause: "S3 server access logging delivers only to buckets whose default encryption is SSE-S3" },
-      vpcEndpoint: "none",
-      accessLogs: { disabledBecause: "it is the access-log bucket; logging it into itself would log its own deliveries forever" },
-      lifecycle: { expireAfterDays: props.accessLogDays, noncurrentVersionDays: 30 },
-      extraStatements: [accessLogDeliveryStatement(props.scope, logBucket, sources)],
-      evidence: { breakGlassArns: props.breakGlassArns ?? [] },
+      bucketName: props.bucketName(BUCKET_PURPOSES.accessLogs),
+      sourceBucketNames: [props.bucketName(BUCKET_PURPOSES.data), props.bucketName(BUCKET_PURPOSES.models)],
+      retentionDays: props.accessLogDays,
+      breakGlassArns: props.breakGlassArns ?? [],
       onDestroy: props.onDestroy,
     });
     const operators = [...props.administratorArns, ...(props.breakGlassArns ?? [])];

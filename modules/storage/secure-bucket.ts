@@ -10,6 +10,7 @@ import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { ArnScope, policy, PolicyDocument, policyJson, Statement } from "../policy/document";
+import type { AccessLogBucket } from "./access-log-bucket";
 import { BucketEncryption, bucketArns, SecureBucketPolicyInput, secureBucketStatements, VpcEndpointRestriction } from "./bucket-policy";
 
 /** What `terraform destroy` does with the bucket (see config `dataProtection.bucketsOnDestroy`). */
@@ -29,7 +30,10 @@ export interface SecureBucketProps extends Pick<SecureBucketPolicyInput, "princi
   readonly scope: ArnScope;
   /** Globally unique bucket name (from the plan, e.g. a project plan's `bucket(purpose)`). */
   readonly bucketName: string;
-  /** SSE-KMS with a customer-managed key, or SSE-S3 with a reason (only the access-log bucket). */
+  /**
+   * SSE-KMS with a customer-managed key (pinned by the policy unless `keyNotPinnedBecause`: the state bucket), or
+   * SSE-S3 with a reason (only access-log buckets: `AccessLogBucket`).
+   */
   readonly encryption: BucketEncryption;
   /**
    * Restrict every request to the environment's S3 endpoint (with the administrators' carve-out), or `"none"` for
@@ -37,10 +41,10 @@ export interface SecureBucketProps extends Pick<SecureBucketPolicyInput, "princi
    */
   readonly vpcEndpoint: VpcEndpointRestriction | "none";
   /**
-   * Server access logs go to this bucket under `<prefix><bucket name>/` (its policy must let the logging service
-   * write there: see `accessLogDeliveryStatement`), or a reason why there are none.
+   * Server access logs go to this access-log bucket under `<prefix><bucket name>/` (name this bucket in its
+   * `sourceBucketNames`, or the logging service may not write there), or a reason why there are none.
    */
-  readonly accessLogs: { readonly target: SecureBucket; readonly prefix?: string } | { readonly disabledBecause: string };
+  readonly accessLogs: { readonly target: AccessLogBucket; readonly prefix?: string } | { readonly disabledBecause: string };
   /** Lifecycle rules; an abort of incomplete multipart uploads is always there. @default {} */
   readonly lifecycle?: BucketLifecycle;
   /** Statements added to the secure-bucket ones (placed first), e.g. CloudTrail's or log delivery's Allow. @default none */
@@ -76,6 +80,8 @@ export class SecureBucket extends Construct {
   readonly policy: S3BucketPolicy;
   /** The Object Lock configuration, when `objectLock` is set: writers whose objects must be locked depend on it. */
   readonly objectLock?: S3BucketObjectLockConfigurationA;
+  /** The public access block (a variant that renamed it moves its old address here: `StateBucket`). */
+  readonly publicAccessBlock: S3BucketPublicAccessBlock;
 
   constructor(scope: Construct, id: string, props: SecureBucketProps) {
     super(scope, id);
@@ -87,7 +93,7 @@ export class SecureBucket extends Construct {
       dependsOn: props.dependsOn?.length ? [...props.dependsOn] : undefined,
     });
     const ref = { bucket: bucket.id };
-    const publicAccess = new S3BucketPublicAccessBlock(this, "public-access", {
+    const publicAccess = this.publicAccessBlock = new S3BucketPublicAccessBlock(this, "public-access", {
       ...ref, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true,
     });
     const ownership = new S3BucketOwnershipControls(this, "ownership", { ...ref, rule: { objectOwnership: "BucketOwnerEnforced" } });

@@ -31,7 +31,7 @@ test("external: only the SageMaker registration, with branch and credentials sec
 
 test("package mirror: a KMS-encrypted domain and a repository with the public PyPI upstream", () => {
   const r = JSON.parse(Testing.synthScope((stack) => {
-    new PackageMirror(stack, "mirror", { scope, dnsSuffix: "amazonaws.com", domain: "sds-dev", kmsKeyArn: KEY });
+    new PackageMirror(stack, "mirror", { scope, dnsSuffix: "amazonaws.com", domain: "sds-dev", repository: "pypi", kmsKeyArn: KEY });
   })).resource;
   const [domain] = Object.values(r.aws_codeartifact_domain) as any[];
   expect(domain).toMatchObject({ domain: "sds-dev", encryption_key: KEY });

@@ -8,7 +8,8 @@ const ADMIN = "arn:aws:iam::123456789012:role/sds-terraform";
 
 function synth(props: Partial<ConstructorParameters<typeof ProjectKeys>[2]> = {}) {
   const json = JSON.parse(Testing.synthScope((stack) => {
-    new ProjectKeys(stack, "keys", { scope, dnsSuffix: "amazonaws.com", name: "sds-dev-fraud", aliasPrefix: "sds/dev/fraud", administratorArns: [ADMIN], ...props });
+    new ProjectKeys(stack, "keys", { scope, dnsSuffix: "amazonaws.com", name: "sds-dev-fraud", aliases: { data: "sds/dev/fraud/data", volumes: "sds/dev/fraud/volumes", logs: "sds/dev/fraud/logs" },
+      logGroupNames: ["/sds/dev/fraud/*"], administratorArns: [ADMIN], ...props });
   }));
   const keys = Object.entries(json.resource.aws_kms_key) as [string, any][];
   const key = (purpose: string) => keys.find(([id]) => id.startsWith(`keys_${purpose}_`))![1];

@@ -1,12 +1,15 @@
 /** The roles as the project stack synthesizes them: boundary on each, one managed policy each, wired to the real keys, buckets and network. */
 import { boundaryPolicy, projectEnvelope } from "../../../modules/identity/boundary";
-import { ROLE_NAMES, roleArn } from "../../../modules/identity/project-scope";
+import { ROLE_NAMES } from "../../../modules/identity/project-scope";
 import { grantStatement, ROLE_GRANTS, rolePolicy } from "../../../modules/identity/role-policies";
-import { INPUT } from "../../identity/fixture";
+import { INPUT, projectNames } from "../../identity/fixture";
 import { MAX_POLICY_PARTS, splitPolicy } from "../../../modules/policy/document";
+import { plan } from "../../../plan/plan";
 import { configWith, resources, synthConfig } from "../../helpers/synth";
 
-const synth = synthConfig(configWith(), "identity-unit");
+const config = configWith();
+const planned = plan(config).environments[0].projects[0];
+const synth = synthConfig(config, "identity-unit");
 const stack = synth.stack("dev-project-fraud");
 const roles = resources(stack, "aws_iam_role");
 const policies = resources(stack, "aws_iam_policy");
@@ -29,11 +32,16 @@ test("seven roles under one path, each with the boundary and exactly its own man
 });
 
 test("role ARNs the policies name are the ARNs of the roles created", () => {
-  // PassRole and key policies name roles by their deterministic ARN; the role's name and path must produce it.
+  // PassRole and key policies name roles by the plan's deterministic ARN; the role's name and path must produce it.
+  expect(roles).toHaveLength(ROLE_NAMES.length);
   for (const [, role] of roles) {
-    const short = ROLE_NAMES.find((r) => role.name === `sds-dev-fraud-${r}`)!;
-    expect(roleArn({ scope: INPUT.scope, projectBase: "sds-dev-fraud" }, short)).toBe(`arn:aws:iam::123456789012:role${role.path}${role.name}`);
+    const short = ROLE_NAMES.find((r) => planned.roles[r].name === role.name)!;
+    expect(planned.roles[short].arn).toBe(`arn:aws:iam::123456789012:role${role.path}${role.name}`);
+    expect(role.name).toBe(`sds-dev-fraud-${short}`);
   }
+  // The fixture the simulations use reads the same plan functions.
+  expect(Object.fromEntries(ROLE_NAMES.map((r) => [r, planned.roles[r].arn]))).toEqual(INPUT.roleArns);
+  expect(planned.rolesPattern).toBe(INPUT.rolesPattern);
 });
 
 test("the policies reference the project's real keys, buckets, subnets, security group and SageMaker API endpoint", () => {
@@ -58,7 +66,7 @@ test("the project keys admit the project's roles (through AWS services only)", (
 });
 
 const LONG_BASE = "sdsplatfrm-development-eu-1-fraud-detection1";
-const longest = { ...INPUT, projectBase: LONG_BASE, subnetIds: Array.from({ length: 6 }, (_, i) => `subnet-0aaaaaaaaaaaaaaa${i}`),
+const longest = { ...INPUT, ...projectNames(LONG_BASE), subnetIds: Array.from({ length: 6 }, (_, i) => `subnet-0aaaaaaaaaaaaaaa${i}`),
   dataBucketArns: [`arn:aws:s3:::${LONG_BASE}-data-123456789012`], modelBucketArns: [`arn:aws:s3:::${LONG_BASE}-models-123456789012`] };
 
 test("every policy fits IAM's 6144-character limit for managed policies, even with the longest names and six subnets", () => {

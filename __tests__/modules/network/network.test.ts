@@ -45,8 +45,10 @@ describe("PrivateNetwork", () => {
   });
 });
 
+const GROUP_NAMES = { sagemaker: "sds-dev-sagemaker", endpoints: "sds-dev-vpc-endpoints" };
+
 describe("SecurityGroups", () => {
-  const json = synth((s) => new SecurityGroups(s, "sg", { name: "sds-dev", vpcId: "vpc-1", s3PrefixListId: "pl-123" }));
+  const json = synth((s) => new SecurityGroups(s, "sg", { names: GROUP_NAMES, vpcId: "vpc-1", s3PrefixListId: "pl-123" }));
   const rules = all(json, "aws_security_group_rule");
 
   test("nothing is open to the world, and every group and rule is described", () => {
@@ -81,7 +83,7 @@ describe("SecurityGroups", () => {
 
 describe("SecurityGroups with client networks", () => {
   const clientAccess = { cidrs: ["10.100.0.0/16", "192.168.8.0/22"], prefixListIds: ["pl-0123456789abcdef0"] };
-  const json = synth((s) => new SecurityGroups(s, "sg", { name: "sds-dev", vpcId: "vpc-1", s3PrefixListId: "pl-123", clientAccess }));
+  const json = synth((s) => new SecurityGroups(s, "sg", { names: GROUP_NAMES, vpcId: "vpc-1", s3PrefixListId: "pl-123", clientAccess }));
   const rules = all(json, "aws_security_group_rule");
   const clientRules = rules.filter((r) => r.cidr_blocks || (r.type === "ingress" && r.prefix_list_ids));
 
@@ -103,7 +105,7 @@ describe("SecurityGroups with client networks", () => {
   });
 
   test("the groups themselves are unchanged (their description forces replacement)", () => {
-    const plain = synth((s) => new SecurityGroups(s, "sg", { name: "sds-dev", vpcId: "vpc-1", s3PrefixListId: "pl-123" }));
+    const plain = synth((s) => new SecurityGroups(s, "sg", { names: GROUP_NAMES, vpcId: "vpc-1", s3PrefixListId: "pl-123" }));
     expect(json.resource.aws_security_group).toEqual(plain.resource.aws_security_group);
   });
 });
@@ -142,7 +144,7 @@ describe("VPC endpoints", () => {
 });
 
 describe("FlowLogs", () => {
-  const json = synth((s) => new FlowLogs(s, "fl", { scope, name: "sds-dev", vpcId: "vpc-1", logGroupName: "/sds/dev/vpc-flow-logs", kmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/k", retentionDays: 731 }));
+  const json = synth((s) => new FlowLogs(s, "fl", { scope, name: "sds-dev", roleName: "sds-dev-vpc-flow-logs", vpcId: "vpc-1", logGroupName: "/sds/dev/vpc-flow-logs", kmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/k", retentionDays: 731 }));
 
   test("all traffic, every minute, into an encrypted log group with the configured retention", () => {
     expect(all(json, "aws_flow_log")).toEqual([expect.objectContaining({ vpc_id: "vpc-1", traffic_type: "ALL", log_destination_type: "cloud-watch-logs", max_aggregation_interval: 60 })]);

@@ -81,3 +81,23 @@ test("the access-log bucket lets the logging service write for the project's buc
   expect(await service(`arn:aws:s3:::${BUCKET}`, "210987654321")).not.toBe("Allowed");
   expect(await decide("s3:PutObject", { ...inVpc, "s3:x-amz-server-side-encryption": "aws:kms" }, ROLE, logPolicy, `arn:aws:s3:::${logBucket}/x`)).toBe("ExplicitlyDenied");
 });
+
+test("a key that is not pinned (the state bucket): the S3 backend's uploads naming the key by alias pass, other encryption does not", async () => {
+  const STATE = BUCKET; // the identity policy of `decide` allows everything on this bucket
+  const statePolicy = policy(...secureBucketStatements({
+    scope, bucketName: STATE, encryption: { kmsKeyArn: KEY, keyNotPinnedBecause: "the S3 backend names the key by alias" }, vpcEndpoint: "none",
+  }));
+  const pinned = policy(...secureBucketStatements({ scope, bucketName: STATE, encryption: { kmsKeyArn: KEY }, vpcEndpoint: "none" }));
+  const header = "s3:x-amz-server-side-encryption";
+  const tls = { "aws:SecureTransport": "true", "s3:TlsVersion": "1.3" };
+  const put = (context: Record<string, string>, p = statePolicy) => decide("s3:PutObject", { ...tls, ...context }, ADMIN, p, `arn:aws:s3:::${STATE}/dev-platform/terraform.tfstate`);
+  // What Terraform's S3 backend sends with `kms_key_id = "alias/sds/dev/tfstate"`: the alias, not the key's ARN.
+  const backendUpload = { [header]: "aws:kms", [`${header}-aws-kms-key-id`]: "alias/sds/dev/tfstate" };
+  expect(await put(backendUpload)).toBe("Allowed");
+  expect(await put(backendUpload, pinned)).toBe("ExplicitlyDenied");
+  expect(await put({})).toBe("Allowed");
+  expect(await put({ [header]: "AES256" })).toBe("ExplicitlyDenied");
+  expect(await put({ [`${header}-customer-algorithm`]: "AES256" })).toBe("ExplicitlyDenied");
+  expect(await put({ ...backendUpload, "aws:SecureTransport": "false" })).toBe("ExplicitlyDenied");
+  expect(await put({ ...backendUpload, "s3:TlsVersion": "1.1" })).toBe("ExplicitlyDenied");
+});

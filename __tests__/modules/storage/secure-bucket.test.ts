@@ -1,18 +1,16 @@
 /** The SecureBucket contract, read back from the synthesized Terraform JSON. */
 import { Testing } from "cdktf";
 import { SecureBucket, SecureBucketProps } from "../../../modules/storage/secure-bucket";
-import { accessLogDeliveryStatement } from "../../../modules/storage/bucket-policy";
+import { AccessLogBucket } from "../../../modules/storage/access-log-bucket";
 
 const scope = { partition: "aws", region: "eu-west-1", accountId: "123456789012" };
 const KEY = "arn:aws:kms:eu-west-1:123456789012:key/11111111-2222-3333-4444-555555555555";
 
-/** Synthesizes a log bucket and a data bucket logging into it; returns the resources by type (values only). */
-function synth(data: Partial<SecureBucketProps> = {}, logs: Partial<SecureBucketProps> = {}) {
+/** Synthesizes an access-log bucket and a data bucket logging into it; returns the resources by type (values only). */
+function synth(data: Partial<SecureBucketProps> = {}) {
   const json = JSON.parse(Testing.synthScope((stack) => {
-    const logBucket = new SecureBucket(stack, "logs", {
-      scope, bucketName: "b-logs", encryption: { s3ManagedBecause: "server access logging needs SSE-S3" }, vpcEndpoint: "none",
-      accessLogs: { disabledBecause: "it is the log bucket" }, lifecycle: { expireAfterDays: 365 },
-      extraStatements: [accessLogDeliveryStatement(scope, "b-logs", ["b-data"])], ...logs,
+    const logBucket = new AccessLogBucket(stack, "logs", {
+      scope, bucketName: "b-logs", sourceBucketNames: ["b-data"], retentionDays: 365, breakGlassArns: [],
     });
     new SecureBucket(stack, "data", {
       scope, bucketName: "b-data", encryption: { kmsKeyArn: KEY },
@@ -72,7 +70,7 @@ test("the data bucket policy: TLS only, TLS 1.2+, only its key, no SSE-C, only t
 test("without the endpoint restriction there is no endpoint statement; caller statements come first", () => {
   const { policyOf } = synth();
   const sids = policyOf("logs").Statement.map((s: any) => s.Sid);
-  expect(sids).toEqual(["S3ServerAccessLogDelivery", "DenyInsecureTransport", "DenyOutdatedTls", "DenyUploadsWithOtherEncryption", "DenyCustomerProvidedKeys"]);
+  expect(sids).toEqual(["S3ServerAccessLogDelivery", "DenyInsecureTransport", "DenyOutdatedTls", "DenyUploadsWithOtherEncryption", "DenyCustomerProvidedKeys", "DenyEvidenceTampering"]);
   expect(policyOf("logs").Statement.find((s: any) => s.Sid === "DenyUploadsWithOtherEncryption").Condition.StringNotEquals)
     .toEqual({ "s3:x-amz-server-side-encryption": "AES256" });
 });
