@@ -142,21 +142,6 @@ export function localStateOverride(dir: string): object {
 }
 
 /**
- * Override for a stack whose cross-stack inputs come from stacks applied before it on local state: each cdktf
- * `terraform_remote_state` (synth/conventions.ts) reads the local state file of the stack it names. `stateFiles`
- * maps stack name → state file; a missing stack is an error, not a silent miss.
- */
-export function remoteStateFilesOverride(stack: Record<string, any>, stateFiles: Readonly<Record<string, string>>): object {
-  const overrides: Record<string, object> = {};
-  for (const { source, producer } of remoteStateReads(stack)) {
-    const path = stateFiles[producer];
-    if (!path) throw new Error(`remote state "${source}" reads stack "${producer}", but no state file was given for it (have: ${Object.keys(stateFiles).join(", ") || "none"})`);
-    overrides[source] = { backend: "local", config: { path } };
-  }
-  return Object.keys(overrides).length ? { data: { terraform_remote_state: overrides } } : {};
-}
-
-/**
  * Override for planning a stack of `app` whose cross-stack inputs were never applied (offline): each
  * `terraform_remote_state` reads an empty local state written into `dir`, with `defaults` (a standard argument)
  * for every output the stack reads: a placeholder of the shape of the attribute the producer's output carries

@@ -1,19 +1,7 @@
-import { remoteStateDefaultsOverride, remoteStateFilesOverride } from "../../harness/terraform";
+/** Offline plans of stacks whose cross-stack inputs were never applied: placeholders resolved through the model. */
+import { remoteStateDefaultsOverride } from "../../harness/terraform";
 import { SynthModel } from "../../synth/model";
 import { tempDir } from "../helpers/synth";
-
-const stack = { data: { terraform_remote_state: { "cross-stack-reference-input-dev-platform": { backend: "local", config: { path: "/somewhere/terraform.dev-platform.tfstate" } } } } };
-
-test("points each cross-stack remote state at the state file of the stack it reads", () => {
-  expect(remoteStateFilesOverride(stack, { "dev-platform": "/work/dev-platform/terraform.tfstate" })).toEqual({
-    data: { terraform_remote_state: { "cross-stack-reference-input-dev-platform": { backend: "local", config: { path: "/work/dev-platform/terraform.tfstate" } } } },
-  });
-});
-
-test("a stack read without a given state file is an error naming it; a stack without remote state needs nothing", () => {
-  expect(() => remoteStateFilesOverride(stack, {})).toThrow(/reads stack "dev-platform", but no state file was given for it/);
-  expect(remoteStateFilesOverride({ resource: {} }, {})).toEqual({});
-});
 
 test("offline placeholders have the shape of the attribute each read output carries, resolved through the model", () => {
   const app = new SynthModel([
