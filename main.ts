@@ -9,7 +9,7 @@
  *   --state-bootstrap, also SDS_STATE_BOOTSTRAP=1: the state stacks on local state, see docs/operations.md)
  */
 import { ComplianceError, enforceCompliance } from "./compliance/gate";
-import { loadSynthesized } from "./compliance/model";
+import { loadSynthesized } from "./synth/read";
 import { countQuotas, formatQuotaError, formatQuotaWarning, quotaErrors, quotaWarnings } from "./compliance/quotas";
 import { formatSuppressedSummary, formatWarnings } from "./compliance/report";
 import { ConfigError, DEFAULT_CONFIG_SOURCE, loadConfig } from "./config/load";

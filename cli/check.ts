@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { failures } from "../compliance/engine";
 import { checkSynthesized } from "../compliance/gate";
-import { loadSynthesized } from "../compliance/model";
+import { loadSynthesized } from "../synth/read";
 import { countQuotas, formatQuotaError, formatQuotaTable, quotaErrors } from "../compliance/quotas";
 import type { Config } from "../config/schema";
 import { loadConfig } from "../config/load";

@@ -3,7 +3,7 @@
  * estimate, derived from the synthesized resources, unit prices (catalogue/prices.ts) and the config's assumptions.
  */
 import { writeFileSync } from "node:fs";
-import { loadSynthesized } from "../compliance/model";
+import { loadSynthesized } from "../synth/read";
 import { estimateConfig, formatCost } from "../cost/report";
 import { parseOptions, runCommand, withSynth } from "./common";
 

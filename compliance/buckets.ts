@@ -3,7 +3,7 @@
  * whose `bucket` attribute refers to the bucket (`${aws_s3_bucket.x.id}`) or repeats its name. The S3 rules share
  * this lookup and its failure wording.
  */
-import type { SynthModel, SynthResource } from "./model";
+import type { SynthModel, SynthResource } from "../synth/model";
 import { CheckResult, passIf, fail } from "./rule";
 
 /** The settings resources of `type` that belong to `bucket`. */

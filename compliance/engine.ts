@@ -3,7 +3,7 @@
  * (rule, resource). Pure: the synthesized app and the options in, a report out. Formatting lives in report.ts.
  */
 import type { SuppressionSpec } from "./known-gaps";
-import type { SynthModel, SynthResource } from "./model";
+import type { SynthModel, SynthResource } from "../synth/model";
 import type { Rule } from "./rule";
 
 export type FindingStatus = "pass" | "fail" | "warn" | "suppressed";

@@ -4,7 +4,8 @@
 import type { Config } from "../config/schema";
 import { ComplianceReport, EngineOptions, evaluate, failures } from "./engine";
 import type { SuppressionSpec } from "./known-gaps";
-import { loadSynthesized, SynthModel } from "./model";
+import type { SynthModel } from "../synth/model";
+import { loadSynthesized } from "../synth/read";
 import { RULES } from "./registry";
 import { formatFailures } from "./report";
 import { MIN_RETENTION_DAYS } from "./rules/log-group-retention";

@@ -1,6 +1,6 @@
 /** Shared by the rules that ask "is this encrypted with one of our customer-managed, rotated keys?". */
-import type { SynthModel, SynthResource } from "./model";
-import { isTrue, isToken } from "./model";
+import type { SynthModel, SynthResource } from "../synth/model";
+import { isTrue, isToken } from "../synth/model";
 import { CheckResult, fail, pass } from "./rule";
 
 /**

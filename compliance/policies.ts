@@ -2,8 +2,8 @@
  * IAM policy documents as the rules read them back from synthesized attributes: JSON strings (which may hold
  * `${...}` references inside their values), objects, or a reference to a `data.aws_iam_policy_document`.
  */
-import type { SynthModel, SynthResource } from "./model";
-import { blocks, interpolations } from "./model";
+import type { SynthModel, SynthResource } from "../synth/model";
+import { blocks, interpolations } from "../synth/model";
 
 export interface NormalStatement {
   readonly effect: "Allow" | "Deny";

@@ -7,8 +7,8 @@
  */
 import { Quota, QuotaId, QUOTAS } from "../catalogue/quotas";
 import type { Config, EnvironmentConfig } from "../config/schema";
-import type { SynthModel, SynthResource } from "./model";
-import { blocks, isTrue } from "./model";
+import type { SynthModel, SynthResource } from "../synth/model";
+import { blocks, isTrue } from "../synth/model";
 
 export interface QuotaUsage {
   readonly id: QuotaId;

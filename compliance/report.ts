@@ -4,6 +4,7 @@
  */
 import type { ComplianceReport, Finding } from "./engine";
 import { failures } from "./engine";
+import { STACK_FILE, STACKS_FOLDER } from "../synth/conventions";
 
 const STATUS_LABEL = { pass: "pass", fail: "FAIL", warn: "warn", suppressed: "suppressed" } as const;
 
@@ -104,7 +105,7 @@ export function toSarif(report: ComplianceReport, artifactRoot = "cdktf.out"): o
         level: SARIF_LEVEL[f.status],
         message: { text: `${f.resource.address}: ${f.detail}. Fix: ${f.rule.fix}` },
         locations: [{
-          physicalLocation: { artifactLocation: { uri: `${artifactRoot.replace(/\/$/, "")}/stacks/${f.resource.stack}/cdk.tf.json` } },
+          physicalLocation: { artifactLocation: { uri: [artifactRoot.replace(/\/$/, ""), STACKS_FOLDER, f.resource.stack, STACK_FILE].join("/") } },
           logicalLocations: [{ name: f.resource.name, fullyQualifiedName: f.resource.address, kind: "resource" }],
         }],
         partialFingerprints: { "resourceAddress/v1": `${f.rule.id}:${f.resource.address}` },

@@ -2,7 +2,7 @@
  * What a compliance rule is: a pure check of one synthesized resource (with the whole app at hand for
  * cross-resource questions), carrying the ids of the standards it implements. One rule per file in `rules/`.
  */
-import type { SynthModel, SynthResource } from "./model";
+import type { SynthModel, SynthResource } from "../synth/model";
 
 export type CheckResult = { readonly status: "pass" } | { readonly status: "fail"; readonly detail: string };
 

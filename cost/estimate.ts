@@ -6,9 +6,9 @@
  */
 import { ENDPOINT_CATALOGUE, EndpointEntry, serviceName } from "../catalogue/endpoints";
 import { notebookHourPrice, Price, PRICES, PriceKey, PriceTable, unitPrice } from "../catalogue/prices";
-import type { SynthModel, SynthResource } from "../compliance/model";
+import type { SynthModel, SynthResource } from "../synth/model";
 import { cloudtrailS3DataEvents } from "../compliance/rules/cloudtrail-s3-data-events";
-import { isTrue } from "../compliance/model";
+import { isTrue } from "../synth/model";
 
 /** The usage a price is multiplied by (the config's `cost` section). */
 export interface CostAssumptions {
@@ -135,7 +135,7 @@ export function estimateEnvironment(app: SynthModel, input: EstimateInput): Envi
   const domains = of("aws_sagemaker_domain");
   const studioByType = new Map<string, number>();
   for (const p of of("aws_sagemaker_user_profile")) {
-    const domain = domains.find((d) => d.stack === p.stack && String(p.attrs.domain_id).includes(`aws_sagemaker_domain.${d.name}.`));
+    const domain = app.resolve(p.stack, p.attrs.domain_id, "aws_sagemaker_domain");
     const type = defaultAppType(p.attrs.user_settings) ?? defaultAppType(domain?.attrs.default_user_settings) ?? "ml.t3.medium";
     studioByType.set(type, (studioByType.get(type) ?? 0) + 1);
   }

@@ -1,6 +1,6 @@
 /** The cost estimate for the terminal (and the JSON `npm run cost -- --json` prints). */
 import { PRICES } from "../catalogue/prices";
-import type { SynthModel } from "../compliance/model";
+import type { SynthModel } from "../synth/model";
 import type { Config } from "../config/schema";
 import { plan } from "../plan/plan";
 import { endpointSetMonthlyUsd, EnvironmentEstimate, estimateEnvironment, REFERENCE_ARCHITECTURE_ENDPOINTS } from "./estimate";

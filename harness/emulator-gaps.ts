@@ -1,3 +1,5 @@
+import type { SynthModel } from "../synth/model";
+
 /**
  * The one list of what the moto emulator (5.2.1) cannot show, measured with hashicorp/aws 5.100.0.
  * Every entry keeps its resource in the product: what the emulator runs leave out here is proven by
@@ -18,8 +20,12 @@ export interface EmulatorGap {
    * add `lifecycle.ignore_changes` for it (drift tolerated), or set it to null (left unset) in their override file.
    */
   readonly attribute?: { readonly type: string; readonly name: string };
-  /** Limits an exclusion to the resources whose address matches (e.g. one bucket's policy). @default every one of the type */
-  readonly onlyAddresses?: RegExp;
+  /**
+   * Limits an exclusion to the resources of its type attached (by their `bucket`) to the environment's state bucket,
+   * found by the name the plan gives it (`plan(config).environments[i].state.bucket`), not by construct id.
+   * @default every resource of the type
+   */
+  readonly onlyFor?: "the state bucket";
 }
 
 export const EMULATOR_GAPS: readonly EmulatorGap[] = [
@@ -58,7 +64,7 @@ export const EMULATOR_GAPS: readonly EmulatorGap[] = [
     excludedType: "aws_s3_bucket_policy",
     reason: "moto enforces bucket-policy statements with Principal \"*\" on object GET/HEAD but supplies no condition values (only sts:ExternalId), so a conditional Deny such as TLS-only denies every read (measured: the S3 backend's HeadObject gets 403). Only the state bucket's policy is left out: the state stack's access-log bucket keeps its policy, which moto's PutBucketLogging requires",
     handling: "excluded from apply",
-    onlyAddresses: /^aws_s3_bucket_policy\.state-bucket_policy_/,
+    onlyFor: "the state bucket",
   },
   {
     subject: "aws_s3_bucket.force_destroy (versioned bucket holding delete markers)",
@@ -131,19 +137,29 @@ export const EMULATOR_GAPS: readonly EmulatorGap[] = [
   },
 ];
 
-/** Resource types the emulator runs leave out of every stack. */
-export const EXCLUDED_TYPES: readonly string[] = EMULATOR_GAPS.flatMap((g) => (g.excludedType && !g.onlyAddresses ? [g.excludedType] : []));
+/** Resource types the emulator runs leave out of every stack (every resource of the type). */
+export const EXCLUDED_TYPES: readonly string[] = EMULATOR_GAPS.flatMap((g) => (g.excludedType && !g.onlyFor ? [g.excludedType] : []));
 
-/** What the emulator runs leave out: a resource type, or only the resources of a type whose address matches. */
-export type Exclusion = string | { readonly type: string; readonly address?: RegExp };
+/** What the emulator runs leave out: a resource type, or the listed resources (`type.name`) of a type. */
+export type Exclusion = string | { readonly type: string; readonly addresses: readonly string[] };
 
-/** Every exclusion of the gap list. */
-export const EXCLUSIONS: readonly Exclusion[] = EMULATOR_GAPS.flatMap((g) =>
-  g.excludedType ? [g.onlyAddresses ? { type: g.excludedType, address: g.onlyAddresses } : g.excludedType] : []);
+/**
+ * The exclusions of the gap list for one stack of a synthesized app. `stateBuckets` are the state bucket names of
+ * the plan; a gap limited to the state bucket leaves out the resources of its type attached to a bucket of that name
+ * in this stack (through the model's reference resolution), and nothing in a stack without one.
+ */
+export function emulatorExclusions(app: SynthModel, stack: string, stateBuckets: readonly string[], gaps: readonly EmulatorGap[] = EMULATOR_GAPS): Exclusion[] {
+  return gaps.flatMap((g): Exclusion[] => {
+    if (!g.excludedType) return [];
+    if (!g.onlyFor) return [g.excludedType];
+    const buckets = app.inStack(stack, "aws_s3_bucket").filter((b) => stateBuckets.includes(b.attrs.bucket as string));
+    const attached = buckets.flatMap((b) => app.attachedTo(b, g.excludedType!, "bucket", "bucket")).filter((r) => r.stack === stack);
+    return [{ type: g.excludedType, addresses: attached.map((r) => `${r.type}.${r.name}`) }];
+  });
+}
 
 function excludes(exclusion: Exclusion, address: string): boolean {
-  const type = address.split(".")[0];
-  return typeof exclusion === "string" ? type === exclusion : type === exclusion.type && (!exclusion.address || exclusion.address.test(address));
+  return typeof exclusion === "string" ? address.split(".")[0] === exclusion : exclusion.addresses.includes(address);
 }
 
 /**
@@ -151,7 +167,7 @@ function excludes(exclusion: Exclusion, address: string): boolean {
  * excluded type and, transitively, those that reference one. Returns [] when nothing is excluded (plain apply),
  * and the addresses left out, so a test can say what it did not apply.
  */
-export function emulatorTargets(stack: Record<string, any>, excluded: readonly Exclusion[] = EXCLUSIONS): { args: string[]; left: string[] } {
+export function emulatorTargets(stack: Record<string, any>, excluded: readonly Exclusion[] = EXCLUDED_TYPES): { args: string[]; left: string[] } {
   const resources = stack.resource ?? {};
   const all: [string, string][] = Object.entries(resources).flatMap(([type, byName]) =>
     Object.keys(byName as object).map((name) => [`${type}.${name}`, JSON.stringify((byName as any)[name])] as [string, string]));

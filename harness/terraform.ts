@@ -3,8 +3,10 @@
  * Used by the test suites, the demo and the benchmark; nothing here fakes Terraform.
  */
 import { spawn } from "node:child_process";
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { remoteStateReads, stackFolder } from "../synth/conventions";
+import type { SynthModel } from "../synth/model";
 import { writeCliConfig } from "./provider-mirror";
 
 export interface RunResult {
@@ -118,7 +120,7 @@ export class Terraform {
  */
 export function stackWorkdir(synthOut: string, stack: string, dest: string, override?: object): string {
   mkdirSync(dest, { recursive: true });
-  cpSync(join(synthOut, "stacks", stack), dest, { recursive: true });
+  cpSync(stackFolder(synthOut, stack), dest, { recursive: true });
   if (override) writeFileSync(join(dest, "harness_override.tf.json"), JSON.stringify(override, null, 2));
   return dest;
 }
@@ -140,56 +142,40 @@ export function localStateOverride(dir: string): object {
 }
 
 /**
- * Override for a stack whose cross-stack inputs come from stacks applied before it with `localStateOverride`:
- * each `terraform_remote_state` (cdktf names them `cross-stack-reference-input-<stack>`) reads the local state file
- * of the stack it names. `stateFiles` maps stack name → state file; a missing stack is an error, not a silent miss.
- */
-export function remoteStateFilesOverride(stack: Record<string, any>, stateFiles: Readonly<Record<string, string>>): object {
-  const sources = Object.keys(stack.data?.terraform_remote_state ?? {});
-  const overrides: Record<string, object> = {};
-  for (const source of sources) {
-    const from = source.replace(/^cross-stack-reference-input-/, "");
-    const path = stateFiles[from];
-    if (!path) throw new Error(`remote state "${source}" reads stack "${from}", but no state file was given for it (have: ${Object.keys(stateFiles).join(", ") || "none"})`);
-    overrides[source] = { backend: "local", config: { path } };
-  }
-  return sources.length ? { data: { terraform_remote_state: overrides } } : {};
-}
-
-/**
- * Override for planning a stack whose cross-stack inputs were never applied (offline): each
+ * Override for planning a stack of `app` whose cross-stack inputs were never applied (offline): each
  * `terraform_remote_state` reads an empty local state written into `dir`, with `defaults` (a standard argument)
- * for every output the stack reads: a placeholder of the right shape (an ARN for `...arn`, an id otherwise).
- * Real runs never use it.
+ * for every output the stack reads: a placeholder of the shape of the attribute the producer's output carries
+ * (resolved through the app model to its resource: an ARN for `arn`, an id otherwise). Real runs never use it.
  */
-export function remoteStateDefaultsOverride(stack: Record<string, any>, dir: string, scope = { partition: "aws", region: "eu-west-1", accountId: "123456789012" }): object {
-  const sources = Object.keys(stack.data?.terraform_remote_state ?? {});
-  if (sources.length === 0) return {};
-  const text = JSON.stringify(stack);
+export function remoteStateDefaultsOverride(app: SynthModel, stack: string, dir: string, scope = { partition: "aws", region: "eu-west-1", accountId: "123456789012" }): object {
+  const json = app.stack(stack);
+  if (!json) throw new Error(`stack "${stack}" is not in the synthesized app (have: ${app.stacks.map((s) => s.name).join(", ")})`);
+  const reads = remoteStateReads(json);
+  if (reads.length === 0) return {};
   const emptyState = join(dir, "empty-remote.tfstate");
   mkdirSync(dir, { recursive: true });
   writeFileSync(emptyState, JSON.stringify({ version: 4, terraform_version: "1.11.4", serial: 1, lineage: "offline-placeholder", outputs: {}, resources: [] }));
   const overrides: Record<string, object> = {};
-  for (const source of sources) {
+  for (const { source, producer, outputs } of reads) {
     const defaults: Record<string, string> = {};
-    const pattern = new RegExp(`data\\.terraform_remote_state\\.${source.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&")}\\.outputs\\.([\\w-]+)`, "g");
-    for (const m of text.matchAll(pattern)) defaults[m[1]] = placeholder(m[1], scope);
+    for (const output of outputs) {
+      const found = app.outputSource(producer, output);
+      if (!found) throw new Error(`${stack} reads output "${output}" of ${producer}, which is not a reference to a resource of the synthesized app`);
+      defaults[output] = placeholder(found.resource.type, found.attribute ?? "id", scope);
+    }
     overrides[source] = { backend: "local", config: { path: emptyState }, defaults };
   }
   return { data: { terraform_remote_state: overrides } };
 }
 
-function placeholder(output: string, scope: { partition: string; region: string; accountId: string }): string {
-  const type = /^cross-stack-output-aws_([a-z0-9_]+?)(?=[a-z0-9-]*_[0-9A-F]{8})/.exec(output)?.[1] ?? "resource";
-  if (/arn$/.test(output)) {
+/** A value of the shape a resource attribute has: an ARN for `arn`, a resource id otherwise. */
+function placeholder(resourceType: string, attribute: string, scope: { partition: string; region: string; accountId: string }): string {
+  const type = resourceType.replace(/^aws_/, "");
+  if (/arn$/.test(attribute)) {
     if (type.startsWith("kms")) return `arn:${scope.partition}:kms:${scope.region}:${scope.accountId}:key/00000000-0000-0000-0000-000000000000`;
     if (type.startsWith("iam")) return `arn:${scope.partition}:iam::${scope.accountId}:role/placeholder`;
     if (type.startsWith("s3")) return `arn:${scope.partition}:s3:::placeholder-bucket`;
     return `arn:${scope.partition}:${type.split("_")[0]}:${scope.region}:${scope.accountId}:placeholder/placeholder`;
   }
   return `${type.replace(/_/g, "-")}-0123456789abcdef0`;
-}
-
-export function readStack(synthOut: string, stack: string): Record<string, any> {
-  return JSON.parse(readFileSync(join(synthOut, "stacks", stack, "cdk.tf.json"), "utf8"));
 }

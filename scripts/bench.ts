@@ -7,12 +7,13 @@
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { cpus, loadavg, totalmem, tmpdir } from "node:os";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { stringify } from "yaml";
 import { parseCommandLine } from "../cli/args";
 import { DEFAULT_CONFIG } from "../config/default";
 import { offlineOverride, remoteStateDefaultsOverride, stackWorkdir, Terraform, terraformEnv } from "../harness/terraform";
+import { loadSynthesized } from "../synth/read";
 
 const root = process.cwd(); // npm runs scripts from the project root
 const args = (() => {
@@ -132,22 +133,21 @@ async function main() {
   // terraform plan per stack, offline.
   const out = join(scratch, "plan-out");
   run("npm", ["run", "--silent", "synth", "--", "--out", out]);
-  const stacks = readdirSync(join(out, "stacks"));
+  const app = loadSynthesized(out);
   const work = join(scratch, "tf");
   const env = terraformEnv(work);
   say("## `terraform plan` per stack (default config, offline, fake credentials, no network)");
   say();
   say("| stack | resources | init | plan | data sources |");
   say("|---|---|---|---|---|");
-  for (const stack of stacks) {
-    const json = JSON.parse(readFileSync(join(out, "stacks", stack, "cdk.tf.json"), "utf8"));
+  for (const { name: stack, json } of app.stacks) {
     const dir = join(work, stack);
-    const tf = new Terraform(stackWorkdir(out, stack, dir, { ...offlineOverride(dir), ...remoteStateDefaultsOverride(json, dir) }), env);
+    const tf = new Terraform(stackWorkdir(out, stack, dir, { ...offlineOverride(dir), ...remoteStateDefaultsOverride(app, stack, dir) }), env);
     const init = await tf.init();
     const plans = [];
     for (let i = 0; i < Math.min(reps, 3); i++) plans.push((await tf.plan()).ms);
     const dataTypes = Object.keys(json.data ?? {});
-    const count = Object.values(json.resource ?? {}).reduce((n: number, byName: any) => n + Object.keys(byName).length, 0);
+    const count = app.resources.filter((r) => r.stack === stack).length;
     say(`| ${stack} | ${count} | ${fmt(init.ms)} | ${fmt(median(plans))} | ${dataTypes.length ? dataTypes.join(", ") : "none"} |`);
   }
   say();

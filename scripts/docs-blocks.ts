@@ -49,7 +49,7 @@ function emulatorGapsTable(): string {
   return table(["subject", "what moto 5.2.1 does", "handling"], EMULATOR_GAPS.map((g) => [
     code(g.subject.replace(/ \(.*\)$/, "")) + (/ \(.*\)$/.exec(g.subject)?.[0] ?? ""),
     g.reason,
-    g.handling + (g.onlyAddresses ? ` (only addresses matching ${code(g.onlyAddresses.source)})` : ""),
+    g.handling + (g.onlyFor ? ` (only what is attached to ${g.onlyFor})` : ""),
   ]));
 }
 

@@ -1,5 +1,5 @@
 /** Reading synthesized attributes back: references (also across stacks), policy documents in their several forms. */
-import { interpolations } from "../../compliance/model";
+import { interpolations } from "../../synth/model";
 import { parsePolicy } from "../../compliance/policies";
 import { scopableActions } from "../../compliance/iam-actions";
 import { app, policyOf, ref, stack } from "./fixtures";

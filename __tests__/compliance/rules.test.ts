@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { evaluate } from "../../compliance/engine";
-import type { SynthModel } from "../../compliance/model";
+import type { SynthModel } from "../../synth/model";
 import { RULES } from "../../compliance/registry";
 import { ACCOUNT, app, merge, policyOf, ref, Resources, rotatedKey, secureBucket, secureNotebook, secureTrail, stack, without } from "./fixtures";
 

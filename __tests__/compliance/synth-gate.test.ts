@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { failures } from "../../compliance/engine";
 import { checkSynthesized } from "../../compliance/gate";
 import { KNOWN_GAPS } from "../../compliance/known-gaps";
-import { loadSynthesized } from "../../compliance/model";
+import { loadSynthesized } from "../../synth/read";
 import { RULES } from "../../compliance/registry";
 import type { Rule } from "../../compliance/rule";
 import { loadConfig } from "../../config/load";

@@ -4,7 +4,8 @@
  */
 import { endpointEntry, ENDPOINT_CATALOGUE } from "../../catalogue/endpoints";
 import { notebookHourPrice, PRICES, unitPrice } from "../../catalogue/prices";
-import { loadSynthesized, SynthModel } from "../../compliance/model";
+import type { SynthModel } from "../../synth/model";
+import { loadSynthesized } from "../../synth/read";
 import type { Config } from "../../config/schema";
 import { cost } from "../../cli/cost";
 import { endpointSetMonthlyUsd, estimateEnvironment, EnvironmentEstimate, REFERENCE_ARCHITECTURE_ENDPOINTS } from "../../cost/estimate";

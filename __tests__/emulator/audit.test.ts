@@ -15,11 +15,8 @@ import {
   GetBucketVersioningCommand, GetPublicAccessBlockCommand, ListBucketsCommand, ListObjectVersionsCommand, S3Client,
 } from "@aws-sdk/client-s3";
 import { GetTopicAttributesCommand, ListSubscriptionsByTopicCommand, ListTopicsCommand, SNSClient } from "@aws-sdk/client-sns";
-import { join } from "node:path";
-import { emulatorTargets } from "../../harness/emulator-gaps";
-import { Moto, startMoto } from "../../harness/moto";
-import { localStateOverride, stackWorkdir, Terraform, terraformEnv } from "../../harness/terraform";
-import { configWith, resources, synthConfig, tempDir } from "../helpers/synth";
+import { EmulatorRun } from "../../harness/emulator-run";
+import { configWith, resources } from "../helpers/synth";
 
 jest.setTimeout(600_000);
 
@@ -29,9 +26,10 @@ const TRAIL_BUCKET = `sds-dev-cloudtrail-${ACCOUNT}`;
 const ACCESS_LOG_BUCKET = `sds-dev-cloudtrail-access-logs-${ACCOUNT}`;
 const SAGEMAKER_GROUPS = ["Endpoints", "NotebookInstances", "ProcessingJobs", "TrainingJobs", "TransformJobs"].map((g) => `/aws/sagemaker/${g}`);
 
-let moto: Moto;
-let tf: Terraform;
-let targets: string[];
+let run: EmulatorRun;
+/** Only the audit construct's resources and the environment's logs key (Terraform adds what they depend on). */
+const AUDIT = { within: ["audit", "logs-key"] };
+const PLATFORM = "dev-platform";
 let leftOut: string[];
 let synthesizedPattern: unknown;
 let aws: { logs: CloudWatchLogsClient; events: EventBridgeClient; sns: SNSClient; kms: KMSClient; s3: S3Client; iam: IAMClient };
@@ -46,28 +44,19 @@ const statement = (doc: string | undefined, sid: string) => JSON.parse(doc ?? "{
 const topicArn = `arn:aws:sns:eu-west-1:${ACCOUNT}:sds-dev-security-alerts`;
 
 beforeAll(async () => {
-  moto = await startMoto();
-  const synth = synthConfig(configWith({ emulator: { endpoint: moto.endpoint } }), "emu-audit");
-  const stack = synth.stack("dev-platform");
+  run = await EmulatorRun.start({ label: "emu-audit", config: configWith() });
+  const stack = run.json(PLATFORM);
   synthesizedPattern = JSON.parse(resources(stack, "aws_cloudwatch_event_rule")[0][1].event_pattern);
-  const all = emulatorTargets(stack);
-  leftOut = all.left;
-  // Only the audit construct's resources and the environment's logs key (logical ids "audit_...", "logs-key_...").
-  targets = all.args.filter((a) => /^(audit|logs-key)_/.test(a.split(".")[1]));
-  const work = tempDir("emu-audit-tf");
-  const dir = join(work, "dev-platform");
-  tf = new Terraform(stackWorkdir(synth.outdir, "dev-platform", dir, localStateOverride(dir)), terraformEnv(work), { timeoutMs: 300_000 });
-  const common = { endpoint: moto.endpoint, region: "eu-west-1", credentials: { accessKeyId: "testing", secretAccessKey: "testing" } };
+  const common = { endpoint: run.endpoint, region: "eu-west-1", credentials: { accessKeyId: "testing", secretAccessKey: "testing" } };
   aws = {
     logs: new CloudWatchLogsClient(common), events: new EventBridgeClient(common), sns: new SNSClient(common),
     kms: new KMSClient(common), s3: new S3Client({ ...common, forcePathStyle: true }), iam: new IAMClient(common),
   };
-  await tf.init();
-  await tf.apply(targets);
+  leftOut = (await run.deploy(PLATFORM, AUDIT)).left;
 });
 
 afterAll(async () => {
-  await moto?.stop();
+  await run?.stop();
 });
 
 test("only the trail itself (an emulator gap) is left out of the apply", () => {
@@ -165,7 +154,7 @@ test("the delivery role can be assumed only by this trail and writes only the tr
 });
 
 test("a second plan shows no changes", async () => {
-  const plan = await tf.plan(targets);
+  const plan = await run.plan(PLATFORM, AUDIT);
   expect(plan.stdout).toContain("No changes.");
   expect(plan.changes).toBe(false);
 });
@@ -175,17 +164,17 @@ test("destroy (delete-if-empty) stops at the access-log bucket holding logs; del
   await aws.s3.send(new GetBucketPolicyCommand({ Bucket: TRAIL_BUCKET }));
   const logs = await aws.s3.send(new ListObjectVersionsCommand({ Bucket: ACCESS_LOG_BUCKET }));
   expect(logs.Versions?.length).toBeGreaterThan(0);
-  const refused = await tf.destroy(targets).then(() => "destroyed", (e: Error) => e.message);
+  const tf = run.terraform(PLATFORM);
+  const refused = await run.destroy(PLATFORM, AUDIT).then(() => "destroyed", (e: Error) => e.message);
   expect(refused).toMatch(/BucketNotEmpty/);
   const logBucket = (await tf.stateList()).filter((a) => a.startsWith("aws_s3_bucket."));
   expect(logBucket).toEqual([expect.stringMatching(/^aws_s3_bucket\.audit_trail_access-logs_bucket_/)]);
 
   // The deliberate way to drop the evidence: switch the environment to delete-with-data, apply that, destroy.
   const dataProtection = { ...configWith().environments[0].dataProtection, bucketsOnDestroy: "delete-with-data" };
-  const synth = synthConfig(configWith({ emulator: { endpoint: moto.endpoint }, dataProtection }), "emu-audit-drop");
-  stackWorkdir(synth.outdir, "dev-platform", tf.dir);
+  run.reconfigure(configWith({ dataProtection }));
   await tf.apply(logBucket.map((a) => `-target=${a}`));
-  await tf.destroy(targets);
+  await run.destroy(PLATFORM, AUDIT);
   expect(await tf.stateList()).toEqual([]);
   const groups = await aws.logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: "/aws/sagemaker/" }));
   expect(groups.logGroups ?? []).toEqual([]);

@@ -11,37 +11,37 @@ import {
 } from "@aws-sdk/client-iam";
 import { DescribeNotebookInstanceCommand, ListTagsCommand, SageMakerClient } from "@aws-sdk/client-sagemaker";
 import { EXCLUDED_TYPES } from "../../harness/emulator-gaps";
-import { Moto, startMoto } from "../../harness/moto";
+import { EmulatorRun } from "../../harness/emulator-run";
+import type { StackRun } from "../../harness/workflow";
 import { ROLE_NAMES } from "../../modules/identity/project-scope";
 import type { PolicyDocument } from "../../modules/policy/document";
 import { simulate } from "../identity/simulate";
-import { configWith, synthConfig } from "../helpers/synth";
-import { AppliedStack, applyOnEmulator } from "../helpers/emulator";
+import { configWith } from "../helpers/synth";
 
 jest.setTimeout(900_000);
 
-let moto: Moto;
+let run: EmulatorRun;
 let iam: IAMClient;
 let sagemaker: SageMakerClient;
-let stacks: AppliedStack[] = [];
+let stacks: StackRun[] = [];
 let platform: Record<string, any>;
 let project: Record<string, any>;
 
 beforeAll(async () => {
-  moto = await startMoto();
-  const common = { endpoint: moto.endpoint, region: "eu-west-1", credentials: { accessKeyId: "testing", secretAccessKey: "testing" } };
+  // Buckets holding data (access logs) are deleted with the stack here; the storage suite proves the refusal.
+  run = await EmulatorRun.start({ label: "emu-identity", config: configWith({
+    dataProtection: { administratorArns: ["arn:aws:iam::123456789012:role/sds-terraform"], bucketsOnDestroy: "delete-with-data" } }) });
+  const common = { endpoint: run.endpoint, region: "eu-west-1", credentials: { accessKeyId: "testing", secretAccessKey: "testing" } };
   iam = new IAMClient(common);
   sagemaker = new SageMakerClient(common);
-  // Buckets holding data (access logs) are deleted with the stack here; the storage suite proves the refusal.
-  const synth = synthConfig(configWith({ emulator: { endpoint: moto.endpoint },
-    dataProtection: { administratorArns: ["arn:aws:iam::123456789012:role/sds-terraform"], bucketsOnDestroy: "delete-with-data" } }), "emu-identity");
-  stacks = await applyOnEmulator(synth.outdir, ["dev-platform", "dev-project-fraud"], "emu-identity-tf");
+  stacks = await run.deployAll();
+  expect(stacks.map((s) => s.stack)).toEqual(["dev-platform", "dev-project-fraud"]);
   platform = await stacks[0].tf.outputs();
   project = await stacks[1].tf.outputs();
 });
 
 afterAll(async () => {
-  await moto?.stop();
+  await run?.stop();
 });
 
 test("only resources of excluded types were left out; the notebook was applied", () => {
@@ -126,13 +126,13 @@ test("the notebook: no internet, no root, the project volume key, an environment
 });
 
 test("a second plan of each stack shows no changes; destroy in reverse order removes the roles and the notebook", async () => {
-  for (const { tf, name, args } of stacks) {
-    const plan = await tf.plan(args);
+  for (const { stack: name } of stacks) {
+    const plan = await run.plan(name);
     // On failure, show what Terraform wants to change.
     expect([name, plan.changes ? plan.stdout.split("\n").filter((l) => /^\s+[-+~]|#/.test(l)).join("\n") : "no changes"]).toEqual([name, "no changes"]);
   }
-  for (const { tf } of [...stacks].reverse()) {
-    await tf.destroy();
+  for (const { tf, stack: name } of [...stacks].reverse()) {
+    await run.destroy(name);
     expect(await tf.stateList()).toEqual([]);
   }
   const left = await iam.send(new ListRolesCommand({ PathPrefix: "/sagemaker-project/" }));

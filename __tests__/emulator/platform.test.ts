@@ -10,51 +10,41 @@ import {
 } from "@aws-sdk/client-ec2";
 import { GetKeyRotationStatusCommand } from "@aws-sdk/client-kms";
 import { GetObjectLockConfigurationCommand } from "@aws-sdk/client-s3";
-import { join } from "node:path";
-import { localStateOverride, stackWorkdir, Terraform, terraformEnv } from "../../harness/terraform";
-import { Moto, startMoto } from "../../harness/moto";
-import { emulatorTargets } from "../../harness/emulator-gaps";
+import { EmulatorRun } from "../../harness/emulator-run";
 import { clients } from "../helpers/aws-clients";
-import { configWith, synthConfig, tempDir } from "../helpers/synth";
+import { configWith } from "../helpers/synth";
 
 jest.setTimeout(600_000);
 
-let moto: Moto;
-let tf: Terraform;
+let run: EmulatorRun;
 let aws: ReturnType<typeof clients>;
 let outputs: Record<string, any>;
-let targets: string[];
 const zones = ["eu-west-1a", "eu-west-1b", "eu-west-1c"];
 /** A VPN client pool and a Direct Connect network (network.clientAccess), and a prefix list made before the synth. */
 const clientCidrs = ["10.100.0.0/16", "192.168.8.0/22"];
 let clientPrefixListId: string;
 
 beforeAll(async () => {
-  moto = await startMoto();
-  aws = clients(moto.endpoint, "eu-west-1");
-  // The network team's managed prefix list of client networks exists before the environment names it.
-  const list = await aws.ec2.send(new CreateManagedPrefixListCommand({
-    PrefixListName: "corp-clients", AddressFamily: "IPv4", MaxEntries: 5, Entries: [{ Cidr: "172.20.0.0/16", Description: "office" }] }));
-  clientPrefixListId = list.PrefixList?.PrefixListId ?? "";
-  // A throw-away environment: its buckets (the trail's, which hold access logs of Terraform's own calls) go on destroy.
-  const dataProtection = { ...configWith().environments[0].dataProtection, bucketsOnDestroy: "delete-with-data" };
-  const network = { vpcCidr: "10.20.0.0/16", clientAccess: { cidrs: clientCidrs, prefixListIds: [clientPrefixListId] } };
-  // Object Lock on the trail bucket (audit.trailObjectLock); moto applies it (measured), the trail itself is a gap.
-  const audit = { trail: "account", trailObjectLock: { retentionDays: 30 } };
-  const config = configWith({ availabilityZones: zones, emulator: { endpoint: moto.endpoint }, dataProtection, network, audit });
-  const synth = synthConfig(config, "emu-platform");
-  const work = tempDir("emu-platform-tf");
-  const dir = join(work, "dev-platform");
-  tf = new Terraform(stackWorkdir(synth.outdir, "dev-platform", dir, localStateOverride(dir)), terraformEnv(work), { timeoutMs: 300_000 });
+  run = await EmulatorRun.start({ label: "emu-platform", config: async ({ endpoint }) => {
+    aws = clients(endpoint, "eu-west-1");
+    // The network team's managed prefix list of client networks exists before the environment names it.
+    const list = await aws.ec2.send(new CreateManagedPrefixListCommand({
+      PrefixListName: "corp-clients", AddressFamily: "IPv4", MaxEntries: 5, Entries: [{ Cidr: "172.20.0.0/16", Description: "office" }] }));
+    clientPrefixListId = list.PrefixList?.PrefixListId ?? "";
+    // A throw-away environment: its buckets (the trail's, which hold access logs of Terraform's own calls) go on destroy.
+    const dataProtection = { ...configWith().environments[0].dataProtection, bucketsOnDestroy: "delete-with-data" };
+    const network = { vpcCidr: "10.20.0.0/16", clientAccess: { cidrs: clientCidrs, prefixListIds: [clientPrefixListId] } };
+    // Object Lock on the trail bucket (audit.trailObjectLock); moto applies it (measured), the trail itself is a gap.
+    const audit = { trail: "account", trailObjectLock: { retentionDays: 30 } };
+    return configWith({ availabilityZones: zones, dataProtection, network, audit });
+  } });
   // The emulator gaps (harness/emulator-gaps.ts) are left out; validate and plan cover them.
-  targets = emulatorTargets(synth.stack("dev-platform")).args;
-  await tf.init();
-  await tf.apply(targets);
+  const { tf } = await run.deploy("dev-platform");
   outputs = await tf.outputs();
 });
 
 afterAll(async () => {
-  await moto?.stop();
+  await run?.stop();
 });
 
 test("the VPC has DNS support and hostnames and no internet or NAT gateway", async () => {
@@ -156,11 +146,11 @@ test("the trail bucket has Object Lock with a GOVERNANCE default retention", asy
 });
 
 test("a second plan shows no changes; destroy removes the VPC", async () => {
-  const plan = await tf.plan(targets);
+  const plan = await run.plan("dev-platform");
   expect(plan.stdout).toContain("No changes.");
   expect(plan.changes).toBe(false);
-  await tf.destroy(targets);
-  expect(await tf.stateList()).toEqual([]);
+  await run.destroy("dev-platform");
+  expect(await run.terraform("dev-platform").stateList()).toEqual([]);
   const vpcs = await aws.ec2.send(new DescribeVpcsCommand({ Filters: [{ Name: "cidr-block-association.cidr-block", Values: ["10.20.0.0/16"] }] }));
   expect(vpcs.Vpcs?.filter((v) => v.VpcId === outputs.vpc_id)).toEqual([]);
 });

@@ -13,11 +13,10 @@ import {
   GetBucketOwnershipControlsCommand, GetBucketPolicyCommand, GetBucketVersioningCommand, GetPublicAccessBlockCommand,
   HeadBucketCommand, ListBucketsCommand, ListObjectVersionsCommand,
 } from "@aws-sdk/client-s3";
-import { Moto, startMoto } from "../../harness/moto";
-import { stackWorkdir } from "../../harness/terraform";
+import { EmulatorRun } from "../../harness/emulator-run";
+import type { StackRun } from "../../harness/workflow";
 import { clients } from "../helpers/aws-clients";
-import { configWith, synthConfig } from "../helpers/synth";
-import { AppliedStack, applyOnEmulator } from "../helpers/emulator";
+import { configWith } from "../helpers/synth";
 
 jest.setTimeout(900_000);
 
@@ -25,27 +24,26 @@ const ACCOUNT = "123456789012";
 const bucket = (purpose: string) => `sds-dev-fraud-${purpose}-${ACCOUNT}`;
 const ADMIN = `arn:aws:iam::${ACCOUNT}:role/sds-terraform`;
 
-let moto: Moto;
+let run: EmulatorRun;
 let aws: ReturnType<typeof clients>;
-let stacks: AppliedStack[] = [];
+let stacks: StackRun[] = [];
 let platform: Record<string, any>;
 let project: Record<string, any>;
 let emulatorEnv: Record<string, unknown>;
 const logBucketAddress = "aws_s3_bucket.buckets_access-logs_bucket_42645E7C";
 
 beforeAll(async () => {
-  moto = await startMoto();
-  aws = clients(moto.endpoint, "eu-west-1");
-  emulatorEnv = { emulator: { endpoint: moto.endpoint }, packageMirror: { enabled: true } };
-  const config = configWith(emulatorEnv);
-  const synth = synthConfig(config, "emu-storage");
-  stacks = await applyOnEmulator(synth.outdir, ["dev-platform", "dev-project-fraud"], "emu-storage-tf");
+  emulatorEnv = { packageMirror: { enabled: true } };
+  run = await EmulatorRun.start({ label: "emu-storage", config: configWith(emulatorEnv) });
+  aws = clients(run.endpoint, "eu-west-1");
+  stacks = await run.deployAll();
+  expect(stacks.map((s) => s.stack)).toEqual(["dev-platform", "dev-project-fraud"]);
   platform = await stacks[0].tf.outputs();
   project = await stacks[1].tf.outputs();
 });
 
 afterAll(async () => {
-  await moto?.stop();
+  await run?.stop();
 });
 
 test("only the emulator gaps were left out of the apply", () => {
@@ -140,8 +138,8 @@ test("the mirror's endpoints are on and the S3 endpoint admits the region's Code
 
 test("a second plan of each stack shows no changes", async () => {
   for (const s of stacks) {
-    const plan = await s.tf.plan(s.args);
-    expect({ stack: s.name, changes: plan.changes, out: plan.changes ? plan.stdout.slice(-3000) : "" }).toEqual({ stack: s.name, changes: false, out: "" });
+    const plan = await run.plan(s.stack);
+    expect({ stack: s.stack, changes: plan.changes, out: plan.changes ? plan.stdout.slice(-3000) : "" }).toEqual({ stack: s.stack, changes: false, out: "" });
   }
 });
 
@@ -149,22 +147,20 @@ test("destroy (delete-if-empty) stops at the access-log bucket holding logs; del
   const [platformStack, projectStack] = stacks;
   const logs = await aws.s3.send(new ListObjectVersionsCommand({ Bucket: bucket("access-logs") }));
   expect(logs.Versions?.length).toBeGreaterThan(0);
-  const refused = await projectStack.tf.destroy().then(() => "destroyed", (e: Error) => e.message);
+  const refused = await run.destroy(projectStack.stack).then(() => "destroyed", (e: Error) => e.message);
   expect(refused).toMatch(/BucketNotEmpty/);
   const state = await projectStack.tf.stateList();
   expect(state.filter((a) => a.startsWith("aws_s3_bucket."))).toEqual([logBucketAddress]);
   for (const purpose of ["data", "models"]) await expect(aws.s3.send(new HeadBucketCommand({ Bucket: bucket(purpose) }))).rejects.toThrow();
 
   // The deliberate way to drop data: switch the environment to delete-with-data, apply that to the bucket, destroy.
-  const synth = synthConfig(configWith({ ...emulatorEnv, dataProtection: { administratorArns: [ADMIN], bucketsOnDestroy: "delete-with-data" } }), "emu-storage-drop");
-  stackWorkdir(synth.outdir, "dev-project-fraud", projectStack.tf.dir);
+  run.reconfigure(configWith({ ...emulatorEnv, dataProtection: { administratorArns: [ADMIN], bucketsOnDestroy: "delete-with-data" } }));
   await projectStack.tf.apply([`-target=${logBucketAddress}`]);
-  await projectStack.tf.destroy();
+  await run.destroy(projectStack.stack);
   expect(await projectStack.tf.stateList()).toEqual([]);
   // The platform's trail buckets hold access logs too (of Terraform's own calls): the same deliberate drop.
-  stackWorkdir(synth.outdir, "dev-platform", platformStack.tf.dir);
   await platformStack.tf.apply((await platformStack.tf.stateList()).filter((a) => a.startsWith("aws_s3_bucket.")).map((a) => `-target=${a}`));
-  await platformStack.tf.destroy();
+  await run.destroy(platformStack.stack);
   expect(await platformStack.tf.stateList()).toEqual([]);
   const left = (await aws.s3.send(new ListBucketsCommand({}))).Buckets?.map((b) => b.Name) ?? [];
   expect(left.filter((n) => n?.startsWith("sds-dev-"))).toEqual([]);

@@ -7,10 +7,10 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { emulatorTargets, EXCLUSIONS } from "../../harness/emulator-gaps";
-import { Moto, startMoto } from "../../harness/moto";
-import { localStateOverride, stackWorkdir, Terraform, terraformEnv } from "../../harness/terraform";
-import { configWith, synthConfig, tempDir } from "../helpers/synth";
+import { emulatorTargets, EXCLUDED_TYPES } from "../../harness/emulator-gaps";
+import { EmulatorRun } from "../../harness/emulator-run";
+import { stackFile } from "../../synth/conventions";
+import { configWith } from "../helpers/synth";
 
 jest.setTimeout(600_000);
 
@@ -18,44 +18,42 @@ const OLD = JSON.parse(readFileSync(join(__dirname, "..", "fixtures", "state-sta
 
 interface Change { address: string; previous_address?: string; change: { actions: string[] } }
 
-let moto: Moto;
-let tf: Terraform;
+let run: EmulatorRun;
 let current: Record<string, any>;
 let changes: Change[];
 let upgradePlan: string;
 let afterUpgrade: { changes: boolean; stdout: string };
 /**
- * The emulator gaps of every resource of a type. The state bucket's policy, left out of the workflow's applies because
- * moto then refuses the S3 backend's state reads, is applied here: this stack's own state is a local file.
+ * The emulator gaps of every resource of a type (`EXCLUDED_TYPES`). The state bucket's policy, left out of the
+ * workflow's applies because moto then refuses the S3 backend's state reads, is applied here: this stack's own state
+ * is a local file.
  */
-const exclusions = EXCLUSIONS.filter((e) => typeof e === "string");
-
 beforeAll(async () => {
-  moto = await startMoto();
-  const synth = synthConfig(configWith({ emulator: { endpoint: moto.endpoint } }), "emu-state-upgrade");
-  current = synth.stack("dev-state");
-  const work = tempDir("emu-state-upgrade-tf");
-  const dir = join(work, "dev-state");
-  stackWorkdir(synth.outdir, "dev-state", dir, localStateOverride(dir));
-  const stackFile = join(dir, "cdk.tf.json");
+  // The shared emulator setup, with the environment's S3 backend (so the app has its state stack), synthesized as for
+  // the bootstrap: the state stack on local state beside cdktf.out. The measurement itself swaps the stack's JSON by
+  // hand in the run's own stack folder.
+  run = await EmulatorRun.start({ label: "emu-state-upgrade", config: configWith(), state: "bucket" });
+  run.synth(true);
+  current = run.json("dev-state");
+  const file = stackFile(run.out, "dev-state");
   // Version 0.2.0's resources with today's provider (pointing at the emulator) and backend: no moved blocks then.
   const { moved: _moved, ...rest } = current;
   const old = { ...rest, resource: OLD.resource, output: OLD.output };
-  writeFileSync(stackFile, JSON.stringify(old, null, 2));
-  tf = new Terraform(dir, terraformEnv(work), { timeoutMs: 300_000 });
+  writeFileSync(file, JSON.stringify(old, null, 2));
+  const tf = run.terraform("dev-state");
   await tf.init();
-  await tf.apply(emulatorTargets(old, exclusions).args);
+  await tf.apply(emulatorTargets(old, EXCLUDED_TYPES).args);
   // The upgrade: today's stack in the same directory, planned against the state 0.2.0 left.
-  writeFileSync(stackFile, JSON.stringify(current, null, 2));
+  writeFileSync(file, JSON.stringify(current, null, 2));
   upgradePlan = (await tf.plan(["-out=upgrade.tfplan"])).stdout;
   const shown = await tf.run(["show", "-json", "upgrade.tfplan"]);
   changes = (JSON.parse(shown.stdout).resource_changes ?? []) as Change[];
   await tf.apply(["upgrade.tfplan"]);
-  afterUpgrade = await tf.plan(emulatorTargets(current, exclusions).args);
+  afterUpgrade = await tf.plan(emulatorTargets(current, EXCLUDED_TYPES).args);
 });
 
 afterAll(async () => {
-  await moto?.stop();
+  await run?.stop();
 });
 
 test("version 0.2.0's state bucket was applied: its public access block is at the address it had then", () => {

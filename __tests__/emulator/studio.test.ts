@@ -13,24 +13,25 @@ import {
   SageMakerClient, UpdateDomainCommand,
 } from "@aws-sdk/client-sagemaker";
 import { EXCLUDED_TYPES } from "../../harness/emulator-gaps";
-import { Moto, startMoto } from "../../harness/moto";
+import { EmulatorRun } from "../../harness/emulator-run";
 import { Terraform, terraformEnv } from "../../harness/terraform";
-import { configWith, synthConfig, tempDir } from "../helpers/synth";
-import { applyOnEmulator } from "../helpers/emulator";
+import { configWith, tempDir } from "../helpers/synth";
 import { GetRoleCommand, IAMClient } from "@aws-sdk/client-iam";
 
 jest.setTimeout(600_000);
 
-let moto: Moto;
+let run: EmulatorRun;
 let sagemaker: SageMakerClient;
 
 beforeAll(async () => {
-  moto = await startMoto();
-  sagemaker = new SageMakerClient({ endpoint: moto.endpoint, region: "eu-west-1", credentials: { accessKeyId: "testing", secretAccessKey: "testing" }, maxAttempts: 1 });
+  run = await EmulatorRun.start({ label: "emu-studio", config: configWith({
+    dataProtection: { administratorArns: ["arn:aws:iam::123456789012:role/sds-terraform"], bucketsOnDestroy: "delete-with-data" },
+    projects: [{ name: "fraud", users: [{ username: "alice" }, { username: "bob" }] }] }) });
+  sagemaker = new SageMakerClient({ endpoint: run.endpoint, region: "eu-west-1", credentials: { accessKeyId: "testing", secretAccessKey: "testing" }, maxAttempts: 1 });
 });
 
 afterAll(async () => {
-  await moto?.stop();
+  await run?.stop();
 });
 
 const ROLE = "arn:aws:iam::123456789012:role/sagemaker-project/sds-dev-fraud-notebook-execution";
@@ -68,11 +69,9 @@ function bind(value: unknown): unknown {
   throw new Error(`no literal for ${value}`);
 }
 
-const synth = () => synthConfig(configWith({ emulator: { endpoint: moto.endpoint }, dataProtection: { administratorArns: ["arn:aws:iam::123456789012:role/sds-terraform"], bucketsOnDestroy: "delete-with-data" },
-  projects: [{ name: "fraud", users: [{ username: "alice" }, { username: "bob" }] }] }), "emu-studio");
-
 test("hashicorp/aws 5.100.0 cannot create the synthesized domain on moto 5.2.1: CreateDomain answers without DomainId (why the gap list excludes it)", async () => {
-  const stack = synth().stack("dev-project-fraud");
+  // The one raw Terraform run of the suite: the synthesized domain alone, to measure the provider against moto.
+  const stack = run.json("dev-project-fraud");
   const [[name, domain]] = Object.entries(stack.resource.aws_sagemaker_domain) as [string, Record<string, unknown>][];
   const raw = await sagemaker.send(new CreateDomainCommand({ DomainName: "probe-id", AuthMode: "IAM", VpcId: "vpc-0abc", SubnetIds: ["subnet-0a"], DefaultUserSettings: { ExecutionRole: ROLE } }));
   expect(raw.DomainArn).toMatch(/:domain\/d-/);
@@ -92,8 +91,8 @@ test("hashicorp/aws 5.100.0 cannot create the synthesized domain on moto 5.2.1: 
 });
 
 test("the rest of a Studio project applies with the platform (Studio group and rules, Studio boundaries), re-plans with no changes, and destroys", async () => {
-  const s = synth();
-  const stacks = await applyOnEmulator(s.outdir, ["dev-platform", "dev-project-fraud"], "emu-studio-stacks");
+  const stacks = await run.deployAll();
+  expect(stacks.map((st) => st.stack)).toEqual(["dev-platform", "dev-project-fraud"]);
   const project = stacks[1];
   // Left out: exactly the Studio resources moto cannot create, and what names the domain (the Studio policies, the output).
   const leftTypes = [...new Set(project.left.map((a) => a.split(".")[0]))].sort();
@@ -102,13 +101,13 @@ test("the rest of a Studio project applies with the platform (Studio group and r
   const state = await project.tf.stateList();
   expect(state.filter((a) => /studio-security-group/.test(a))).toHaveLength(8);
   expect(state.filter((a) => /studio-boundary/.test(a))).toHaveLength(2);
-  const iam = new IAMClient({ endpoint: moto.endpoint, region: "eu-west-1", credentials: { accessKeyId: "testing", secretAccessKey: "testing" } });
+  const iam = new IAMClient({ endpoint: run.endpoint, region: "eu-west-1", credentials: { accessKeyId: "testing", secretAccessKey: "testing" } });
   const role = await iam.send(new GetRoleCommand({ RoleName: "sds-dev-fraud-data-scientist" }));
   expect(role.Role!.PermissionsBoundary!.PermissionsBoundaryArn).toBe("arn:aws:iam::123456789012:policy/sagemaker-project/sds-dev-fraud-data-scientist-studio-boundary");
   for (const st of stacks) {
-    const again = await st.tf.plan(st.args);
-    expect({ stack: st.name, changes: again.changes, plan: again.changes ? again.stdout : "" }).toEqual({ stack: st.name, changes: false, plan: "" });
+    const again = await run.plan(st.stack);
+    expect({ stack: st.stack, changes: again.changes, plan: again.changes ? again.stdout : "" }).toEqual({ stack: st.stack, changes: false, plan: "" });
   }
-  for (const st of [...stacks].reverse()) await st.tf.destroy(st.args);
+  for (const st of [...stacks].reverse()) await run.destroy(st.stack);
   expect((await project.tf.stateList()).filter((a) => !a.startsWith("data."))).toEqual([]);
 });

@@ -18,44 +18,40 @@ import {
   ListBucketsCommand, ListObjectsV2Command, S3Client,
 } from "@aws-sdk/client-s3";
 import type { Config } from "../../config/schema";
-import { Moto, startMoto } from "../../harness/moto";
-import { terraformEnv } from "../../harness/terraform";
-import { Workflow } from "../../harness/workflow";
+import { EmulatorRun } from "../../harness/emulator-run";
+import { plan } from "../../plan/plan";
 import { platformStackName, stateStackName } from "../../stacks/app";
-import { stateNames } from "../../stacks/environment";
-import { configWith, tempDir } from "../helpers/synth";
+import { configWith } from "../helpers/synth";
 
 jest.setTimeout(900_000);
 
-let moto: Moto;
-let config: Config;
-let flow: Workflow;
+let flow: EmulatorRun;
 let aws: { s3: S3Client; ddb: DynamoDBClient; ec2: EC2Client; kms: KMSClient; iam: IAMClient };
-const root = tempDir("workflow");
 const state = stateStackName("dev");
 const platform = platformStackName("dev");
-const names = () => stateNames(config.prefix, config.environments[0]);
+/** The state bucket, lock table and keys of the environment, as the plan names them. */
+const names = () => plan(flow.config).environments[0].state;
 /** `terraform state list` of every stack once applied, for the "nothing left" check. */
 const applied = new Map<string, string[]>();
 
-/** One config, three locking modes (same bucket, key and table): "both" creates the table for the DynamoDB run. */
-function configFor(endpoint: string, locking: "both" | "lockfile" | "dynamodb"): Config {
-  // Buckets go with their data on destroy (moto writes access-log objects), as in the other emulator suites.
-  const dataProtection = { ...configWith().environments[0].dataProtection, bucketsOnDestroy: "delete-with-data" };
-  return configWith({ emulator: { endpoint }, backend: { type: "s3", locking }, dataProtection });
+/**
+ * One config, three locking modes (same bucket, key and table): "both" creates the table for the DynamoDB run.
+ * Buckets go with their data on destroy (moto writes access-log objects), as in the other emulator suites.
+ */
+function configFor(locking: "both" | "lockfile" | "dynamodb"): Config {
+  return configWith({ backend: { type: "s3", locking } });
 }
 
 beforeAll(async () => {
-  moto = await startMoto();
-  config = configFor(moto.endpoint, "both");
-  flow = new Workflow(config, root, terraformEnv(root), { emulator: true, timeoutMs: 300_000 });
-  const common = { endpoint: moto.endpoint, region: "eu-west-1", credentials: { accessKeyId: "testing", secretAccessKey: "testing" } };
+  // The user's layout and backend: the state stack bootstrapped, every other stack on S3 state in moto.
+  flow = await EmulatorRun.start({ label: "workflow", config: configFor("both"), state: "bucket", dropDataOnDestroy: true });
+  const common = { endpoint: flow.endpoint, region: "eu-west-1", credentials: { accessKeyId: "testing", secretAccessKey: "testing" } };
   aws = { s3: new S3Client({ ...common, forcePathStyle: true }), ddb: new DynamoDBClient(common), ec2: new EC2Client(common), kms: new KMSClient(common), iam: new IAMClient(common) };
 });
 
 afterAll(async () => {
   for (const c of Object.values(aws ?? {})) c.destroy();
-  await moto?.stop();
+  await flow?.stop();
 });
 
 async function stateObject(key: string): Promise<{ serial: number; lineage: string; resources: { type: string; name: string }[] }> {
@@ -75,7 +71,7 @@ test("the stacks: state first, then platform, then projects, every name starting
 test("bootstrap: the state stack is applied on local state, then its state moves into the bucket it created", async () => {
   await flow.bootstrapState(state);
   // Bootstrapped on the portable relative path: terraform.<stack>.tfstate beside cdktf.out.
-  expect(existsSync(join(root, `terraform.${state}.tfstate`))).toBe(true);
+  expect(existsSync(join(flow.root, `terraform.${state}.tfstate`))).toBe(true);
   const migrated = await stateObject(`${state}/terraform.tfstate`);
   expect(migrated.resources.map((r) => r.type)).toEqual(expect.arrayContaining(["aws_s3_bucket", "aws_kms_key", "aws_dynamodb_table"]));
   const head = await aws.s3.send(new HeadObjectCommand({ Bucket: names().bucket, Key: `${state}/terraform.tfstate` }));
@@ -156,8 +152,7 @@ describe.each([
   ["DynamoDB table", "dynamodb" as const],
 ])("locking with the %s", (_label, locking) => {
   test("two runs at once on one stack: one holds the lock, the other fails with Terraform's lock error; the state stays intact", async () => {
-    const variantRoot = tempDir(`workflow-${locking}`);
-    const variant = new Workflow(configFor(moto.endpoint, locking), variantRoot, terraformEnv(variantRoot), { emulator: true, timeoutMs: 300_000 });
+    const variant = flow.alongside(configFor(locking), `workflow-${locking}`);
     const backend = variant.json(platform).terraform.backend.s3;
     expect(Boolean(backend.use_lockfile)).toBe(locking === "lockfile");
     expect(Boolean(backend.dynamodb_table)).toBe(locking === "dynamodb");
@@ -201,7 +196,7 @@ test("destroy in reverse order, the state stack last: nothing is left", async ()
     expect(applied.get(s.name)?.length).toBeGreaterThan(0);
     expect(await flow.terraform(s.name).stateList()).toEqual([]);
   }
-  const local = JSON.parse(readFileSync(join(root, `terraform.${state}.tfstate`), "utf8"));
+  const local = JSON.parse(readFileSync(join(flow.root, `terraform.${state}.tfstate`), "utf8"));
   expect(local.resources).toEqual([]);
   // And the emulator agrees: no bucket, no lock table, no VPC of ours, no role, every key scheduled for deletion.
   expect((await aws.s3.send(new ListBucketsCommand({}))).Buckets ?? []).toEqual([]);

@@ -1,4 +1,5 @@
-import { EMULATOR_GAPS, emulatorOverride, emulatorTargets, withoutUnsetAttributes } from "../../harness/emulator-gaps";
+import { EMULATOR_GAPS, emulatorExclusions, emulatorOverride, emulatorTargets, withoutUnsetAttributes } from "../../harness/emulator-gaps";
+import { SynthModel } from "../../synth/model";
 
 const stack = {
   resource: {
@@ -42,9 +43,23 @@ test("attributes the gap list leaves unset or tolerates are overridden, and no l
   expect(emulatorOverride({ resource: { aws_vpc: { v: {} } } }, gaps)).toEqual({});
 });
 
-test("an exclusion limited to addresses leaves out only the matching resources of its type", () => {
+test("an exclusion limited to addresses leaves out only those resources of its type", () => {
   const policies = { resource: { aws_s3_bucket_policy: { "state-bucket_policy_1": {}, "access-logs_policy_2": {} } } };
-  const { args, left } = emulatorTargets(policies, [{ type: "aws_s3_bucket_policy", address: /^aws_s3_bucket_policy\.state-bucket_policy_/ }]);
+  const { args, left } = emulatorTargets(policies, [{ type: "aws_s3_bucket_policy", addresses: ["aws_s3_bucket_policy.state-bucket_policy_1"] }]);
   expect(left).toEqual(["aws_s3_bucket_policy.state-bucket_policy_1"]);
   expect(args).toEqual(["-target=aws_s3_bucket_policy.access-logs_policy_2"]);
+});
+
+test("the state-bucket gap finds the policy attached to the bucket the plan names, whatever the construct ids", () => {
+  const json = { resource: {
+    aws_s3_bucket: { anything: { bucket: "acme-dev-tfstate-1" }, logs: { bucket: "acme-dev-tfstate-logs-1" } },
+    aws_s3_bucket_policy: { p1: { bucket: "${aws_s3_bucket.anything.id}" }, p2: { bucket: "${aws_s3_bucket.logs.id}" } },
+  } };
+  const app = new SynthModel([{ name: "dev-state", json }, { name: "dev-platform", json: { resource: { aws_s3_bucket_policy: { p3: { bucket: "acme-dev-tfstate-1" } } } } }]);
+  const gaps = EMULATOR_GAPS.filter((g) => g.onlyFor === "the state bucket");
+  expect(gaps.map((g) => g.excludedType)).toEqual(["aws_s3_bucket_policy"]);
+  expect(emulatorExclusions(app, "dev-state", ["acme-dev-tfstate-1"], gaps)).toEqual([{ type: "aws_s3_bucket_policy", addresses: ["aws_s3_bucket_policy.p1"] }]);
+  // Another stack's policy naming the bucket by its literal name is that stack's business, not this stack's exclusion.
+  expect(emulatorExclusions(app, "dev-platform", ["acme-dev-tfstate-1"], gaps)).toEqual([{ type: "aws_s3_bucket_policy", addresses: [] }]);
+  expect(emulatorExclusions(app, "dev-state", ["another-bucket"], gaps)).toEqual([{ type: "aws_s3_bucket_policy", addresses: [] }]);
 });

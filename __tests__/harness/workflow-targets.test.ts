@@ -26,3 +26,11 @@ test("without the emulator nothing is left out", () => {
   const plain = new Workflow(configWith(), tempDir("workflow-targets-plain"), process.env);
   expect(plain.targets("dev-state")).toEqual({ args: [], left: [] });
 });
+
+test("a step limited to constructs targets their resources only, found by construct path, still without the emulator gaps", () => {
+  const { args, left } = flow.targets("dev-platform", { within: ["audit"] });
+  const audit = flow.app().resources.filter((r) => r.stack === "dev-platform" && r.path.startsWith("dev-platform/audit/"));
+  expect(audit.length).toBeGreaterThan(10);
+  expect(left).toContainEqual(expect.stringMatching(/^aws_cloudtrail\./));
+  expect(args.sort()).toEqual(audit.map((r) => `-target=${r.type}.${r.name}`).filter((a) => !left.includes(a.slice("-target=".length))).sort());
+});

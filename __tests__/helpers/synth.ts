@@ -6,7 +6,8 @@ import { validateConfig } from "../../config/load";
 import { DEFAULT_CONFIG } from "../../config/default";
 import type { Config, ConfigInput } from "../../config/schema";
 import { buildApp } from "../../stacks/app";
-import { readStack } from "../../harness/terraform";
+import type { SynthModel } from "../../synth/model";
+import { loadSynthesized, readStack } from "../../synth/read";
 
 export function tempDir(label: string): string {
   return mkdtempSync(join(tmpdir(), `sds-${label}-`));
@@ -23,13 +24,16 @@ export interface Synthesized {
   readonly outdir: string;
   readonly stackNames: string[];
   stack(name: string): Record<string, any>;
+  /** Every stack of the synth, as the model the compliance pack and the harness read (read once, on first use). */
+  app(): SynthModel;
 }
 
 export function synthConfig(config: Config, label = "synth"): Synthesized {
   const outdir = tempDir(label);
   const { app, stackNames } = buildApp(config, outdir);
   app.synth();
-  return { outdir, stackNames, stack: (name) => readStack(outdir, name) };
+  let model: SynthModel | undefined;
+  return { outdir, stackNames, stack: (name) => readStack(outdir, name), app: () => (model ??= loadSynthesized(outdir, stackNames)) };
 }
 
 /** All resources of a type in a synthesized stack, as [logical id, attributes]. */

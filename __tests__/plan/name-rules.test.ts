@@ -169,7 +169,7 @@ describe("a sample of the longest accepted names on terraform", () => {
     expect(Object.values<any>(json.resource.aws_s3_bucket).map((b) => b.bucket.length)).toContain(63);
     const work = tempDir("longest-tf");
     const dir = join(work, stack);
-    const tf = new Terraform(stackWorkdir(synth.outdir, stack, dir, { ...offlineOverride(dir), ...remoteStateDefaultsOverride(json, dir) }), terraformEnv(work));
+    const tf = new Terraform(stackWorkdir(synth.outdir, stack, dir, { ...offlineOverride(dir), ...remoteStateDefaultsOverride(synth.app(), stack, dir) }), terraformEnv(work));
     await tf.init();
     await tf.validate();
   });

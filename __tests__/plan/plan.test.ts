@@ -70,7 +70,7 @@ test("stacks come in dependency order: state, platform, then the projects of eac
 });
 
 test("the cost report takes an environment's stacks from the plan, not from an `environment` tag the config may override", () => {
-  const { loadSynthesized } = require("../../compliance/model") as typeof import("../../compliance/model");
+  const { loadSynthesized } = require("../../synth/read") as typeof import("../../synth/read");
   const { environmentStacks } = require("../../cost/report") as typeof import("../../cost/report");
   const config = configWith({ tags: { environment: "production" } });
   const synth = synthConfig(config, "plan-cost");

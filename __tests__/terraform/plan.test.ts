@@ -28,7 +28,7 @@ const synth = synthConfig(config, "tf-synth");
 
 describe.each(synth.stackNames)("stack %s on terraform", (stack) => {
   const dir = join(work, stack);
-  const override = { ...offlineOverride(dir), ...remoteStateDefaultsOverride(synth.stack(stack), dir) };
+  const override = { ...offlineOverride(dir), ...remoteStateDefaultsOverride(synth.app(), stack, dir) };
   const tf = new Terraform(stackWorkdir(synth.outdir, stack, dir, override), env);
 
   test("init, validate and plan offline", async () => {

@@ -1,7 +1,7 @@
 import { bucketSettings } from "../buckets";
 import { actionMatches, NormalStatement, parsePolicy } from "../policies";
 import { fail, passIf, Rule } from "../rule";
-import type { SynthModel, SynthResource } from "../model";
+import type { SynthModel, SynthResource } from "../../synth/model";
 
 const NEGATED_ARN_OPERATORS = /^(ArnNotLike|ArnNotEquals|StringNotLike|StringNotEquals)(IfExists)?$/i;
 /** Patterns that admit a whole account (or every account): no perimeter at all. */

@@ -1,4 +1,4 @@
-import { isTrue } from "../model";
+import { isTrue } from "../../synth/model";
 import { passIf, Rule } from "../rule";
 
 export const cloudtrailLogValidation: Rule = {

@@ -1,4 +1,4 @@
-import { blocks, isTrue } from "../model";
+import { blocks, isTrue } from "../../synth/model";
 import { all, passIf, Rule } from "../rule";
 
 export const cloudtrailMultiRegion: Rule = {

@@ -1,4 +1,4 @@
-import { Attrs, blocks } from "../model";
+import { Attrs, blocks } from "../../synth/model";
 import { passIf, Rule } from "../rule";
 
 function equals(selector: Attrs, field: string): string[] | undefined {

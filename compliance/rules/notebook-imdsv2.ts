@@ -1,4 +1,4 @@
-import { block } from "../model";
+import { block } from "../../synth/model";
 import { passIf, Rule } from "../rule";
 
 export const notebookImdsv2: Rule = {

@@ -1,6 +1,6 @@
 import { bucketSettings } from "../buckets";
 import { rotatedCustomerKey } from "../keys";
-import { block, blocks } from "../model";
+import { block, blocks } from "../../synth/model";
 import { fail, pass, Rule } from "../rule";
 
 export const s3KmsCmkEncryption: Rule = {

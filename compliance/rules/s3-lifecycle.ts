@@ -1,5 +1,5 @@
 import { bucketHas } from "../buckets";
-import { blocks } from "../model";
+import { blocks } from "../../synth/model";
 import { Rule } from "../rule";
 
 export const s3Lifecycle: Rule = {

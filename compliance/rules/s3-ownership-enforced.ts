@@ -1,5 +1,5 @@
 import { bucketHas } from "../buckets";
-import { block } from "../model";
+import { block } from "../../synth/model";
 import { Rule } from "../rule";
 
 export const s3OwnershipEnforced: Rule = {

@@ -1,5 +1,5 @@
 import { bucketHas } from "../buckets";
-import { isTrue } from "../model";
+import { isTrue } from "../../synth/model";
 import { Rule } from "../rule";
 
 const FLAGS = ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"];

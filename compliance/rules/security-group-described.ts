@@ -1,4 +1,4 @@
-import { Attrs, blocks } from "../model";
+import { Attrs, blocks } from "../../synth/model";
 import { passIf, Rule } from "../rule";
 
 /** What the provider writes when no description is given. */

@@ -1,4 +1,4 @@
-import { blocks } from "../model";
+import { blocks } from "../../synth/model";
 import { passIf, Rule } from "../rule";
 
 export const vpcDefaultSecurityGroupClosed: Rule = {

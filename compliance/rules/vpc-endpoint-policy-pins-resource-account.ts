@@ -1,7 +1,7 @@
 import { ENDPOINT_CATALOGUE } from "../../catalogue/endpoints";
 import { NormalStatement, offendingStatements } from "../policies";
 import { fail, pass, passIf, Rule } from "../rule";
-import type { SynthResource } from "../model";
+import type { SynthResource } from "../../synth/model";
 
 /** Condition keys that pin the account owning the resource (IAM compares keys case-insensitively). */
 const RESOURCE_ACCOUNT_KEYS = ["s3:resourceaccount", "aws:resourceaccount"];

@@ -1,12 +1,12 @@
 /**
- * The synthesized app as the compliance rules see it: every resource of every stack, with its Terraform address,
+ * The synthesized app as the compliance rules, the cost estimate and the harness see it: every resource of every stack, with its Terraform address,
  * its construct path and its attributes exactly as written to `cdk.tf.json` (snake_case, `${...}` references).
  * References are resolved here, including cdktf's cross-stack references (`data.terraform_remote_state` outputs), so
  * that rules can ask "which aws_s3_bucket_versioning belongs to this bucket?" or "is this kms_key_id a key of ours?".
- * Pure: built from parsed JSON; reading files is the caller's job (`loadSynthesized`).
+ * Pure: built from parsed JSON; the files are read by `synth/read.ts` (`loadSynthesized`), cdktf's naming is
+ * `synth/conventions.ts`.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { producerOf } from "./conventions";
 
 export type Attrs = Record<string, unknown>;
 
@@ -28,7 +28,6 @@ export interface StackJson {
   readonly json: Record<string, any>;
 }
 
-const REMOTE_STATE_PREFIX = "cross-stack-reference-input-";
 /** `type.name` of a managed resource, or `data.type.name`, as written inside `${...}`. */
 const REF = /(?<![\w.-])(data\.)?([a-z][a-z0-9_]*)\.([A-Za-z_][\w-]*)/g;
 
@@ -93,8 +92,8 @@ export class SynthModel {
       for (const expr of interpolations(s)) {
         for (const m of expr.matchAll(REF)) {
           const [, data, type, name] = m;
-          if (data && type === "terraform_remote_state" && name.startsWith(REMOTE_STATE_PREFIX) && depth < 5) {
-            const producer = name.slice(REMOTE_STATE_PREFIX.length);
+          const producer = data && type === "terraform_remote_state" ? producerOf(name) : undefined;
+          if (producer && depth < 5) {
             const out = /\.outputs\.([\w-]+)/.exec(expr.slice(m.index))?.[1];
             const output = out ? this.outputs.get(producer)?.[out] : undefined;
             if (output) found.push(...this.referenced(producer, output.value, depth + 1));
@@ -111,6 +110,28 @@ export class SynthModel {
   /** The first resource of `type` that `value` refers to, if any. */
   resolve(stack: string, value: unknown, type: string): SynthResource | undefined {
     return this.referenced(stack, value).find((r) => r.type === type);
+  }
+
+  /**
+   * The resource and attribute behind a stack's output (`${aws_kms_key.k.arn}` → the key, "arn"), following
+   * cross-stack reads; undefined when the output is not a reference to a resource of the app.
+   */
+  outputSource(stack: string, output: string, depth = 0): { resource: SynthResource; attribute?: string } | undefined {
+    for (const s of strings(this.outputs.get(stack)?.[output]?.value)) {
+      for (const expr of interpolations(s)) {
+        for (const m of expr.matchAll(REF)) {
+          const [, data, type, name] = m;
+          const rest = expr.slice(m.index + m[0].length);
+          const producer = data && type === "terraform_remote_state" ? producerOf(name) : undefined;
+          const next = /^\.outputs\.([\w-]+)/.exec(rest)?.[1];
+          const found = producer && next && depth < 5 ? this.outputSource(producer, next, depth + 1)
+            : !data && this.byKey.has(`${stack}/${type}.${name}`) ? { resource: this.byKey.get(`${stack}/${type}.${name}`)!, attribute: /^\.([\w-]+)/.exec(rest)?.[1] }
+            : undefined;
+          if (found) return found;
+        }
+      }
+    }
+    return undefined;
   }
 
   /**
@@ -209,11 +230,4 @@ export function blocks(value: unknown): Attrs[] {
 /** True for `true` and `"true"` (Terraform JSON accepts both). */
 export function isTrue(value: unknown): boolean {
   return value === true || value === "true";
-}
-
-/** Reads every synthesized stack of a cdktf output folder (`<dir>/stacks/<name>/cdk.tf.json`), in the given order. */
-export function loadSynthesized(dir: string, stackNames?: readonly string[]): SynthModel {
-  const root = join(dir, "stacks");
-  const names = stackNames ?? (existsSync(root) ? readdirSync(root).sort() : []);
-  return new SynthModel(names.map((name) => ({ name, json: JSON.parse(readFileSync(join(root, name, "cdk.tf.json"), "utf8")) })));
 }
