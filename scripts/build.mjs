@@ -4,6 +4,8 @@
 // `node scripts/build.mjs scripts/bench.ts ...` builds the given tools as well (into .build/scripts/);
 // `--outdir DIR` bundles into DIR instead of .build.
 import { build } from "esbuild";
+import { writeFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /**
@@ -23,10 +25,14 @@ const noTokenStackTraces = {
   },
 };
 
+/** The project's own sources of the last bundle (esbuild's inputs outside node_modules): what `npm run synth` checks. */
+export const INPUTS_FILE = "inputs.json";
+
 export async function buildApp(tools = [], outdir = ".build") {
-  await build({
+  const root = fileURLToPath(new URL("..", import.meta.url));
+  const result = await build({
     entryPoints: ["main.ts", ...tools],
-    absWorkingDir: fileURLToPath(new URL("..", import.meta.url)),
+    absWorkingDir: root,
     outdir,
     outbase: ".",
     bundle: true,
@@ -37,7 +43,10 @@ export async function buildApp(tools = [], outdir = ".build") {
     sourcemap: "linked", // a .map beside the bundle: stack traces map back with node --enable-source-maps
     logLevel: "warning",
     plugins: [noTokenStackTraces],
+    metafile: true,
   });
+  const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.startsWith("node_modules/") && !f.includes(":"));
+  writeFileSync(resolve(root, outdir, INPUTS_FILE), JSON.stringify(inputs.sort(), null, 1));
 }
 
 // `--outdir DIR` (inside the project, so the bundle finds node_modules): a test's own bundle, beside the shared one.

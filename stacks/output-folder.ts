@@ -7,6 +7,7 @@
  */
 import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join, parse, resolve } from "node:path";
+import { MANIFEST_FILE, stackFolder, STACKS_FOLDER } from "../synth/conventions";
 
 /** A problem with `--out` itself: reported as one line, nothing written. */
 export class OutputFolderError extends Error {
@@ -118,20 +119,20 @@ function carryOver(previous: string, next: string, moves: Move[]): string[] {
     moves.push({ from, to });
   };
   for (const entry of readdirSync(previous)) {
-    if (entry === "manifest.json" || entry === "stacks" || existsSync(join(next, entry))) continue;
+    if (entry === MANIFEST_FILE || entry === STACKS_FOLDER || existsSync(join(next, entry))) continue;
     move(join(previous, entry), join(next, entry));
   }
-  const stacks = join(previous, "stacks");
+  const stacks = join(previous, STACKS_FOLDER);
   if (!existsSync(stacks) || !statSync(stacks).isDirectory()) return kept;
   for (const stack of readdirSync(stacks)) {
     const from = join(stacks, stack);
     if (!statSync(from).isDirectory()) continue;
-    const to = join(next, "stacks", stack);
+    const to = stackFolder(next, stack);
     const files = readdirSync(from);
     if (existsSync(to)) {
       for (const f of files.filter((x) => TERRAFORM_FILES.test(x))) move(join(from, f), join(to, f));
     } else if (files.some((f) => STATE_FILE.test(f))) {
-      if (!existsSync(join(next, "stacks"))) mkdirSync(join(next, "stacks"));
+      if (!existsSync(join(next, STACKS_FOLDER))) mkdirSync(join(next, STACKS_FOLDER));
       move(from, to);
       kept.push(stack);
     }

@@ -5,7 +5,7 @@
  * (`npm run bench`), not this test's.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { QUOTAS } from "../../catalogue/quotas";
 import type { SynthModel } from "../../synth/model";
@@ -29,12 +29,14 @@ let model: SynthModel;
 let one: SynthModel;
 let stdout: string;
 let stderr: string;
+let bundleInputs: string[];
 
 beforeAll(() => {
   const root = join(__dirname, "..", "..");
   // Its own bundle: main.test.ts rebuilds .build/main.js, maybe at the same time in another worker.
   const bundle = join(root, ".build", "scale-test");
   execFileSync("node", ["scripts/build.mjs", "--outdir", bundle], { cwd: root });
+  bundleInputs = JSON.parse(readFileSync(join(bundle, "inputs.json"), "utf8"));
   const work = tempDir("scale");
   const file = join(work, "projects.json");
   writeFileSync(file, JSON.stringify(projectsInput(PROJECTS)));
@@ -48,6 +50,13 @@ beforeAll(() => {
   const small = synthConfig(validateConfig(projectsInput(1)), "scale-one");
   one = loadSynthesized(small.outdir, small.stackNames);
 }, 600_000);
+
+test("the bundle lists the project's sources it was made of, every folder the app reaches (npm run synth rebuilds when one changes)", () => {
+  const folders = new Set(bundleInputs.map((f) => f.split("/")[0]));
+  for (const f of ["main.ts", "cli", "config", "plan", "catalogue", "stacks", "modules", "compliance", "synth"]) expect(folders).toContain(f);
+  expect(bundleInputs.some((f) => f.startsWith("node_modules/"))).toBe(false);
+  expect(bundleInputs).toContain("synth/read.ts");
+});
 
 test(`${PROJECTS} project stacks, summarized on one short line`, () => {
   expect(model.stacks.map((s) => s.name).filter((n) => n.startsWith("dev-project-"))).toHaveLength(PROJECTS);
