@@ -232,6 +232,12 @@ export interface ProjectPlan {
   readonly trainingRoleArn: string;
   /** Names of the project's keys, boundary, repository and Studio domain. */
   readonly names: ProjectNames;
+  /**
+   * Who may assume the people-facing roles: the config's `identity.dataScientistPrincipals` / `cicdPrincipals`, or,
+   * where a list is empty, the environment's deploy principals (`dataProtection.administratorArns`): no role trusts
+   * the whole account.
+   */
+  readonly trust: { readonly dataScientists: readonly string[]; readonly cicd: readonly string[] };
   /** Notebook instance names, in config order. */
   readonly notebooks: readonly { readonly name: string; readonly instanceName: string }[];
   /** The notebooks' lifecycle configuration. */
@@ -348,6 +354,10 @@ function projectPlan(prefix: string, env: EnvironmentConfig, envBase: string, sc
         securityGroup: `${base}-studio`,
         lifecycleConfigs: Object.fromEntries(STUDIO_APP_TYPES.map((t) => [t, `${base}-${t.toLowerCase()}`])) as Record<StudioAppType, string>,
       } : undefined,
+    },
+    trust: {
+      dataScientists: project.identity.dataScientistPrincipals.length ? project.identity.dataScientistPrincipals : env.dataProtection.administratorArns,
+      cicd: project.identity.cicdPrincipals.length ? project.identity.cicdPrincipals : env.dataProtection.administratorArns,
     },
     notebooks: project.notebooks.map((n) => ({ name: n.name, instanceName: `${base}-${n.name}` })),
     notebookLifecycle: `${base}-notebooks`,

@@ -132,10 +132,10 @@ export class ProjectStack extends TerraformStack {
     this.identity = new ProjectIdentity(this, "identity", {
       input: scopeInput,
       names: { rolePath: names.names.rolePath, boundary: names.names.boundary, roles: names.roles },
-      // No role trusts the whole account: until people are named, only the environment's deploy principals.
-      dataScientistPrincipals: identity.dataScientistPrincipals.length ? identity.dataScientistPrincipals : dp.administratorArns,
+      // No role trusts the whole account: until people are named, only the environment's deploy principals (the plan's `trust`).
+      dataScientistPrincipals: names.trust.dataScientists,
       peopleTrust: { requireMfa: identity.requireMfa, requireSourceIdentity: identity.requireSourceIdentity },
-      cicdPrincipals: identity.cicdPrincipals.length ? identity.cicdPrincipals : dp.administratorArns,
+      cicdPrincipals: names.trust.cicd,
       serviceCatalog: identity.serviceCatalog,
       applicationPrincipals: identity.applicationPrincipals,
       studio: studioConfig && studioNames && {
