@@ -14,9 +14,6 @@ const EMULATED_SERVICES = [
   "s3", "sagemaker", "sns", "sts",
 ] as const;
 
-/** Kept for callers outside the app (demo, workflow): the state names now come from the plan. */
-export { statePlan as stateNames, type StatePlan as StateNames } from "../plan/plan";
-
 /**
  * The AWS provider of an environment: pinned to its account (the provider refuses any other) and region, acting
  * as `assumeRoleArn` when set, with the environment's tags (and `extraTags`, e.g. `projectTags`) on every resource. With `emulator`
