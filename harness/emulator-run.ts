@@ -31,24 +31,20 @@ export interface OnEmulatorOptions {
 }
 
 /**
- * The config with every environment pointed at the emulator at `endpoint`; everything else is the config's own. An
- * environment on HCP Terraform cannot be (HCP cannot reach this machine): an error naming it, unless `localState`.
+ * The config with every environment pointed at the emulator at `endpoint`; everything else is the config's own.
+ * Validated again as a user's config is, so the schema's own rules hold for it (an environment on HCP Terraform
+ * cannot use the emulator: HCP cannot reach this machine; `localState` switches every backend to "local" first).
  */
 export function onEmulator(config: Config, endpoint: string, opts: OnEmulatorOptions = {}): Config {
-  return {
+  return validateConfig({
     ...config,
-    environments: config.environments.map((e, i) => {
-      if (e.backend.type === "cloud" && !opts.localState) {
-        throw new Error(`environments[${i}].backend.type is "cloud": HCP Terraform cannot reach an emulator on this machine; use "s3" (or "local") for the emulator`);
-      }
-      return {
-        ...e,
-        emulator: { endpoint },
-        ...(opts.localState && { backend: { type: "local" as const } }),
-        ...(opts.dropDataOnDestroy && { dataProtection: { ...e.dataProtection, bucketsOnDestroy: "delete-with-data" as const } }),
-      };
-    }),
-  };
+    environments: config.environments.map((e) => ({
+      ...e,
+      emulator: { endpoint },
+      ...(opts.localState && { backend: { type: "local" as const } }),
+      ...(opts.dropDataOnDestroy && { dataProtection: { ...e.dataProtection, bucketsOnDestroy: "delete-with-data" as const } }),
+    })),
+  }, "the config pointed at the emulator");
 }
 
 /** What a suite needs to talk to the emulator itself (AWS SDK clients). */
@@ -98,7 +94,7 @@ export class EmulatorRun extends Workflow {
   }
 
   private constructor(readonly moto: Moto, config: Config, root: string, private readonly runOpts: EmulatorRunOptions) {
-    super(onEmulator(config, moto.endpoint, { localState: (runOpts.state ?? "local") === "local", dropDataOnDestroy: runOpts.dropDataOnDestroy }),
+    super(onEmulator(config, moto.endpoint, pointing(runOpts)),
       root, terraformEnv(root), { emulator: true, timeoutMs: runOpts.timeoutMs ?? 300_000, progress: runOpts.progress ?? ((line) => process.stderr.write(`[${runOpts.label}] ${line}\n`)) });
   }
 
@@ -127,8 +123,13 @@ export class EmulatorRun extends Workflow {
   }
 
   private pointed(config: Config): Config {
-    return onEmulator(config, this.moto.endpoint, { localState: (this.runOpts.state ?? "local") === "local", dropDataOnDestroy: this.runOpts.dropDataOnDestroy });
+    return onEmulator(config, this.moto.endpoint, pointing(this.runOpts));
   }
+}
+
+/** How a run points its configs at the emulator. */
+function pointing(opts: EmulatorRunOptions): OnEmulatorOptions {
+  return { localState: (opts.state ?? "local") === "local", dropDataOnDestroy: opts.dropDataOnDestroy };
 }
 
 /**

@@ -61,7 +61,8 @@ export const EMULATOR_OVERRIDE = "emulator_override.tf.json";
 /** File name of the teardown override (a standard Terraform `*_override.tf.json`). */
 export const TEARDOWN_OVERRIDE = "teardown_override.tf.json";
 
-const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+/** A duration as progress lines print it: "45.2 s". */
+export const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /**
  * Runs a long step, reporting through `say` every `everyMs` how long it has been running, and when it ends how long

@@ -10,13 +10,14 @@
  * Needs `terraform` and `moto_server` on the PATH (or $SDS_MOTO_SERVER); nothing global from npm.
  */
 import { spawnSync } from "node:child_process";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { parseCommandLine } from "../cli/args";
 import { loadConfig } from "../config/load";
 import { EMULATOR_GAPS } from "../harness/emulator-gaps";
 import { EmulatorRun } from "../harness/emulator-run";
-import type { Workflow } from "../harness/workflow";
+import { secs, type Workflow } from "../harness/workflow";
 import { plan } from "../plan/plan";
+import { stackFolder } from "../synth/conventions";
 
 interface Args {
   readonly keep: boolean;
@@ -30,7 +31,6 @@ function parseArgs(argv: string[]): Args {
 }
 
 const say = (line = "") => process.stdout.write(`${line}\n`);
-const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /** Managed resources in a stack's state (data sources are not resources): the one count the demo reports. */
 async function managedResources(flow: Workflow, stack: string): Promise<{ type: string; values: Record<string, any> }[]> {
@@ -75,7 +75,7 @@ async function main(): Promise<void> {
     await summary(flow);
     if (args.keep) {
       say(`\n--keep: the stacks stay deployed while this process runs; moto stops when it ends (Ctrl-C).`);
-      say(`terraform in ${join(flow.out, "stacks", "<stack>")} with TF_CLI_CONFIG_FILE=${flow.env.TF_CLI_CONFIG_FILE} and AWS_ACCESS_KEY_ID=testing works meanwhile.`);
+      say(`terraform in ${stackFolder(flow.out, "<stack>")} with TF_CLI_CONFIG_FILE=${flow.env.TF_CLI_CONFIG_FILE} and AWS_ACCESS_KEY_ID=testing works meanwhile.`);
       await new Promise<void>((r) => process.once("SIGINT", () => r()));
       deployed = [];
     }
