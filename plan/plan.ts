@@ -321,6 +321,11 @@ export function projectRoles(scope: ArnScope, projectBase: string, studio = fals
   return Object.fromEntries(ROLE_NAMES.map((r) => [r, role(r)])) as Record<RoleName, RolePlan>;
 }
 
+/** The ARN of each role of a project, by short name (what PassRole and AssumeRole grants name). */
+export function roleArnsOf(roles: Readonly<Record<RoleName, RolePlan>>): Record<RoleName, string> {
+  return Object.fromEntries(Object.entries(roles).map(([r, role]) => [r, role.arn])) as Record<RoleName, string>;
+}
+
 /** ARN pattern of every role of a project: the role path and `<project base>-*`. */
 export function projectRolesPattern(scope: ArnScope, projectBase: string): string {
   return projectRoleArn(scope, `${projectBase}-*`);

@@ -9,7 +9,7 @@ import { ProjectScopeInput } from "../modules/identity/project-scope";
 import { HardenedNotebook } from "../modules/sagemaker/hardened-notebook";
 import { NotebookLifecycle } from "../modules/sagemaker/notebook-lifecycle";
 import { arn } from "../modules/policy/document";
-import type { EnvironmentPlan, ProjectPlan } from "../plan/plan";
+import { type EnvironmentPlan, type ProjectPlan, roleArnsOf } from "../plan/plan";
 import { awsProvider } from "./environment";
 import { usesNotebooks, usesStudio } from "../config/studio";
 import { StudioSecurityGroup } from "../modules/network/studio-security-group";
@@ -103,7 +103,7 @@ export class ProjectStack extends TerraformStack {
       scope: names.scope,
       dnsSuffix: names.dnsSuffix,
       projectBase: names.base,
-      roleArns: Object.fromEntries(Object.entries(names.roles).map(([r, role]) => [r, role.arn])) as ProjectScopeInput["roleArns"],
+      roleArns: roleArnsOf(names.roles),
       rolesPattern: names.rolesPattern,
       vpcId: props.platform.network.vpcId,
       instanceTypes: props.project.instanceTypes,

@@ -1,7 +1,7 @@
 /** Concrete values for the policy builders, as the simulator and the existence check see them. */
-import type { ProjectScopeInput, RoleName } from "../../modules/identity/project-scope";
+import type { ProjectScopeInput } from "../../modules/identity/project-scope";
 import type { ArnScope } from "../../modules/policy/document";
-import { projectRoles, projectRolesPattern } from "../../plan/plan";
+import { projectRoles, projectRolesPattern, roleArnsOf } from "../../plan/plan";
 
 export const ACCOUNT = "123456789012";
 export const REGION = "eu-west-1";
@@ -20,10 +20,9 @@ const SCOPE: ArnScope = { partition: "aws", region: REGION, accountId: ACCOUNT }
 
 /** The project base and the role ARNs and pattern the plan computes for it (the stack passes the same fields). */
 export function projectNames(projectBase: string): Pick<ProjectScopeInput, "projectBase" | "roleArns" | "rolesPattern"> {
-  const roles = projectRoles(SCOPE, projectBase);
   return {
     projectBase,
-    roleArns: Object.fromEntries(Object.entries(roles).map(([r, role]) => [r, role.arn])) as Record<RoleName, string>,
+    roleArns: roleArnsOf(projectRoles(SCOPE, projectBase)),
     rolesPattern: projectRolesPattern(SCOPE, projectBase),
   };
 }
