@@ -36,9 +36,12 @@ export function validateConfig(input: unknown, source = "the config"): Config {
  * value starts after a space or bracket and ends before one (or punctuation), so the text between two short quoted
  * values is never taken for one.
  */
+const CLIPPED = /\.\.\. \(\d+ characters\)$/;
 function clipValues(message: string): string {
-  return message.replace(/(?<=^|[\s([])"((?:[^"\\]|\\.){201,})"(?=$|[\s;,.:)\]])|([^\s"]{201,})/g, (_, quoted: string | undefined, bare: string | undefined) =>
-    (quoted !== undefined ? `"${clip(quoted)}"` : clip(bare ?? "")));
+  return message.replace(/(?<=^|[\s([])"((?:[^"\\]|\\.){201,})"(?=$|[\s;,.:)\]])|([^\s"]{201,})/g, (whole: string, quoted: string | undefined, bare: string | undefined) => {
+    if (quoted !== undefined) return CLIPPED.test(quoted) ? whole : `"${clip(quoted)}"`;
+    return bare!.endsWith("...") && [...bare!].length === 203 ? whole : clip(bare!); // a value clipped where the message was made
+  });
 }
 
 /** How errors name the embedded default config. */

@@ -41,14 +41,16 @@ export const Network = z.strictObject({
   clientAccess: ClientAccess,
 }).default({ vpcCidr: "10.20.0.0/16", interfaceEndpoints: {}, s3AllowedBuckets: [], clientAccess: { cidrs: [], prefixListIds: [] } });
 
-export function checkZones(region: string, zones: string[], report: (message: string, index?: number) => void): void {
-  const known = Object.hasOwn(REGIONS, region) ? REGIONS[region] : undefined;
-  const usable = usableZones(region) ?? 6;
+/** The zones against the region; with `region` undefined (it failed its own rule) only their count. */
+export function checkZones(region: string | undefined, zones: string[], report: (message: string, index?: number) => void): void {
+  const known = region !== undefined && Object.hasOwn(REGIONS, region) ? REGIONS[region] : undefined;
+  const usable = (region !== undefined && usableZones(region)) || 6;
   if (zones.length < 1 || zones.length > 6) {
     report(`${zones.length} zones given; 1 to 6 are supported (one private subnet each)`);
   } else if (zones.length > usable) {
     report(`${zones.length} zones given, but an account has ${usable} in ${region} (catalogue/regions.ts); list at most ${usable}`);
   }
+  if (region === undefined) return;
   const seen = new Set<string>();
   const letters = known ? `[${known.zones}]` : "[a-z]";
   zones.forEach((zone, j) => {

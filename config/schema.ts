@@ -101,7 +101,7 @@ export const ConfigSchema = z.strictObject({
 }).superRefine((config, ctx) => {
   // A cross-field check runs only on fields that passed their own rules: a project whose name failed has not been
   // completed (no resolved frontEnd), and a check reading it would add a second, bogus line to the one fault.
-  const clean = cleanUnder(ctx.issues);
+  const clean = cleanUnder([...ctx.issues]); // the issues before these checks: theirs must not silence each other
   config.compliance.suppressions.forEach((s, i) => {
     if (clean("compliance", "suppressions", i, "rule") && !RULE_IDS.includes(s.rule)) {
       ctx.addIssue({ code: "custom", path: ["compliance", "suppressions", i, "rule"], message: `"${s.rule}" is not a compliance rule; known: ${RULE_IDS.join(", ")}` });
@@ -119,7 +119,7 @@ export const ConfigSchema = z.strictObject({
     } else seen.set(env.name, i);
 
     // Zones are named after the region: checked only against a region the schema knows (else the region is reported).
-    if (ok("region", "availabilityZones")) checkZones(env.region, env.availabilityZones, (m, j) => ctx.addIssue({ code: "custom", path: j === undefined ? at("availabilityZones") : at("availabilityZones", j), message: m }));
+    if (ok("availabilityZones")) checkZones(ok("region") ? env.region : undefined, env.availabilityZones, (m, j) => ctx.addIssue({ code: "custom", path: j === undefined ? at("availabilityZones") : at("availabilityZones", j), message: m }));
     if (ok("network", "availabilityZones")) {
       checkNetwork(env.network, env.availabilityZones.length, (m, field) => ctx.addIssue({ code: "custom", path: at("network", field), message: m }));
       checkClientAccess(env.network, (m, ...p) => ctx.addIssue({ code: "custom", path: at("network", "clientAccess", ...p), message: m }));
@@ -139,15 +139,13 @@ export const ConfigSchema = z.strictObject({
         ctx.addIssue({ code: "custom", path: at("audit", "sageMakerLogGroups"), message: `environments[${owner}] already creates SageMaker's log groups (/aws/sagemaker/...) in account ${env.accountId} ${env.region}; they exist once per account and region, so set audit.sageMakerLogGroups: false here` });
       } else if (env.audit.sageMakerLogGroups) sageMakerLogGroupOwners.set(`${env.accountId}/${env.region}`, i);
     }
-    // The checks below read the whole environment (its projects included): they run on a sound one only.
-    if (clean("environments", i)) {
-      const report = (m: string, ...p: (string | number)[]) => ctx.addIssue({ code: "custom", path: at(...p), message: m });
-      checkBackendAndIdentity(env, report);
-      checkDataProtection(env, report);
-      checkIdentity(config.prefix, env, report);
-      checkStudio(env, report);
-      checkArns(env, report);
-    }
+    // Each check below runs when every field it reads passed its own rules (projects: all of them).
+    const report = (m: string, ...p: (string | number)[]) => ctx.addIssue({ code: "custom", path: at(...p), message: m });
+    if (ok("name", "accountId", "region", "backend", "emulator", "assumeRoleArn", "projects")) checkBackendAndIdentity(env, report);
+    if (ok("accountId", "region", "network", "dataProtection", "packageMirror", "projects")) checkDataProtection(env, report);
+    if (ok("network", "projects")) checkIdentity(config.prefix, env, report);
+    if (ok("accountId", "projects")) checkStudio(env, report);
+    if (ok("region", "assumeRoleArn", "dataProtection", "audit", "projects")) checkArns(env, report);
     const projects = new Map<string, number>();
     env.projects.forEach?.((p, j) => {
       if (!clean("environments", i, "projects", j, "name")) return;

@@ -60,7 +60,7 @@ function nameProblems(names: readonly PlannedName[]): string[] {
  */
 const SCOPES: Readonly<Record<NameKind, "global" | "account" | "environment" | "region" | "namespace">> = {
   "s3-bucket": "global", "iam-role": "account", "iam-policy": "account", "iam-path": "namespace", "security-group": "environment",
-  "state-key": "namespace", "tfc-workspace": "namespace", "codeartifact-repository": "namespace",
+  "state-key": "namespace", "tfc-workspace": "namespace", "codeartifact-repository": "region",
   "kms-alias": "region", "log-group": "region", "sagemaker": "region", "codecommit": "region", "dynamodb-table": "region",
   "sns-topic": "region", "eventbridge-rule": "region", "cloudtrail": "region", "codeartifact-domain": "region",
 };
@@ -210,7 +210,6 @@ function tagCountProblem(tags: Readonly<Record<string, string>>, at: string): st
 /** Every problem of the plan, each `<config path>: <what is wrong and the fix>`; empty when it is sound. */
 export function checkPlan(plan: Plan): string[] {
   const out = nameProblems(plan.names);
-  out.push(...collisionProblems(plan));
   for (const e of plan.environments) {
     const at = `environments[${e.index}]`;
     const envTags = e.tags;
@@ -230,5 +229,8 @@ export function checkPlan(plan: Plan): string[] {
     out.push(...overlapProblems(e, plan.names));
     out.push(...subnetCapacityProblems(e));
   }
+  // A collision at a path that already has a problem (a project named after an environment resource) is that problem.
+  const reported = new Set(out.map((m) => m.slice(0, m.indexOf(": "))));
+  out.push(...collisionProblems(plan).filter((m) => !reported.has(m.slice(0, m.indexOf(": ")))));
   return out;
 }

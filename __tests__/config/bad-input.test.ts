@@ -245,7 +245,7 @@ const CASES: Case[] = [
   { what: "a __proto__ key in YAML", input: yaml("prefix: sds\nenvironments:\n  - name: dev\n    network: { interfaceEndpoints: { __proto__: true } }\n"), expect: "environments[0].network.interfaceEndpoints.__proto__: \"__proto__\" is not a key a config can use" },
   { what: "malformed JSON", input: { raw: "{ \"prefix\": ", ext: "json" }, expect: "not valid JSON" },
   { what: "malformed YAML", input: yaml("environments: [\n  - name: dev\n"), expect: "not valid YAML" },
-  { what: "an empty file", input: yaml(""), expect: "(top level): expected object" },
+  { what: "an empty file", input: yaml(""), expect: "the file is empty (or holds only comments); a config needs at least an environments list" },
   { what: "a list at the top level", input: { raw: "[1, 2]", ext: "json" }, expect: "(top level): expected object" },
   { what: "a 5,000-character region (quoted at most 200 characters)", input: env({ region: "x".repeat(5000) }), expect: /environments\[0\]\.region: "x{200}\.\.\. \(5000 characters\)" is not an AWS region/ },
   { what: "a 5,000-character unknown field", input: top({ ["k".repeat(5000)]: 1 }), expect: /\(top level\): unknown field "k{100}\.\.\. \(5000 characters\)"/ },
