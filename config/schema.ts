@@ -67,11 +67,14 @@ const Environment = z.strictObject({
   /** The AWS account the environment lives in; the provider refuses to run against any other. */
   accountId: z.string().regex(/^\d{12}$/, { error: "must be a 12-digit AWS account id (e.g. \"123456789012\")" }),
   region: z.string().refine((r) => Object.hasOwn(REGIONS, r), { error: (i) => `"${String(i.input)}" is not an AWS region this tool knows (e.g. eu-west-1)` }),
-  /** One private subnet per zone, 1 to 6 zones, each in the environment's region. */
+  /** One private subnet per zone, 1 to 6 zones, each a zone the region has (catalogue/regions.ts), at most as many as it has. */
   availabilityZones: z.array(z.string()),
   network: Network,
   logs: Logs,
-  /** Tags on every resource of the environment (through the provider's default_tags). */
+  /**
+   * Tags on every resource of the environment (through the provider's default_tags). Keys and values may use letters
+   * of any script; a key may not be `username` (the access-control tag) nor a generated key in another case.
+   */
   tags,
   projects: z.array(Project).default([]),
   audit: Audit,
