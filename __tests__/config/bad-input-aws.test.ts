@@ -6,65 +6,21 @@
  * byte for byte as it was. A case with a `fix` applies the value the message suggests and proves the config is then
  * accepted.
  */
-import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { stringify } from "yaml";
 import { REGIONS } from "../../catalogue/regions";
 import { DEFAULT_CONFIG } from "../../config/default";
 import { ConfigError, validateConfig } from "../../config/load";
-import { main } from "../../main";
 import { checkPlan } from "../../plan/check";
 import { NameKind, plan, Plan } from "../../plan/plan";
+import { previousOutput, run, snapshot } from "../helpers/cli";
 import { tempDir } from "../helpers/synth";
 
 jest.setTimeout(120_000);
 
 const work = tempDir("bad-input-aws");
-const out = join(work, "cdktf.out");
-
-function snapshot(dir: string): Record<string, string> {
-  const entries: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else entries[relative(dir, p)] = createHash("sha256").update(readFileSync(p)).digest("hex");
-    }
-  };
-  walk(dir);
-  return entries;
-}
-
-function run(...args: string[]): { code: number; stderr: string } {
-  let text = "";
-  const capture = (chunk: string | Uint8Array) => {
-    text += String(chunk);
-    return true;
-  };
-  const err = jest.spyOn(process.stderr, "write").mockImplementation(capture);
-  const std = jest.spyOn(process.stdout, "write").mockImplementation(capture);
-  try {
-    return { code: main(args), stderr: text };
-  } finally {
-    err.mockRestore();
-    std.mockRestore();
-  }
-}
-
-let before: Record<string, string>;
-const savedEnv = { ...process.env };
-beforeAll(() => {
-  process.env.SDS_CONFIG = "";
-  process.env.CDKTF_OUTDIR = "";
-  delete process.env.SDS_DEBUG;
-  expect(run("--out", out).code).toBe(0);
-  writeFileSync(join(out, "stacks", "dev-platform", "terraform.tfstate"), "{\"version\": 4}");
-  before = snapshot(out);
-});
-afterAll(() => {
-  process.env = savedEnv;
-});
+const { out, before } = previousOutput(work, (folder) => writeFileSync(join(folder, "stacks", "dev-platform", "terraform.tfstate"), "{\"version\": 4}"));
 
 // ---- building configs ----
 type Config = any;
@@ -214,7 +170,7 @@ describe.each(CASES.map((c, i) => [c.what, c, i] as const))("%s", (_what, c, i) 
     expect(lines.filter((l) => !c.expect.some((e) => (typeof e === "string" ? l.includes(e) : e.test(l))))).toEqual([]);
     expect(r.stderr).not.toMatch(STACK_LINE);
     expect(Math.max(...r.stderr.split("\n").map((l) => l.length))).toBeLessThan(700);
-    expect(snapshot(out)).toEqual(before);
+    expect(snapshot(out)).toEqual(before());
   });
   if (c.fix) {
     test("the fix the message suggests is accepted", () => {
