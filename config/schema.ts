@@ -150,7 +150,7 @@ export const ConfigSchema = z.strictObject({
     if (ok("accountId", "projects")) checkStudio(env, report);
     if (ok("region", "assumeRoleArn", "dataProtection", "audit", "projects")) checkArns(env, report);
     const projects = new Map<string, number>();
-    env.projects.forEach?.((p, j) => {
+    env.projects.forEach((p, j) => {
       if (!clean("environments", i, "projects", j, "name")) return;
       if (projects.has(p.name)) ctx.addIssue({ code: "custom", path: at("projects", j, "name"), message: `"${p.name}" is already the name of projects[${projects.get(p.name)}]; project names must be unique in an environment` });
       else projects.set(p.name, j);
