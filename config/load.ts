@@ -25,15 +25,23 @@ export class ConfigError extends Error {
 export function validateConfig(input: unknown, source = "the config"): Config {
   // reportInput: so a present value of the wrong type is reported as such, not as "is required".
   const result = ConfigSchema.safeParse(input, { reportInput: true });
-  if (!result.success) throw new ConfigError(source, result.error.issues.map(describeIssue).map(clipQuoted));
+  if (!result.success) throw new ConfigError(source, result.error.issues.map(describeIssue).map(clipValues));
   const problems = checkPlan(plan(result.data));
-  if (problems.length > 0) throw new ConfigError(source, problems);
+  if (problems.length > 0) throw new ConfigError(source, problems.map(clipValues));
   return result.data;
 }
 
-/** Messages quote at most ~200 characters of any value the user typed. */
-function clipQuoted(message: string): string {
-  return message.replace(/"((?:[^"\\]|\\.){201,})"/g, (_, inner: string) => `"${clip(inner)}"`);
+/**
+ * Messages show at most ~200 characters of any value the user typed, quoted or not (an ARN echoed bare). A quoted
+ * value starts after a space or bracket and ends before one (or punctuation), so the text between two short quoted
+ * values is never taken for one.
+ */
+const CLIPPED = /\.\.\. \(\d+ characters\)$/;
+function clipValues(message: string): string {
+  return message.replace(/(?<=^|[\s([])"((?:[^"\\]|\\.){201,})"(?=$|[\s;,.:)\]])|([^\s"]{201,})/g, (whole: string, quoted: string | undefined, bare: string | undefined) => {
+    if (quoted !== undefined) return CLIPPED.test(quoted) ? whole : `"${clip(quoted)}"`;
+    return bare!.endsWith("...") && [...bare!].length === 203 ? whole : clip(bare!); // a value clipped where the message was made
+  });
 }
 
 /** How errors name the embedded default config. */

@@ -4,6 +4,7 @@
  * the environment and calls `checkZones` and `checkNetwork` from its cross-field checks.
  */
 import { z } from "zod";
+import { REGIONS, usableZones } from "../catalogue/regions";
 import { Cidr, format, isPrivate, parseCidr } from "./cidr";
 
 /** Inbound rules the endpoint security group can spare for client networks (AWS's default quota is 60 per group). */
@@ -40,14 +41,23 @@ export const Network = z.strictObject({
   clientAccess: ClientAccess,
 }).default({ vpcCidr: "10.20.0.0/16", interfaceEndpoints: {}, s3AllowedBuckets: [], clientAccess: { cidrs: [], prefixListIds: [] } });
 
-export function checkZones(region: string, zones: string[], report: (message: string, index?: number) => void): void {
+/** The zones against the region; with `region` undefined (it failed its own rule) only their count. */
+export function checkZones(region: string | undefined, zones: string[], report: (message: string, index?: number) => void): void {
+  const known = region !== undefined && Object.hasOwn(REGIONS, region) ? REGIONS[region] : undefined;
+  const usable = (region !== undefined && usableZones(region)) || 6;
   if (zones.length < 1 || zones.length > 6) {
     report(`${zones.length} zones given; 1 to 6 are supported (one private subnet each)`);
+  } else if (zones.length > usable) {
+    report(`${zones.length} zones given, but an account has ${usable} in ${region} (catalogue/regions.ts); list at most ${usable}`);
   }
+  if (region === undefined) return;
   const seen = new Set<string>();
+  const letters = known ? `[${known.zones}]` : "[a-z]";
   zones.forEach((zone, j) => {
     if (!new RegExp(`^${region}[a-z]$`).test(zone)) {
       report(`"${zone}" is not a zone of ${region}; zones are named ${region}a, ${region}b, ...`, j);
+    } else if (!new RegExp(`^${region}${letters}$`).test(zone)) {
+      report(`"${zone}" is not a zone of ${region}, whose zones are ${[...known!.zones].map((l) => `${region}${l}`).join(", ")} (catalogue/regions.ts); use one of those`, j);
     } else if (seen.has(zone)) {
       report(`"${zone}" is listed twice; each zone gets one subnet`, j);
     }

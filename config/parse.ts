@@ -84,7 +84,11 @@ function jsonDuplicateKeys(text: string): string[] {
   return problems;
 }
 
+/** An empty file (or one of only comments and blank lines): said so, with what a config needs. */
+const EMPTY = "the file is empty (or holds only comments); a config needs at least an environments list: copy one from examples/ or leave out --config for the embedded default";
+
 export function parseJson(text: string): Parsed {
+  if (text.trim() === "") return { problems: [EMPTY] };
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -103,6 +107,10 @@ export function parseYaml(text: string): Parsed {
     if (first) {
       const line = first.pos ? text.slice(0, first.pos[0]).split("\n").length : undefined;
       const where = line ? ` (line ${line})` : "";
+      if (first.code === "MULTIPLE_DOCS") {
+        const count = YAML.parseAllDocuments(text).length;
+        return { problems: [`not valid as a config: the file holds ${count > 1 ? count : "several"} YAML documents (separated by ---)${where}; a config is one document: keep one, or put each in its own file`] };
+      }
       if (first.code === "DUPLICATE_KEY") return { problems: [`not valid YAML: a key appears twice in the same mapping${where}; remove one`] };
       if (first.code === "TAG_RESOLVE_FAILED") return { problems: [`not valid YAML: ${clip(first.message.split(" at line")[0].replace(/^Unresolved tag: /, "the unknown tag "), 100)}${where} is not allowed; config values are plain strings, numbers, booleans, lists and mappings`] };
       return { problems: [`not valid YAML${where}: ${clip(first.message.split("\n")[0])}`] };
@@ -119,6 +127,18 @@ export function parseYaml(text: string): Parsed {
       return undefined;
     });
     if (tags.length > 0) return { problems: tags.map((t) => `not valid YAML: ${t}`) };
+    const merges: string[] = [];
+    YAML.visit(doc, {
+      Pair(_, pair) {
+        const key = pair.key as { value?: unknown; range?: [number, number, number] } | null;
+        if (key?.value !== "<<") return undefined;
+        const line = key.range ? text.slice(0, key.range[0]).split("\n").length : undefined;
+        merges.push(`not valid as a config: a YAML merge key (<<)${line ? ` on line ${line}` : ""} is not supported (YAML 1.2 reads it as a field named "<<"); write the fields out in full`);
+        return YAML.visit.BREAK;
+      },
+    });
+    if (merges.length > 0) return { problems: merges };
+    if (doc.contents === null) return { problems: [EMPTY] };
     const value = doc.toJS({ maxAliasCount: 100 });
     const problems = checkValue(value);
     return problems.length > 0 ? { problems } : { value };

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { STUDIO_INSTANCE_TYPES } from "../catalogue/studio-instance-types";
+import { suggest } from "../plan/check";
 
 export const FRONT_ENDS = ["studio", "notebooks", "both"] as const;
 export type FrontEnd = (typeof FRONT_ENDS)[number];
@@ -48,6 +49,11 @@ export const Studio = z.strictObject({
 }).default({ authMode: "IAM", instanceTypes: DEFAULT_STUDIO_INSTANCE_TYPES, idleShutdownMinutes: 60, approvedImageArns: [] });
 export type StudioConfig = z.infer<typeof Studio>;
 
+/** A profile-name candidate from a user name: lower case, other characters to hyphens, no hyphen at either end. */
+function profileNameFrom(username: string): string {
+  return username.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 63).replace(/-+$/, "");
+}
+
 /**
  * The front end of a project that does not set `frontEnd`: Studio when it lists users and no notebook instances
  * (a new team), notebook instances otherwise (configs written before Studio keep their meaning).
@@ -75,13 +81,24 @@ export function checkStudio(env: StudioEnvironment, report: (message: string, ..
   env.projects.forEach((p, j) => {
     const at = (...path: (string | number)[]) => ["projects", j, ...path];
     const seen = new Map<string, number>();
+    const profiles = new Map<string, number>();
     p.users.forEach((u, k) => {
+      const profile = u.username.toLowerCase();
+      const taken = (name: string) => p.users.some((o, m) => m !== k && o.username.toLowerCase() === name);
       if (seen.has(u.username)) report(`"${u.username}" is already listed as users[${seen.get(u.username)}]; list each person once`, ...at("users", k, "username"));
-      else seen.set(u.username, k);
-      if (usesStudio(p) && !PROFILE_NAME.test(u.username)) {
+      else if (usesStudio(p) && profiles.has(profile)) {
+        report(`"${u.username}" and users[${profiles.get(profile)}] would be one Studio user profile (SageMaker compares names without regard to case); list each person once`, ...at("users", k, "username"));
+      } else if (usesStudio(p) && !PROFILE_NAME.test(u.username)) {
+        const fix = suggest([u.username.split("@")[0], u.username].map(profileNameFrom), (c) => PROFILE_NAME.test(c) && c === c.toLowerCase() && !taken(c));
         report(`"${u.username}" cannot be a Studio user profile name (letters, digits and hyphens, at most 63); the profile is named after the session's username tag so IAM can tie it to the person: `
-          + `use a user name such as "${u.username.split("@")[0].replace(/[^a-zA-Z0-9-]/g, "-")}" (and make the identity provider send it as the username tag)`, ...at("users", k, "username"));
+          + `use a user name${fix ? ` such as "${fix}"` : " of lower-case letters, digits and hyphens"} (and make the identity provider send it as the username tag)`, ...at("users", k, "username"));
+      } else if (usesStudio(p) && u.username !== profile) {
+        const fix = taken(profile) ? undefined : profile;
+        report(`"${u.username}" has upper-case letters; SageMaker checks permissions against the lower-cased ARN of the user profile, so a policy naming "${u.username}" would deny the person: `
+          + `use ${fix ? `"${fix}"` : "a lower-case user name"} (and make the identity provider send it as the username tag)`, ...at("users", k, "username"));
       }
+      if (!seen.has(u.username)) seen.set(u.username, k);
+      if (!profiles.has(profile)) profiles.set(profile, k);
       const account = u.executionRoleArn && ROLE_ARN.exec(u.executionRoleArn)?.[2];
       if (account && account !== env.accountId) {
         report(`the role is in account ${account}, but Studio passes it in the environment's account ${env.accountId}; use a role of ${env.accountId}`, ...at("users", k, "executionRoleArn"));

@@ -52,6 +52,11 @@ export interface PlannedName {
   readonly environment: string;
   /** The project whose resource it names, if any. */
   readonly project?: string;
+  /**
+   * What the name must be unique among besides its kind and scope (plan/check.ts `SCOPES`), when the kind alone does
+   * not say: the SageMaker resource type, the Studio domain of a user profile, the bucket of a state key.
+   */
+  readonly namespace?: string;
 }
 
 /** Names of an environment's Terraform state resources (the state stack creates them, every backend uses them). */
@@ -441,8 +446,8 @@ function plannedNames(e: EnvironmentPlan): PlannedName[] {
   const env = e.config;
   const at = `environments[${e.index}]`;
   const out: PlannedName[] = [];
-  const add = (kind: NameKind, name: string, what: string, path = `${at}.name`, shorten = "the prefix or environment name", project?: string) =>
-    out.push({ kind, name, what, path, shorten, environment: e.name, project });
+  const add = (kind: NameKind, name: string, what: string, path = `${at}.name`, shorten = "the prefix or environment name", project?: string, namespace?: string) =>
+    out.push({ kind, name, what, path, shorten, environment: e.name, project, ...(namespace !== undefined && { namespace }) });
   // ---- state ----
   if (env.backend.type === "s3") {
     const b = env.backend;
@@ -451,13 +456,13 @@ function plannedNames(e: EnvironmentPlan): PlannedName[] {
     if (e.state.lockTable) add("dynamodb-table", e.state.lockTable, "the state lock table", b.dynamodbTable ? `${at}.backend.dynamodbTable` : `${at}.name`, b.dynamodbTable ? "backend.dynamodbTable" : undefined);
     add("kms-alias", `alias/${e.state.keyAlias}`, "the state key alias");
     for (const stack of [e.stacks.state, e.stacks.platform, ...e.projects.map((p) => p.stack)]) {
-      if (stack) add("state-key", e.state.key(stack), `the state object key of ${stack}`, b.keyPrefix ? `${at}.backend.keyPrefix` : `${at}.name`, b.keyPrefix ? "backend.keyPrefix" : undefined);
+      if (stack) add("state-key", e.state.key(stack), `the state object key of ${stack}`, b.keyPrefix ? `${at}.backend.keyPrefix` : `${at}.name`, b.keyPrefix ? "backend.keyPrefix" : undefined, undefined, `objects of bucket ${e.state.bucket}`);
     }
   }
   if (env.backend.type === "cloud" && env.backend.workspaces === "named") {
     const b = env.backend;
     for (const stack of [e.stacks.platform, ...e.projects.map((p) => p.stack)]) {
-      add("tfc-workspace", e.workspace(stack), `the HCP Terraform workspace of ${stack}`, b.workspacePrefix !== undefined ? `${at}.backend.workspacePrefix` : `${at}.name`, b.workspacePrefix !== undefined ? "backend.workspacePrefix or the environment or project name" : undefined);
+      add("tfc-workspace", e.workspace(stack), `the HCP Terraform workspace of ${stack}`, b.workspacePrefix !== undefined ? `${at}.backend.workspacePrefix` : `${at}.name`, b.workspacePrefix !== undefined ? "backend.workspacePrefix or the environment or project name" : undefined, undefined, `workspaces of organisation ${b.organization} on ${b.hostname}`);
     }
   }
   // ---- platform ----
@@ -469,7 +474,7 @@ function plannedNames(e: EnvironmentPlan): PlannedName[] {
   if (e.packageMirror) {
     add("kms-alias", `alias/${e.packageMirror.keyAlias}`, "the package mirror key alias");
     add("codeartifact-domain", e.packageMirror.domain, "the CodeArtifact domain");
-    add("codeartifact-repository", e.packageMirror.repository, "the CodeArtifact repository");
+    add("codeartifact-repository", e.packageMirror.repository, "the CodeArtifact repository", undefined, undefined, undefined, `repositories of domain ${e.packageMirror.domain}`);
   }
   const trail = e.names.trail;
   if (trail) {
@@ -486,8 +491,8 @@ function plannedNames(e: EnvironmentPlan): PlannedName[] {
   // ---- projects ----
   for (const p of e.projects) {
     const pat = `${at}.projects[${p.index}]`;
-    const addP = (kind: NameKind, name: string, what: string, path = `${pat}.name`, shorten = "the prefix, environment or project name") =>
-      add(kind, name, `${what} of project ${p.name}`, path, shorten, p.name);
+    const addP = (kind: NameKind, name: string, what: string, path = `${pat}.name`, shorten = "the prefix, environment or project name", namespace?: string) =>
+      add(kind, name, `${what} of project ${p.name}`, path, shorten, p.name, namespace);
     for (const purpose of Object.values(BUCKET_PURPOSES)) addP("s3-bucket", p.bucket(purpose), `the ${purpose} bucket`);
     for (const [key, alias] of Object.entries(p.names.keyAliases)) addP("kms-alias", `alias/${alias}`, `the ${key} key alias`);
     addP("iam-path", p.names.rolePath, "the role path");
@@ -499,13 +504,13 @@ function plannedNames(e: EnvironmentPlan): PlannedName[] {
     }
     addP("iam-policy", p.names.boundary, "the permissions boundary");
     if (p.config.codeRepository.type === "codecommit") addP("codecommit", p.names.codeRepository, "the CodeCommit repository");
-    addP("sagemaker", p.names.codeRepository, "the SageMaker code repository");
-    if (p.notebooks.length > 0) addP("sagemaker", p.notebookLifecycle, "the notebook lifecycle configuration");
-    p.notebooks.forEach((n, k) => addP("sagemaker", n.instanceName, `the instance of notebook ${n.name}`, `${pat}.notebooks[${k}].name`, "the notebook name"));
+    addP("sagemaker", p.names.codeRepository, "the SageMaker code repository", undefined, undefined, "code repositories");
+    if (p.notebooks.length > 0) addP("sagemaker", p.notebookLifecycle, "the notebook lifecycle configuration", undefined, undefined, "notebook lifecycle configurations");
+    p.notebooks.forEach((n, k) => addP("sagemaker", n.instanceName, `the instance of notebook ${n.name}`, `${pat}.notebooks[${k}].name`, "the notebook name", "notebook instances"));
     const studio = p.names.studio;
     if (studio) {
-      addP("sagemaker", studio.domain, "the Studio domain");
-      for (const t of STUDIO_APP_TYPES) addP("sagemaker", studio.lifecycleConfigs[t], `the ${t} lifecycle configuration`);
+      addP("sagemaker", studio.domain, "the Studio domain", undefined, undefined, "Studio domains");
+      for (const t of STUDIO_APP_TYPES) addP("sagemaker", studio.lifecycleConfigs[t], `the ${t} lifecycle configuration`, undefined, undefined, "Studio lifecycle configurations");
       addP("security-group", studio.securityGroup, "the Studio security group");
       for (const role of STUDIO_ROLES) {
         const names = p.roles[role].studio;
@@ -513,7 +518,7 @@ function plannedNames(e: EnvironmentPlan): PlannedName[] {
         addP("iam-policy", names.policy, `the Studio policy of the ${role} role`);
         addP("iam-policy", names.boundary, `the Studio boundary of the ${role} role`);
       }
-      p.config.users.forEach((u, k) => addP("sagemaker", u.username, `the Studio user profile of ${u.username}`, `${pat}.users[${k}].username`, "the username"));
+      p.config.users.forEach((u, k) => addP("sagemaker", u.username, `the Studio user profile of ${u.username}`, `${pat}.users[${k}].username`, "the username", `user profiles of domain ${studio.domain}`));
     }
   }
   return out;

@@ -5,71 +5,22 @@
  * what it was. Then the success paths of the output folder: swapped whole, Terraform's files kept, folders of
  * removed stacks gone.
  */
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { stringify } from "yaml";
 import { DEFAULT_CONFIG } from "../../config/default";
-import { main } from "../../main";
+import { previousOutput, run, snapshot } from "../helpers/cli";
 import { tempDir } from "../helpers/synth";
 
 jest.setTimeout(120_000);
 
 const work = tempDir("bad-input");
-const out = join(work, "cdktf.out");
-
-/** Every file and folder under `dir`, with a hash of each file's bytes. */
-function snapshot(dir: string): Record<string, string> {
-  const entries: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) {
-        entries[`${relative(dir, p)}/`] = "dir";
-        walk(p);
-      } else entries[relative(dir, p)] = createHash("sha256").update(readFileSync(p)).digest("hex");
-    }
-  };
-  walk(dir);
-  return entries;
-}
-
-function run(...args: string[]): { code: number; stderr: string } {
-  let stderr = "";
-  const spy = jest.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  const stdout = jest.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    return { code: main(args), stderr };
-  } finally {
-    spy.mockRestore();
-    stdout.mockRestore();
-  }
-}
-
-let before: Record<string, string>;
-const savedEnv = { ...process.env };
-
-beforeAll(() => {
-  process.env.SDS_CONFIG = "";
-  process.env.CDKTF_OUTDIR = "";
-  delete process.env.SDS_DEBUG;
-  expect(run("--out", out).code).toBe(0);
+const { out, before } = previousOutput(work, (folder) => {
   // What Terraform leaves in a stack folder after init and a local apply.
-  mkdirSync(join(out, "stacks", "dev-platform", ".terraform", "providers"), { recursive: true });
-  writeFileSync(join(out, "stacks", "dev-platform", ".terraform", "providers", "marker"), "provider");
-  writeFileSync(join(out, "stacks", "dev-platform", "terraform.tfstate"), "{\"version\": 4}");
+  mkdirSync(join(folder, "stacks", "dev-platform", ".terraform", "providers"), { recursive: true });
+  writeFileSync(join(folder, "stacks", "dev-platform", ".terraform", "providers", "marker"), "provider");
+  writeFileSync(join(folder, "stacks", "dev-platform", "terraform.tfstate"), "{\"version\": 4}");
   writeFileSync(join(work, "a-file"), "not a folder");
-  before = snapshot(out);
-});
-
-afterAll(() => {
-  process.env = savedEnv;
 });
 
 // ---- the cases ----
@@ -245,7 +196,7 @@ const CASES: Case[] = [
   { what: "a __proto__ key in YAML", input: yaml("prefix: sds\nenvironments:\n  - name: dev\n    network: { interfaceEndpoints: { __proto__: true } }\n"), expect: "environments[0].network.interfaceEndpoints.__proto__: \"__proto__\" is not a key a config can use" },
   { what: "malformed JSON", input: { raw: "{ \"prefix\": ", ext: "json" }, expect: "not valid JSON" },
   { what: "malformed YAML", input: yaml("environments: [\n  - name: dev\n"), expect: "not valid YAML" },
-  { what: "an empty file", input: yaml(""), expect: "(top level): expected object" },
+  { what: "an empty file", input: yaml(""), expect: "the file is empty (or holds only comments); a config needs at least an environments list" },
   { what: "a list at the top level", input: { raw: "[1, 2]", ext: "json" }, expect: "(top level): expected object" },
   { what: "a 5,000-character region (quoted at most 200 characters)", input: env({ region: "x".repeat(5000) }), expect: /environments\[0\]\.region: "x{200}\.\.\. \(5000 characters\)" is not an AWS region/ },
   { what: "a 5,000-character unknown field", input: top({ ["k".repeat(5000)]: 1 }), expect: /\(top level\): unknown field "k{100}\.\.\. \(5000 characters\)"/ },
@@ -294,7 +245,7 @@ describe.each(CASES.map((c, i) => [c.what, c, i] as const))("%s", (_what, c, i) 
     else expect(r.stderr).toMatch(c.expect);
     expect(r.stderr).not.toMatch(STACK_LINE);
     expect(r.stderr).not.toMatch(/x{201}|k{201}/);
-    expect(snapshot(out)).toEqual(before);
+    expect(snapshot(out)).toEqual(before());
     expect(readdirSync(work).filter((f) => f.includes(".synth-"))).toEqual([]);
   });
 });
