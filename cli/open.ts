@@ -100,8 +100,9 @@ const NETWORK_CODES = new Set(["ENOTFOUND", "EAI_AGAIN", "ECONNREFUSED", "ETIMED
 /** Turns an SDK error of `step` into a message the data scientist can act on. */
 export function explain(e: unknown, step: string, access: AccessFile, endpoint: string): OpenError {
   const err = e as Error & { code?: string; name: string; $metadata?: unknown; cause?: { code?: string } };
-  const code = err.code ?? err.cause?.code;
   const message = err.message ?? String(e);
+  // The SDK wraps socket errors ("AWS SDK error wrapper for Error: connect ECONNREFUSED ..."): the code may be in the text only.
+  const code = err.code ?? err.cause?.code ?? [...NETWORK_CODES].find((c) => message.includes(c));
   if ((code && NETWORK_CODES.has(code)) || err.name === "TimeoutError" || /getaddrinfo|socket hang up|connect ETIMEDOUT/.test(message)) {
     return new OpenError(`${step}: cannot reach ${endpoint} (${code ?? err.name}). You are not on the client network (VPN or Direct Connect), or its DNS does not `
       + `resolve ${access.privateDnsNames.sagemakerApi} to the environment's endpoint; connect, or pass --endpoint-url with the endpoint-specific DNS name`, "not-on-the-client-network");
