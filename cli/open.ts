@@ -196,10 +196,12 @@ export async function openUrl(argv: readonly string[], io: OpenIo): Promise<stri
   const name = notebook!.instanceName;
   const started = io.now();
   let startedIt = false;
+  let polls = 0;
   for (;;) {
     const nb = await call("describe notebook", () => sagemaker.send(new DescribeNotebookInstanceCommand({ NotebookInstanceName: name })));
     const status = nb.NotebookInstanceStatus ?? "unknown";
-    io.progress(`${name}: ${status}${io.now() > started ? ` (${duration(io.now() - started)})` : ""}`);
+    // The first line has no duration: it is the state found, not waited for.
+    io.progress(`${name}: ${status}${polls++ > 0 ? ` (${duration(io.now() - started)})` : ""}`);
     if (status === "InService") break;
     if (status === "Failed") {
       throw new OpenError(`${name} failed: ${nb.FailureReason ?? "no reason given"}. Ask your platform team to fix or recreate it (it is created by the pipeline, not by you)`, "notebook-failed");
