@@ -41,7 +41,14 @@ export const Identity = z.strictObject({
    * made with the role into CloudTrail and cannot be changed by the session. Turn on when the identity provider sets it.
    */
   requireSourceIdentity: z.boolean().default(false),
-}).default({ dataScientistPrincipals: [], cicdPrincipals: [], serviceCatalog: false, applicationPrincipals: [], requireMfa: false, requireSourceIdentity: false });
+  /**
+   * Console mode: data scientists may list, describe, start and stop their own notebooks (owner tag = their
+   * `username`), and list and describe their own jobs and endpoints (those tagged with their `username`), from the AWS
+   * console, i.e. from outside the network. Opening Jupyter or Studio (presigned URLs) and every data channel (objects,
+   * log contents, git, invocations) stay inside the network (docs/data-scientist.md).
+   */
+  dataScientistConsole: z.boolean().default(false),
+}).default({ dataScientistPrincipals: [], cicdPrincipals: [], serviceCatalog: false, applicationPrincipals: [], requireMfa: false, requireSourceIdentity: false, dataScientistConsole: false });
 
 const instanceTypeList = (defaults: readonly string[]) => z.array(z.string().regex(INSTANCE_TYPE_PATTERN, {
   error: "must be a SageMaker instance type or family pattern, e.g. \"ml.m5.xlarge\" or \"ml.g5.*\"",

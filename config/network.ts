@@ -22,7 +22,13 @@ export const ClientAccess = z.strictObject({
    * Each becomes one ingress rule (TCP 443); a prefix list counts as its max entries against the group's rule quota.
    */
   prefixListIds: z.array(z.string().regex(/^pl-[0-9a-f]{8,17}$/, { error: "must be a managed prefix list id: \"pl-\" and 8 to 17 lower-case hex digits (e.g. \"pl-0123456789abcdef0\")" })).default([]),
-}).default({ cidrs: [], prefixListIds: [] });
+  /**
+   * A Route 53 Resolver inbound endpoint in the private subnets (one address per subnet, two in a one-zone
+   * environment), with its own security group admitting DNS (TCP and UDP 53) from the client networks only: the
+   * client network's resolvers forward the endpoints' private DNS names to its addresses (docs/client-access.md).
+   */
+  dnsResolver: z.boolean().default(false),
+}).default({ cidrs: [], prefixListIds: [], dnsResolver: false });
 
 export const Network = z.strictObject({
   /** IPv4 CIDR of the VPC, /16 to /28, in a private (RFC 1918) range. */
@@ -39,7 +45,7 @@ export const Network = z.strictObject({
     .refine((b) => b.replace(/[*.-]/g, "").length >= 3, { error: "must name buckets with at least 3 letters or digits besides wildcards (a bare * would let the VPC reach every bucket in S3), e.g. \"corp-datalake-*\"" })).default([]),
   /** Client networks (VPN, Direct Connect) that reach the interface endpoints over HTTPS (docs/client-access.md). */
   clientAccess: ClientAccess,
-}).default({ vpcCidr: "10.20.0.0/16", interfaceEndpoints: {}, s3AllowedBuckets: [], clientAccess: { cidrs: [], prefixListIds: [] } });
+}).default({ vpcCidr: "10.20.0.0/16", interfaceEndpoints: {}, s3AllowedBuckets: [], clientAccess: { cidrs: [], prefixListIds: [], dnsResolver: false } });
 
 /** The zones against the region; with `region` undefined (it failed its own rule) only their count. */
 export function checkZones(region: string | undefined, zones: string[], report: (message: string, index?: number) => void): void {
@@ -112,6 +118,12 @@ export function checkClientAccess(network: z.infer<typeof Network>, report: (mes
     if (lists.has(id)) report(`${id} is listed twice; remove one`, "prefixListIds", j);
     lists.add(id);
   });
+  if (network.clientAccess.dnsResolver && cidrs.length + prefixListIds.length === 0) {
+    report("the DNS resolver admits the client networks only, and none are named; add them to cidrs or prefixListIds, or set dnsResolver to false", "dnsResolver");
+  }
+  if (network.clientAccess.dnsResolver && 2 * (cidrs.length + prefixListIds.length) > 60) {
+    report(`${cidrs.length + prefixListIds.length} client networks need ${2 * (cidrs.length + prefixListIds.length)} rules (TCP and UDP 53 each) on the resolver's security group, above AWS's default quota of 60: summarise CIDRs or put them in a managed prefix list (at most 30 networks with dnsResolver)`, "dnsResolver");
+  }
   if (cidrs.length + prefixListIds.length > MAX_CLIENT_NETWORKS) {
     report(`${cidrs.length + prefixListIds.length} client networks; at most ${MAX_CLIENT_NETWORKS} fit in the endpoint security group's rule quota: summarise CIDRs or put them in a managed prefix list`);
   }

@@ -14,7 +14,8 @@ export interface EmulatorGap {
   /** What the emulator does wrong. */
   readonly reason: string;
   /** What the suites do about it. */
-  readonly handling: "excluded from apply" | "drift tolerated" | "check made on the synthesized JSON instead" | "attribute left unset for apply" | "bucket emptied through the S3 API before destroy";
+  readonly handling: "excluded from apply" | "drift tolerated" | "check made on the synthesized JSON instead" | "attribute left unset for apply" | "bucket emptied through the S3 API before destroy"
+    | "call proven by IAM simulation instead";
   /**
    * For "drift tolerated" and "attribute left unset for apply": the resource type and attribute. The emulator runs
    * add `lifecycle.ignore_changes` for it (drift tolerated), or set it to null (left unset) in their override file.
@@ -115,6 +116,11 @@ export const EMULATOR_GAPS: readonly EmulatorGap[] = [
     reason: "moto 5.2.1's DescribeNotebookInstance omits InstanceMetadataServiceConfiguration, so the second plan wants to add IMDSv2 again (the unit tests check it in the synthesized JSON)",
     handling: "drift tolerated",
     attribute: { type: "aws_sagemaker_notebook_instance", name: "instance_metadata_service_configuration" },
+  },
+  {
+    subject: "sagemaker:CreatePresignedNotebookInstanceUrl, sagemaker:CreatePresignedDomainUrl (npm run open's last step)",
+    reason: "moto 5.2.1 does not implement either call (its SageMaker responses have no handler for them); __tests__/emulator/data-scientist.test.ts runs `npm run open` against moto up to that call (sign-in, assume role with the username tag, start, wait until InService) and checks that the call is the one refused",
+    handling: "call proven by IAM simulation instead",
   },
   // --- Studio (measured in __tests__/emulator/studio.test.ts, which fails when moto starts implementing these) ---
   {

@@ -36,7 +36,7 @@ export interface StackPlan {
 export type NameKind =
   | "s3-bucket" | "iam-role" | "iam-policy" | "iam-path" | "kms-alias" | "log-group" | "sagemaker" | "codecommit"
   | "dynamodb-table" | "sns-topic" | "eventbridge-rule" | "cloudtrail" | "security-group" | "codeartifact-domain"
-  | "codeartifact-repository" | "state-key" | "tfc-workspace";
+  | "codeartifact-repository" | "state-key" | "tfc-workspace" | "resolver-endpoint";
 
 /** A name the app will give a resource. */
 export interface PlannedName {
@@ -108,6 +108,11 @@ export interface EnvironmentNames {
   readonly sagemakerSecurityGroup: string;
   /** Security group of the interface endpoints: `<base>-vpc-endpoints`. */
   readonly endpointSecurityGroup: string;
+  /**
+   * The Route 53 Resolver inbound endpoint and its security group, when `network.clientAccess.dnsResolver`:
+   * `<base>-dns-inbound` both.
+   */
+  readonly dnsResolver?: { readonly endpoint: string; readonly securityGroup: string };
   /** SNS topic of the detective control: `<base>-security-alerts`. */
   readonly alertTopic: string;
   /** EventBridge rule of the detective control: `<base>-sagemaker-noncompliant-create`. */
@@ -405,6 +410,7 @@ function environmentPlan(config: Config, env: EnvironmentConfig, index: number):
       flowLogRole: `${base}-vpc-flow-logs`,
       sagemakerSecurityGroup: `${base}-sagemaker`,
       endpointSecurityGroup: `${base}-vpc-endpoints`,
+      dnsResolver: env.network.clientAccess.dnsResolver ? { endpoint: `${base}-dns-inbound`, securityGroup: `${base}-dns-inbound` } : undefined,
       alertTopic: `${base}-security-alerts`,
       alertRule: `${base}-sagemaker-noncompliant-create`,
       alertKeyAlias: `${aliasBase(prefix, env.name)}/alerts`,
@@ -471,6 +477,10 @@ function plannedNames(e: EnvironmentPlan): PlannedName[] {
   add("iam-role", e.names.flowLogRole, "the flow-log delivery role");
   add("security-group", e.names.sagemakerSecurityGroup, "the SageMaker security group");
   add("security-group", e.names.endpointSecurityGroup, "the endpoint security group");
+  if (e.names.dnsResolver) {
+    add("resolver-endpoint", e.names.dnsResolver.endpoint, "the Route 53 Resolver inbound endpoint");
+    add("security-group", e.names.dnsResolver.securityGroup, "the DNS resolver's security group");
+  }
   if (e.packageMirror) {
     add("kms-alias", `alias/${e.packageMirror.keyAlias}`, "the package mirror key alias");
     add("codeartifact-domain", e.packageMirror.domain, "the CodeArtifact domain");

@@ -65,6 +65,8 @@ export const NAME_RULES: Readonly<Record<NameKind, NameRule>> = {
   "codeartifact-domain": { label: "CodeArtifact domain names", min: 2, max: 50, pattern: /^[a-z][a-z0-9-]*[a-z0-9]$/, allowed: "lower-case letters, digits and hyphens, starting with a letter" },
   "codeartifact-repository": { label: "CodeArtifact repository names", min: 2, max: 100, pattern: /^[A-Za-z0-9][A-Za-z0-9._-]*$/, allowed: "letters, digits and ._-" },
   "state-key": { label: "S3 object keys (the state key)", min: 1, max: 1024, bytes: true },
+  "resolver-endpoint": { label: "Route 53 Resolver endpoint names", min: 1, max: 64, pattern: /^[a-zA-Z0-9 _-]+$/, allowed: "letters, digits, spaces, hyphens and underscores",
+    extra: [(n) => (/^[0-9]+$/.test(n) ? "must not be digits only" : undefined)] },
   "tfc-workspace": { label: "HCP Terraform workspace names", min: 1, max: 90, pattern: /^[A-Za-z0-9_-]+$/, allowed: "letters, digits, hyphens and underscores" },
 };
 

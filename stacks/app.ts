@@ -9,7 +9,10 @@
  * Every name starts with `<env>-`, so `cdktf deploy 'dev-*'` selects one environment (the config rejects
  * environment names that would make such a glob ambiguous).
  */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { App, TerraformStack } from "cdktf";
+import { accessFile, accessFilePath } from "../plan/access";
 import type { Config } from "../config/schema";
 import { plan, StackKind } from "../plan/plan";
 import { stateBackend } from "./environment";
@@ -88,8 +91,26 @@ export function synthesizeApp(config: Config, out: string, options: SynthOptions
     const built = buildApp(config, scratch, options);
     built.app.synth();
     options.verify?.(scratch, built.stackNames);
+    writeAccessFiles(config, scratch);
     return built;
   });
   return { ...result, keptStacks };
 }
 
+
+/**
+ * One access file per project (`access/<environment>-<project>.json`, plan/access.ts): what `npm run open` and a data
+ * scientist need without Terraform state. Written with the stacks, so it always matches what was synthesized.
+ */
+export function writeAccessFiles(config: Config, outdir: string): string[] {
+  const written: string[] = [];
+  for (const e of plan(config).environments) {
+    for (const p of e.projects) {
+      const file = join(outdir, accessFilePath(e.name, p.name));
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, `${JSON.stringify(accessFile(e, p), null, 2)}\n`);
+      written.push(file);
+    }
+  }
+  return written;
+}

@@ -8,10 +8,10 @@ import { CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, TaggedCloud
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import type { EnvironmentPlan } from "../plan/plan";
 
-/** AWS services whose endpoints the provider sends to the emulator when `emulator` is configured. */
+/** AWS services whose endpoints the provider sends to the emulator when `emulator` is configured (the provider's cdktf field names). */
 const EMULATED_SERVICES = [
   "cloudtrail", "cloudwatchlogs", "codeartifact", "codecommit", "dynamodb", "ec2", "eventbridge", "iam", "kms",
-  "s3", "sagemaker", "sns", "sts",
+  "route53Resolver", "s3", "sagemaker", "sns", "sts",
 ] as const;
 
 /**

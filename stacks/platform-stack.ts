@@ -4,6 +4,7 @@ import { PackageMirror } from "../modules/code/package-mirror";
 import type { EnvironmentConfig } from "../config/schema";
 import { EncryptionKey } from "../modules/encryption/encryption-key";
 import { logsServiceUse } from "../modules/encryption/key-policy";
+import { DnsResolver } from "../modules/network/dns-resolver";
 import { FlowLogs } from "../modules/network/flow-logs";
 import { InterfaceEndpoints } from "../modules/network/interface-endpoints";
 import { PrivateNetwork } from "../modules/network/private-network";
@@ -33,6 +34,8 @@ export class PlatformStack extends TerraformStack {
   readonly interfaceEndpoints: InterfaceEndpoints;
   readonly logsKey: EncryptionKey;
   readonly flowLogs: FlowLogs;
+  /** The Route 53 Resolver inbound endpoint for the client networks, when `network.clientAccess.dnsResolver`. */
+  readonly dnsResolver?: DnsResolver;
   readonly audit: EnvironmentAudit;
   /** The private PyPI mirror, when `packageMirror.enabled` (its `pip` pieces are plain strings, no cross-stack read). */
   readonly packageMirror?: PackageMirror;
@@ -84,6 +87,11 @@ export class PlatformStack extends TerraformStack {
       // Features switch on the endpoints they need (package mirror: codeartifact.*; CodeCommit: codecommit, git-codecommit).
       endpoints: names.network.endpoints,
     });
+    if (names.names.dnsResolver) {
+      this.dnsResolver = new DnsResolver(this, "dns-resolver", {
+        names: names.names.dnsResolver, vpcId: this.network.vpcId, subnetIds: this.network.subnetIds, clients: env.network.clientAccess,
+      });
+    }
     this.flowLogs = new FlowLogs(this, "flow-logs", {
       scope: names.scope,
       name: names.base,
@@ -162,6 +170,10 @@ export class PlatformStack extends TerraformStack {
         value: { cidrs: env.network.clientAccess.cidrs, prefix_list_ids: env.network.clientAccess.prefixListIds, security_group_id: this.securityGroups.endpointSecurityGroupId },
         description: "Client networks (VPN, Direct Connect) admitted on TCP 443 to the interface endpoints, and the group that admits them (docs/client-access.md)",
       },
+      ...(this.dnsResolver ? { dns_resolver: {
+        value: { endpoint_id: this.dnsResolver.endpointId, ip_addresses: this.dnsResolver.ipAddresses, security_group_id: this.dnsResolver.securityGroupId },
+        description: "Route 53 Resolver inbound endpoint: the client network's resolvers forward the region's private endpoint names to ip_addresses (docs/client-access.md)",
+      } } : {}),
       s3_endpoint_id: { value: this.s3Endpoint.endpointId, description: "S3 gateway endpoint (for aws:SourceVpce conditions)" },
       s3_prefix_list_id: { value: this.s3Endpoint.prefixListId, description: "Prefix list of S3 in the region (security-group egress)" },
       interface_endpoint_ids: { value: this.interfaceEndpoints.endpointIds, description: "Interface endpoint ids by catalogue name" },

@@ -111,6 +111,7 @@ export class ProjectStack extends TerraformStack {
       securityGroupIds: sagemakerGroups,
       sagemakerApiEndpointId: props.platform.interfaceEndpoints.endpointIds["sagemaker.api"],
       notebookEndpointId: props.platform.interfaceEndpoints.endpointIds["notebook"],
+      dataScientistConsole: identity.dataScientistConsole,
       dataBucketArns: [this.buckets.data.bucketArn],
       modelBucketArns: [this.buckets.models.bucketArn],
       bucketKeyArns: [this.keys.data.keyArn],

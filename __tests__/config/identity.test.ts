@@ -55,7 +55,7 @@ test("defaults: notebooks get ml.t3.medium, 20 GB, the newest platform the provi
   expect(project.notebooks[0]).toEqual({ name: "bob", owner: "bob", instanceType: "ml.t3.medium", volumeSizeGb: 20, platformIdentifier: "notebook-al2-v3" });
   expect(project.notebookAutoStopMinutes).toBe(60);
   const bare = validateConfig(withProject({ identity: undefined, notebooks: undefined })).environments[0].projects[0];
-  expect(bare.identity).toEqual({ dataScientistPrincipals: [], cicdPrincipals: [], serviceCatalog: false, applicationPrincipals: [], requireMfa: false, requireSourceIdentity: false });
+  expect(bare.identity).toEqual({ dataScientistPrincipals: [], cicdPrincipals: [], serviceCatalog: false, applicationPrincipals: [], requireMfa: false, requireSourceIdentity: false, dataScientistConsole: false });
   expect(bare.notebooks).toEqual([]);
 });
 

@@ -110,7 +110,7 @@ describe("accepted configs", () => {
   });
 
   test("client networks: none by default; private CIDRs and prefix lists are accepted", () => {
-    expect(loadConfig().environments[0].network.clientAccess).toEqual({ cidrs: [], prefixListIds: [] });
+    expect(loadConfig().environments[0].network.clientAccess).toEqual({ cidrs: [], prefixListIds: [], dnsResolver: false });
     const config = validateConfig(withEnv({ network: { clientAccess: { cidrs: ["10.100.0.0/16", "172.16.4.0/22", "192.168.1.10/32"], prefixListIds: ["pl-0123456789abcdef0"] } } }));
     expect(config.environments[0].network.clientAccess.cidrs).toHaveLength(3);
   });

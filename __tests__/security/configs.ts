@@ -20,7 +20,7 @@ export function defaultConfig(): Config {
 
 /** Identity options per project, so that every trust variant is attacked: MFA, source identity, named applications. */
 const IDENTITY_OPTIONS: Record<string, Record<string, unknown>> = {
-  "dev/churn": { applicationPrincipals: [`arn:aws:iam::${DEV_ACCOUNT}:role/churn-scoring`] },
+  "dev/churn": { applicationPrincipals: [`arn:aws:iam::${DEV_ACCOUNT}:role/churn-scoring`], dataScientistConsole: true },
   "prod/fraud": { requireMfa: true },
   "prod/fraudeu": { requireMfa: true, requireSourceIdentity: true },
 };
@@ -48,7 +48,7 @@ function environment(name: string, accountId: string, region: string, cidr: stri
 /**
  * Two environments (dev in 123456789012 eu-west-1 with projects fraud and churn; prod in 210987654321 eu-central-1
  * with projects fraud and fraudeu), each with a deploy role and a break-glass role;
- * dev/churn names an application principal, prod/fraud requires MFA, prod/fraudeu MFA and a source identity; prod
+ * dev/churn names an application principal and has console mode on, prod/fraud requires MFA, prod/fraudeu MFA and a source identity; prod
  * has the private package mirror (CodeArtifact) on.
  */
 export function twoEnvironmentConfig(prodProjects = ["fraud", "fraudeu"]): Config {

@@ -130,8 +130,11 @@ export function projectScenarios(app: PerimeterApp, env: string, p: string): Sce
   // hyperparameters, environment variables, log stream names - and a person reads it back from outside the VPC.
   row("C1", "data scientist creds from the internet describe a project training job (hyperparameters a notebook set can carry data)", ds,
     "sagemaker:DescribeTrainingJob", trainingJob, INTERNET, "Denied");
-  row("C1", "data scientist creds from the internet list training jobs (job names a notebook chose can carry data)", ds,
-    "sagemaker:ListTrainingJobs", { arn: "*", account: acct }, INTERNET, "Denied");
+  const consoleMode = app.config.environments.find((x) => x.name === env)!.projects.find((x) => x.name === p)!.identity.dataScientistConsole;
+  if (!consoleMode) {
+    row("C1", "data scientist creds from the internet list training jobs (job names a notebook chose can carry data)", ds,
+      "sagemaker:ListTrainingJobs", { arn: "*", account: acct }, INTERNET, "Denied");
+  }
   row("C1", "data scientist creds from the internet list the notebook log streams (stream names a notebook chose can carry data)", ds,
     "logs:DescribeLogStreams", group("NotebookInstances"), INTERNET, "Denied");
   row("C1", "data scientist describes a project training job inside the VPC", ds, "sagemaker:DescribeTrainingJob", trainingJob, API, "Allowed");
@@ -366,6 +369,51 @@ export function projectScenarios(app: PerimeterApp, env: string, p: string): Sce
     "boundary:NeverOutsideTheNetwork");
   row("L3", "data scientist starts their notebook", ds, "sagemaker:StartNotebookInstance", notebook, API, "Allowed", mine);
   row("L3", "data scientist gets a presigned URL for a colleague's notebook", ds, "sagemaker:CreatePresignedNotebookInstanceUrl", notebook, API, "Denied", { "sagemaker:ResourceTag/username": "bob" }, "identity:implicit");
+
+  // L3 / C1 - the AWS console, i.e. the data scientist's session from outside the network (identity.dataScientistConsole).
+  const bobs = { "sagemaker:ResourceTag/username": "bob" };
+  const untagged = roleSession(app.role(env, p, "data-scientist"), "alice");
+  if (consoleMode) {
+    row("L3", "console mode: data scientist lists notebooks from the internet", ds, "sagemaker:ListNotebookInstances", { arn: "*", account: acct }, INTERNET, "Allowed");
+    row("L3", "console mode: data scientist describes their notebook from the internet", ds, "sagemaker:DescribeNotebookInstance", notebook, INTERNET, "Allowed", mine);
+    row("L3", "console mode: data scientist starts their notebook from the internet", ds, "sagemaker:StartNotebookInstance", notebook, INTERNET, "Allowed", mine);
+    row("L3", "console mode: data scientist stops their notebook from the internet", ds, "sagemaker:StopNotebookInstance", notebook, INTERNET, "Allowed", mine);
+    row("L3", "console mode: data scientist describes their own (tagged) training job from the internet", ds, "sagemaker:DescribeTrainingJob", trainingJob, INTERNET, "Allowed", mine);
+    row("L3", "console mode: data scientist describes their own (tagged) endpoint from the internet", ds, "sagemaker:DescribeEndpoint", endpointArn, INTERNET, "Allowed", mine);
+    row("L3", "console mode: data scientist lists training jobs from the internet (names only)", ds, "sagemaker:ListTrainingJobs", { arn: "*", account: acct }, INTERNET, "Allowed");
+    row("C1", "console mode: data scientist stops a colleague's notebook from the internet", ds, "sagemaker:StopNotebookInstance", notebook, INTERNET, "Denied", bobs,
+      "identity:DenyConsoleOnOthersResources");
+    row("C1", "console mode: data scientist starts a colleague's notebook from the internet", ds, "sagemaker:StartNotebookInstance", notebook, INTERNET, "Denied", bobs,
+      "identity:DenyConsoleOnOthersResources");
+    row("C1", "console mode: data scientist describes a colleague's notebook from the internet", ds, "sagemaker:DescribeNotebookInstance", notebook, INTERNET, "Denied", bobs,
+      "identity:DenyConsoleOnOthersResources");
+    row("C1", "console mode: data scientist describes a colleague's training job from the internet", ds, "sagemaker:DescribeTrainingJob", trainingJob, INTERNET, "Denied", bobs,
+      "identity:DenyConsoleOnOthersResources");
+    row("C1", "console mode: a session without the username tag lists notebooks from the internet", untagged, "sagemaker:ListNotebookInstances", { arn: "*", account: acct }, INTERNET,
+      "Denied", undefined, "identity:DenyConsoleWithoutUsername");
+    row("C1", "console mode: a session without the username tag describes an untagged notebook from the internet", untagged, "sagemaker:DescribeNotebookInstance", notebook, INTERNET,
+      "Denied", undefined, "identity:DenyConsoleWithoutUsername");
+    row("C1", "console mode: data scientist gets a presigned URL for their notebook from the internet (Open Jupyter in the console)", ds,
+      "sagemaker:CreatePresignedNotebookInstanceUrl", notebook, INTERNET, "Denied", mine, "boundary:NeverOutsideTheNetwork");
+    row("C1", "console mode: data scientist reads project data from the internet", ds, "s3:GetObject", obj(data, "train.csv"), INTERNET, "Denied", undefined,
+      "boundary:NeverOutsideTheNetwork");
+    row("C1", "console mode: data scientist reads their notebook's log stream from the internet", ds, "logs:GetLogEvents", stream("NotebookInstances", `${base}-alice/jupyter.log`), INTERNET,
+      "Denied", undefined, "boundary:NeverOutsideTheNetwork");
+    row("C1", "console mode: data scientist lists the notebook log streams from the internet", ds, "logs:DescribeLogStreams", group("NotebookInstances"), INTERNET, "Denied", undefined,
+      "identity:DenyOutsideTheNetwork");
+    row("C1", "console mode: data scientist git pulls the project repository from the internet", ds, "codecommit:GitPull", repo, INTERNET, "Denied", undefined, "boundary:NeverOutsideTheNetwork");
+    row("C1", "console mode: data scientist invokes the project endpoint from the internet", ds, "sagemaker:InvokeEndpoint", endpointArn, INTERNET, "Denied", undefined,
+      "boundary:NeverOutsideTheNetwork");
+    row("C1", "console mode: data scientist describes a project model from the internet (not a console action)", ds, "sagemaker:DescribeModel", sm("model", `${base}-m`), INTERNET, "Denied", mine,
+      "identity:DenyOutsideTheNetwork");
+  } else {
+    row("L3", "console mode off: data scientist starts their notebook from the internet", ds, "sagemaker:StartNotebookInstance", notebook, INTERNET, "Denied", mine,
+      "identity:DenyOutsideTheNetwork");
+    row("L3", "console mode off: data scientist describes their notebook from the internet", ds, "sagemaker:DescribeNotebookInstance", notebook, INTERNET, "Denied", mine,
+      "identity:DenyOutsideTheNetwork");
+    row("L3", "console mode off: data scientist lists notebooks from the internet", ds, "sagemaker:ListNotebookInstances", { arn: "*", account: acct }, INTERNET, "Denied", undefined,
+      "identity:DenyOutsideTheNetwork");
+  }
 
   // C8 - audit evidence: the project's access logs.
   row("C8", "account administrator deletes a project access-log object", admin, "s3:DeleteObject", obj(accessLogs, "data/2026-01-01-00-00-00-ABC"), INTERNET, "ExplicitlyDenied", undefined, "resource:DenyEvidenceTampering");

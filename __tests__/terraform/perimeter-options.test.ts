@@ -1,7 +1,8 @@
 /**
- * The issue-12 options on the real terraform binary: a platform stack with client networks (network.clientAccess)
- * and Object Lock on the trail bucket (audit.trailObjectLock) initialises, validates and plans offline, and the plan
- * holds the ingress rules and the lock configuration with the provider's own attribute names.
+ * The issue-12 options on the real terraform binary: a platform stack with client networks (network.clientAccess,
+ * with the DNS resolver) and Object Lock on the trail bucket (audit.trailObjectLock) initialises, validates and plans
+ * offline, and the plan holds the ingress rules, the resolver and the lock configuration with the provider's own
+ * attribute names.
  */
 import { join } from "node:path";
 import { offlineOverride, stackWorkdir, Terraform, terraformEnv } from "../../harness/terraform";
@@ -9,10 +10,10 @@ import { configWith, synthConfig, tempDir } from "../helpers/synth";
 
 jest.setTimeout(300_000);
 
-test("client networks and trail Object Lock: init, validate and plan offline", async () => {
+test("client networks with the DNS resolver, and trail Object Lock: init, validate and plan offline", async () => {
   const work = tempDir("tf-perimeter-options");
   const config = configWith({
-    network: { vpcCidr: "10.20.0.0/16", clientAccess: { cidrs: ["10.100.0.0/16"], prefixListIds: ["pl-0123456789abcdef0"] } },
+    network: { vpcCidr: "10.20.0.0/16", clientAccess: { cidrs: ["10.100.0.0/16"], prefixListIds: ["pl-0123456789abcdef0"], dnsResolver: true } },
     audit: { trail: "account", trailObjectLock: { retentionDays: 365 } },
   });
   const synth = synthConfig(config, "tf-perimeter-options");
@@ -37,6 +38,16 @@ test("client networks and trail Object Lock: init, validate and plan offline", a
   expect(cidrRule).toMatch(/type\s+= "ingress"/);
   const listRule = block(/# aws_security_group_rule\.security-groups_endpoints-in-client-list-pl-0123456789abcdef0_\w+ will be created/);
   expect(listRule).toMatch(/"pl-0123456789abcdef0"/);
+  const resolver = block(/# aws_route53_resolver_endpoint\.dns-resolver_endpoint_\w+ will be created/);
+  expect(resolver).toMatch(/direction\s+= "INBOUND"/);
+  expect(resolver).toMatch(/name\s+= "sds-dev-dns-inbound"/);
+  expect(resolver.match(/\+ ip_address \{/g)).toHaveLength(2);
+  for (const protocol of ["tcp", "udp"]) {
+    const dns = block(new RegExp(`# aws_security_group_rule\\.dns-resolver_dns-${protocol}-10-100-0-0-16_\\w+ will be created`));
+    expect(dns).toMatch(/from_port\s+= 53/);
+    expect(dns).toMatch(new RegExp(`protocol\\s+= "${protocol}"`));
+  }
+  expect(plan.stdout).toMatch(/\+ dns_resolver\s+= /);
   // The trail bucket is created without object_lock_enabled in the config (the lock configuration enables it).
   expect(plan.stdout).toMatch(/Plan: \d+ to add, 0 to change, 0 to destroy/);
 });

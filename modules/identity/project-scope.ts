@@ -57,6 +57,12 @@ export interface ProjectScopeInput {
   readonly outputKeyArn: string;
   /** The project's CodeCommit repository and the key it is encrypted with, if any: notebooks pull and push there. @default none */
   readonly codeRepository?: { readonly arn: string; readonly keyArn: string };
+  /**
+   * Console mode (`identity.dataScientistConsole`): the data scientist role may list, describe, start and stop its own
+   * notebooks, and list and describe its own jobs and endpoints, from outside the network (role-policies.ts `CONSOLE_ACTIONS`).
+   * @default false
+   */
+  readonly dataScientistConsole?: boolean;
   /** The private package mirror (CodeArtifact), if enabled: notebooks and jobs read packages from it. @default none */
   readonly packageMirror?: { readonly domainArn: string; readonly repositoryArn: string };
 }

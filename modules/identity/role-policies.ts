@@ -8,7 +8,7 @@ import {
   outsideNetwork, ownNotebook, passedToSageMaker, throughApiEndpoint, viaS3, viaService, withOutputKey, withVolumeKey,
 } from "./conditions";
 import {
-  bucketsAndObjects, ProjectScopeInput, projectLogGroups, projectLogStreams, projectResources, RoleName, sagemakerLogGroups,
+  bucketsAndObjects, OWNER_TAG, ProjectScopeInput, projectLogGroups, projectLogStreams, projectResources, RoleName, sagemakerLogGroups,
 } from "./project-scope";
 
 export interface Grant {
@@ -235,8 +235,43 @@ export const COMPUTE_INFRASTRUCTURE_ACTIONS = ["ec2:*", "ecr:*", "kms:*", "cloud
  * inside the VPC or from an AWS service on the role's behalf. (KMS: the project keys' policies allow use through
  * S3/SageMaker/EC2 only.)
  */
-export function networkFence(input: ProjectScopeInput): Statement {
-  return { Sid: "DenyOutsideTheNetwork", Effect: "Deny", NotAction: COMPUTE_INFRASTRUCTURE_ACTIONS, Resource: "*", Condition: outsideNetwork(input) };
+export function networkFence(input: ProjectScopeInput, exempt: readonly string[] = []): Statement {
+  return { Sid: "DenyOutsideTheNetwork", Effect: "Deny", NotAction: [...COMPUTE_INFRASTRUCTURE_ACTIONS, ...exempt], Resource: "*", Condition: outsideNetwork(input) };
+}
+
+/**
+ * Console mode (`identity.dataScientistConsole`): what the AWS console may do with a data scientist's session from
+ * outside the network. Listing (names only; SageMaker List* actions cannot be scoped), and on the caller's own
+ * resources - the notebooks, jobs and endpoints whose `username` tag is their own - describe, and start and stop
+ * notebooks. Never a presigned URL (Jupyter, Studio), objects, log contents, git or invocations: those stay in
+ * `DATA_CHANNEL_ACTIONS`, which the boundary keeps inside the network whatever the role policy says.
+ */
+export const CONSOLE_LIST_ACTIONS = [
+  "sagemaker:ListNotebookInstances", "sagemaker:ListTrainingJobs", "sagemaker:ListProcessingJobs", "sagemaker:ListTransformJobs",
+  "sagemaker:ListHyperParameterTuningJobs", "sagemaker:ListEndpoints",
+];
+export const CONSOLE_OWN_ACTIONS = [
+  "sagemaker:DescribeNotebookInstance", "sagemaker:StartNotebookInstance", "sagemaker:StopNotebookInstance",
+  "sagemaker:DescribeTrainingJob", "sagemaker:DescribeProcessingJob", "sagemaker:DescribeTransformJob",
+  "sagemaker:DescribeHyperParameterTuningJob", "sagemaker:DescribeEndpoint",
+];
+export const CONSOLE_ACTIONS = [...CONSOLE_LIST_ACTIONS, ...CONSOLE_OWN_ACTIONS];
+
+/**
+ * The data scientist's fence: everything outside the network is refused, except in console mode the console actions,
+ * which from outside reach only resources carrying the caller's own `username` tag, and only from a session that
+ * has one (a session without the tag gets nothing outside the network).
+ */
+function dataScientistFence(input: ProjectScopeInput): Statement[] {
+  if (!input.dataScientistConsole) return [networkFence(input)];
+  const own = `$\${aws:PrincipalTag/${OWNER_TAG}}`;
+  return [
+    networkFence(input, CONSOLE_ACTIONS),
+    { Sid: "DenyConsoleOnOthersResources", Effect: "Deny", Action: CONSOLE_OWN_ACTIONS, Resource: "*",
+      Condition: allOf(outsideNetwork(input), { StringNotEquals: { [`sagemaker:ResourceTag/${OWNER_TAG}`]: own } }) },
+    { Sid: "DenyConsoleWithoutUsername", Effect: "Deny", Action: CONSOLE_ACTIONS, Resource: "*",
+      Condition: allOf(outsideNetwork(input), { Null: { [`aws:PrincipalTag/${OWNER_TAG}`]: "true" } }) },
+  ];
 }
 
 /**
@@ -264,6 +299,6 @@ export function grantStatement(g: Grant): Statement {
 
 /** The identity policy of a role. */
 export function rolePolicy(role: RoleName, input: ProjectScopeInput): PolicyDocument {
-  return policy(...ROLE_GRANTS[role](input).map(grantStatement), ...(ROLE_CAPS[role]?.(input) ?? []),
-    ...(NETWORK_FENCED_ROLES.includes(role) ? [networkFence(input)] : []));
+  const fence = role === "data-scientist" ? dataScientistFence(input) : NETWORK_FENCED_ROLES.includes(role) ? [networkFence(input)] : [];
+  return policy(...ROLE_GRANTS[role](input).map(grantStatement), ...(ROLE_CAPS[role]?.(input) ?? []), ...fence);
 }
