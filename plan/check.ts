@@ -63,6 +63,7 @@ const SCOPES: Readonly<Record<NameKind, "global" | "account" | "environment" | "
   "state-key": "namespace", "tfc-workspace": "namespace", "codeartifact-repository": "region",
   "kms-alias": "region", "log-group": "region", "sagemaker": "region", "codecommit": "region", "dynamodb-table": "region",
   "sns-topic": "region", "eventbridge-rule": "region", "cloudtrail": "region", "codeartifact-domain": "region",
+  "resolver-endpoint": "region",
 };
 /** Kinds whose names AWS compares without regard to case (IAM names; SageMaker lower-cases its ARNs). */
 const CASE_INSENSITIVE: ReadonlySet<NameKind> = new Set(["iam-role", "iam-policy", "sagemaker"]);
