@@ -37,6 +37,7 @@ export function synthesize(args: Args): StackInfo[] {
   const config = loadConfig(args.config);
   const built = synthesizeApp(config, args.out, {
     stateBootstrap: args.stateBootstrap,
+    protect: [args.config],
     // The compliance rule pack and the quota count run on the scratch output: a failing rule or a hard AWS limit
     // stops the synth before anything is moved into place.
     verify: (scratch, stackNames) => {
@@ -53,9 +54,13 @@ export function synthesize(args: Args): StackInfo[] {
       if (suppressed) process.stdout.write(`${suppressed}\n`);
     },
   });
-  for (const stack of built.keptStacks) {
-    process.stderr.write(`warning: ${args.out}/stacks/${stack} is kept although the config no longer has that stack: it holds a terraform.tfstate; run terraform destroy there (its last configuration is kept with it) or move that state, then delete the folder\n`);
+  for (const { stack, holds } of built.kept) {
+    const files = (/^terraform\.tfstate/.test(holds[0]) ? holds.slice(1) : holds).slice(0, 5).join(", ") + (holds.length > 5 ? ` and ${holds.length - 5} more` : "");
+    process.stderr.write(/^terraform\.tfstate/.test(holds[0])
+      ? `warning: ${args.out}/stacks/${stack} is kept although the config no longer has that stack: it holds a ${holds[0]}${holds.length > 1 ? ` (and ${files})` : ""}; run terraform destroy there (its last configuration is kept with it) or move that state, then delete the folder\n`
+      : `warning: ${args.out}/stacks/${stack} is kept although the config no longer has that stack: it holds files this tool did not write (${files}); move them, then delete the folder\n`);
   }
+  for (const w of built.warnings) process.stderr.write(`warning: ${w}\n`);
   return built.stacks;
 }
 
