@@ -57,7 +57,8 @@ export interface KeptStack {
 /**
  * Test-only fault injection (documented in docs/contributing.md): SDS_TEST_CRASH_AT=<step> kills the process with
  * SIGKILL at that step, SDS_TEST_FAIL_AT=<step> throws an I/O error there. Steps: scratch, built, carry (after the
- * first carried entry), carried, aside, swap (the rename of the new folder), swapped, removing.
+ * first carried entry), carried, aside (the previous output moved aside), swap (before the rename of the new folder),
+ * swapped, removing (after the first entry of the previous output was removed).
  */
 function faultAt(step: string): void {
   if (process.env.SDS_TEST_CRASH_AT === step) process.kill(process.pid, "SIGKILL");
@@ -329,8 +330,8 @@ export function replaceOutputFolder<T>(target: string, build: (scratch: string) 
         throw new OutputFolderError(`--out ${target}: the previous output could not be moved aside (${errnoText(e)}); it is unchanged`);
       }
     }
-    faultAt("aside");
     try {
+      faultAt("aside");
       faultAt("swap");
       renameSync(scratch, target);
       swapped = true;
