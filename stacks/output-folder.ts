@@ -374,10 +374,15 @@ function removeAside(aside: string, warnings: string[]): void {
   }
 }
 
+/** The name of a scratch folder of the synth `pid` on this machine into `target` (`random`: 6 hex digits). */
+export function scratchFolder(target: string, pid: number, random: string): string {
+  return join(dirname(target), `.${basename(target)}.synth-${HOST}-${pid}-${random}`);
+}
+
 /** A new scratch folder beside `target`, with the permissions the umask gives and the marker. */
 function makeScratch(target: string): string {
   for (let i = 0; ; i++) {
-    const dir = join(dirname(target), `.${basename(target)}.synth-${HOST}-${process.pid}-${randomBytes(3).toString("hex")}`);
+    const dir = scratchFolder(target, process.pid, randomBytes(3).toString("hex"));
     try {
       mkdirSync(dir, 0o777);
     } catch (e) {
