@@ -259,13 +259,14 @@ describe("only an empty folder or the tool's own is replaced; protected folders 
   test("the home folder and the file system root", () => {
     const home = join(work, "home");
     mkdirSync(home);
-    const saved = process.env.HOME;
-    process.env.HOME = home;
-    try {
-      refused(["--out", home], work, `error: --out ${home} is ${home}: it is the home folder`, home);
-    } finally {
-      process.env.HOME = saved;
-    }
+    writeFileSync(join(home, ".profile"), "# mine\n");
+    const before = snapshot(home);
+    // os.homedir() reads the real environment, which a test cannot change in-process: the bundled command
+    const r = spawn(["--out", home], { HOME: home });
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`error: --out ${home} is ${home}: it is the home folder`);
+    expect(snapshot(home)).toEqual(before);
+    expect(beside(home)).toEqual([]);
     expect(run(["--out", "/"]).out).toContain("error: --out /: the file system root cannot be the output folder");
   });
 
