@@ -5,6 +5,7 @@
  * what it was. Then the success paths of the output folder: swapped whole, Terraform's files kept, folders of
  * removed stacks gone.
  */
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -65,6 +66,7 @@ beforeAll(() => {
   writeFileSync(join(out, "stacks", "dev-platform", ".terraform", "providers", "marker"), "provider");
   writeFileSync(join(out, "stacks", "dev-platform", "terraform.tfstate"), "{\"version\": 4}");
   writeFileSync(join(work, "a-file"), "not a folder");
+  execFileSync("mkfifo", [join(work, "fifo.yaml")]);
   before = snapshot(out);
 });
 
@@ -251,7 +253,11 @@ const CASES: Case[] = [
   { what: "a 5,000-character unknown field", input: top({ ["k".repeat(5000)]: 1 }), expect: /\(top level\): unknown field "k{100}\.\.\. \(5000 characters\)"/ },
   // the command line
   { what: "a missing config file", input: { args: ["--config", "no-such-file.yaml"] }, expect: "no-such-file.yaml (1 problem):\n  cannot read the file" },
-  { what: "a folder as config file", input: { args: ["--config", "."] }, expect: "cannot read the file" },
+  { what: "a folder as config file", input: { args: ["--config", "."] }, expect: "cannot read the file: it is a folder" },
+  { what: "/dev/zero as config file (refused before reading)", input: { args: ["--config", "/dev/zero"] }, expect: "/dev/zero (1 problem):\n  cannot read the file: it is a device" },
+  { what: "a FIFO as config file (refused without blocking)", input: { args: ["--config", "fifo.yaml"] }, expect: "fifo.yaml (1 problem):\n  cannot read the file: it is a named pipe (FIFO)" },
+  { what: "a config file over 1 MiB", input: { raw: `# ${"x".repeat(1024 * 1024)}\n`, ext: "yaml" }, expect: /cannot read the file: it is 1048579 bytes, and a config file is at most 1 MiB/ },
+  { what: "--config= with nothing", input: { args: ["--config="] }, expect: "error: --config is empty; give a value, e.g. --config environments.yaml", code: 2 },
   { what: "--out \"\"", input: { args: ["--out", ""] }, expect: "error: --out is empty", code: 2 },
   { what: "--out naming a file", input: { args: ["--out", "a-file"] }, expect: "error: --out a-file is a file, not a folder" },
   { what: "--out under a file", input: { args: ["--out", "a-file/out"] }, expect: "error: --out a-file/out lies under the file" },
