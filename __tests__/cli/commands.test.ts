@@ -67,6 +67,18 @@ describe.each(COMMANDS)("npm run %s", (name, file) => {
   });
 });
 
+test("npm run demo -- --work DIR refuses a folder holding files a run did not make, before starting anything", () => {
+  const dir = join(work, "my-folder");
+  mkdirSync(dir);
+  writeFileSync(join(dir, "terraform.tfrc"), "mine");
+  writeFileSync(join(dir, "notes.txt"), "mine");
+  const r = spawnSync("node", [join(built, "scripts/demo.js"), "--work", dir], { cwd: work, encoding: "utf8", timeout: 120_000, env: { ...process.env, SDS_CONFIG: "" } });
+  expect(r.status).toBe(1);
+  expect(r.stderr).toContain(`demo failed: the work folder ${dir} holds files a run did not make (notes.txt)`);
+  expect(readdirSync(dir).sort()).toEqual(["notes.txt", "terraform.tfrc"]);
+  expect(readFileSync(join(dir, "terraform.tfrc"), "utf8")).toBe("mine");
+});
+
 describe("npm settings that shadow a flag", () => {
   const options = { config: { type: "string" as const }, out: { type: "string" as const }, "state-bootstrap": { type: "boolean" as const } };
   const refusal = (env: NodeJS.ProcessEnv, argv: string[] = []) => {
