@@ -13,10 +13,10 @@ import { loadSynthesized } from "./synth/read";
 import { countQuotas, formatQuotaError, formatQuotaWarning, quotaErrors, quotaWarnings } from "./compliance/quotas";
 import { formatSuppressedSummary, formatWarnings } from "./compliance/report";
 import { ConfigError, DEFAULT_CONFIG_SOURCE, loadConfig } from "./config/load";
-import { parseCommandLine, UsageError } from "./cli/args";
+import { parseCommandLine, UsageError, usageExit } from "./cli/args";
 import { clip } from "./plan/check";
 import { StackInfo, synthesizeApp } from "./stacks/app";
-import { OutputFolderError } from "./stacks/output-folder";
+import { OUTPUT_MARKER, OutputFolderError } from "./stacks/output-folder";
 
 interface Args {
   readonly config?: string;
@@ -37,6 +37,7 @@ export function synthesize(args: Args): StackInfo[] {
   const config = loadConfig(args.config);
   const built = synthesizeApp(config, args.out, {
     stateBootstrap: args.stateBootstrap,
+    protect: [args.config],
     // The compliance rule pack and the quota count run on the scratch output: a failing rule or a hard AWS limit
     // stops the synth before anything is moved into place.
     verify: (scratch, stackNames) => {
@@ -53,9 +54,13 @@ export function synthesize(args: Args): StackInfo[] {
       if (suppressed) process.stdout.write(`${suppressed}\n`);
     },
   });
-  for (const stack of built.keptStacks) {
-    process.stderr.write(`warning: ${args.out}/stacks/${stack} is kept although the config no longer has that stack: it holds a terraform.tfstate; run terraform destroy there (its last configuration is kept with it) or move that state, then delete the folder\n`);
+  for (const { stack, holds } of built.kept) {
+    const files = (/^terraform\.tfstate/.test(holds[0]) ? holds.slice(1) : holds).slice(0, 5).join(", ") + (holds.length > 5 ? ` and ${holds.length - 5} more` : "");
+    process.stderr.write(/^terraform\.tfstate/.test(holds[0])
+      ? `warning: ${args.out}/stacks/${stack} is kept although the config no longer has that stack: it holds a ${holds[0]}${holds.length > 1 ? ` (and ${files})` : ""}; run terraform destroy there (its last configuration is kept with it) or move that state, then delete the folder\n`
+      : `warning: ${args.out}/stacks/${stack} is kept although the config no longer has that stack: it holds files this tool did not write (${files}); move them, then delete the folder\n`);
   }
+  for (const w of built.warnings) process.stderr.write(`warning: ${w}\n`);
   return built.stacks;
 }
 
@@ -71,17 +76,20 @@ export function stackSummary(stacks: readonly StackInfo[], listUpTo = 10): strin
   }).join("; ");
 }
 
+const USAGE = `npm run synth -- [--config FILE.yaml|FILE.json] [--out DIR] [--state-bootstrap]
+  --config FILE       the config (default: $SDS_CONFIG, else the embedded default config); at most 1 MiB
+  --out DIR           the output folder (default: $CDKTF_OUTDIR, else cdktf.out): an empty or new folder, or one
+                      this tool wrote (it holds ${OUTPUT_MARKER}); replaced whole, Terraform's and your files kept
+  --state-bootstrap   the state stacks on local state: the first apply of an environment (also SDS_STATE_BOOTSTRAP=1)
+  -h, --help          this help`;
+
 /** Runs the command line; returns the exit code. */
 export function main(argv: string[]): number {
   let args: Args;
   try {
     args = readArgs(argv, process.env);
   } catch (e) {
-    if (e instanceof UsageError) {
-      if (e.message) process.stderr.write(`error: ${e.message}\n`);
-      (e.message ? process.stderr : process.stdout).write("usage: npm run synth -- [--config FILE.yaml|FILE.json] [--out DIR] [--state-bootstrap]\n");
-      return e.message ? 2 : 0;
-    }
+    if (e instanceof UsageError) return usageExit(e, USAGE);
     throw e;
   }
   try {

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { loadConfig } from "../config/load";
 import type { Config } from "../config/schema";
 import { buildApp } from "../stacks/app";
-import { parseCommandLine, UsageError } from "./args";
+import { CommandError, parseCommandLine, UsageError, usageExit } from "./args";
 
 export { UsageError };
 
@@ -33,10 +33,10 @@ export function runCommand(usage: string, main: () => number): number {
   try {
     return main();
   } catch (e) {
-    if (e instanceof UsageError) {
-      if (e.message) process.stderr.write(`error: ${e.message}\n`);
-      process.stderr.write(`usage: ${usage}\n`);
-      return e.message ? 2 : 0;
+    if (e instanceof UsageError) return usageExit(e, usage);
+    if (e instanceof CommandError) {
+      process.stderr.write(`error: ${e.message}\n`);
+      return 1;
     }
     // No input ends in a stack trace; SDS_DEBUG=1 shows one for an unexpected failure.
     process.stderr.write(`${e instanceof Error && e.name === "ConfigError" ? e.message : process.env.SDS_DEBUG ? ((e as Error).stack ?? e) : `failed: ${(e as Error)?.message ?? e}`}\n`);

@@ -2,7 +2,7 @@
  * Reading and validating the configuration. Everything the app builds comes from the object this returns;
  * nothing else in the app reads files or the environment.
  */
-import { readFileSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync, Stats, statSync } from "node:fs";
 import { z } from "zod";
 import { checkPlan, clip } from "../plan/check";
 import { plan } from "../plan/plan";
@@ -47,15 +47,59 @@ function clipValues(message: string): string {
 /** How errors name the embedded default config. */
 export const DEFAULT_CONFIG_SOURCE = "the embedded default config";
 
+/** A config file is at most this many bytes (1 MiB; the largest example is a few KB), checked before reading. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+
+function kindOf(st: Stats): string {
+  if (st.isDirectory()) return "a folder";
+  if (st.isFIFO()) return "a named pipe (FIFO)";
+  if (st.isSocket()) return "a socket";
+  if (st.isCharacterDevice() || st.isBlockDevice()) return "a device";
+  return "not a regular file";
+}
+
+/**
+ * The bytes of a config file: a regular file (stat before opening, so a FIFO, a socket or /dev/zero is refused without
+ * blocking; opened non-blocking in case it changed in between) of at most MAX_CONFIG_BYTES.
+ */
+function readConfigFile(path: string): Buffer {
+  const problem = (what: string) => new ConfigError(path, [what]);
+  if (path === "") throw new ConfigError("--config", ["the file name is empty; give the config file, e.g. --config environments.yaml"]);
+  let st: Stats;
+  try {
+    st = statSync(path);
+  } catch (e) {
+    throw problem(`cannot read the file: ${clip((e as Error).message)}`);
+  }
+  const tooBig = (size: number) => problem(`cannot read the file: it is ${size >= 10 * MAX_CONFIG_BYTES ? `${Math.round(size / MAX_CONFIG_BYTES)} MiB` : `${size} bytes`}, and a config file is at most 1 MiB (${MAX_CONFIG_BYTES} bytes); give the YAML or JSON config file`);
+  if (!st.isFile()) throw problem(`cannot read the file: it is ${kindOf(st)}; give a YAML or JSON config file`);
+  if (st.size > MAX_CONFIG_BYTES) throw tooBig(st.size);
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (e) {
+    throw problem(`cannot read the file: ${clip((e as Error).message)}`);
+  }
+  try {
+    const opened = fstatSync(fd);
+    if (!opened.isFile()) throw problem(`cannot read the file: it is ${kindOf(opened)}; give a YAML or JSON config file`);
+    const buffer = Buffer.alloc(MAX_CONFIG_BYTES + 1);
+    let length = 0;
+    for (let n; length < buffer.length && (n = readSync(fd, buffer, length, buffer.length - length, null)) > 0;) length += n;
+    if (length > MAX_CONFIG_BYTES) throw tooBig(opened.size);
+    return buffer.subarray(0, length);
+  } catch (e) {
+    if (e instanceof ConfigError) throw e;
+    throw problem(`cannot read the file: ${clip((e as Error).message)}`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Reads a YAML or JSON file (or the embedded default when `path` is undefined) and validates it. */
 export function loadConfig(path?: string): Config {
   if (path === undefined) return validateConfig(DEFAULT_CONFIG, DEFAULT_CONFIG_SOURCE);
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    throw new ConfigError(path, [`cannot read the file: ${clip((e as Error).message)}`]);
-  }
+  const bytes = readConfigFile(path);
   const text = decode(bytes);
   if (typeof text !== "string") throw new ConfigError(path, text.problems);
   const parsed = path.endsWith(".json") ? parseJson(text) : parseYaml(text);

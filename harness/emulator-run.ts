@@ -13,7 +13,7 @@
  * docs/operations.md); `state: "local"` (the default, quicker) sets every environment's backend to "local", so each
  * stack's state is a file `terraform.<stack>.tfstate` beside `cdktf.out` that the stacks reading it find there.
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DEFAULT_CONFIG } from "../config/default";
@@ -81,7 +81,7 @@ export class EmulatorRun extends Workflow {
   /** Starts moto, points the config at it and synthesizes. Stops moto again when any of that fails. */
   static async start(opts: EmulatorRunOptions): Promise<EmulatorRun> {
     const root = opts.root ?? mkdtempSync(join(tmpdir(), `sds-${opts.label}-`));
-    mkdirSync(root, { recursive: true });
+    claimWorkFolder(root);
     cleanWorkFolder(root);
     const moto = await startMoto();
     try {
@@ -130,6 +130,24 @@ export class EmulatorRun extends Workflow {
 /** How a run points its configs at the emulator. */
 function pointing(opts: EmulatorRunOptions): OnEmulatorOptions {
   return { localState: (opts.state ?? "local") === "local", dropDataOnDestroy: opts.dropDataOnDestroy };
+}
+
+/** Marks a work folder as a run's: the demo's `--work DIR` is cleaned only when it is one (or empty, or an earlier run's). */
+const WORK_MARKER = ".sds-work";
+const RUN_FILE = /^(cdktf\.out|terraform\.tfrc|terraform\..+\.tfstate(\.backup)?|\.terraform\..+\.tfstate\.lock\.info|\.sds-work)$/;
+
+/**
+ * Refuses a work folder holding anything a run did not make (the run replaces cdktf.out, terraform.tfrc and the
+ * local state files there), then marks it.
+ */
+function claimWorkFolder(root: string): void {
+  mkdirSync(root, { recursive: true });
+  const entries = readdirSync(root);
+  const foreign = entries.filter((f) => !RUN_FILE.test(f));
+  if (!entries.includes(WORK_MARKER) && foreign.length > 0) {
+    throw new Error(`the work folder ${root} holds files a run did not make (${foreign.slice(0, 3).join(", ")}${foreign.length > 3 ? ", ..." : ""}), and a run replaces cdktf.out, terraform.tfrc and terraform.*.tfstate there; give an empty or new folder (--work DIR)`);
+  }
+  writeFileSync(join(root, WORK_MARKER), "a work folder of secure-sagemaker-cdktf (npm run demo, the emulator suites): a run replaces cdktf.out, terraform.tfrc and terraform.*.tfstate here\n");
 }
 
 /**

@@ -107,7 +107,9 @@ export class Workflow {
     if (this.opts.emulator) {
       for (const stack of this.built.stackNames) {
         const override = emulatorOverride(this.json(stack));
+        // A synth carries over what it did not write: the harness removes its own override where none is needed now.
         if (Object.keys(override).length) writeFileSync(join(this.dir(stack), EMULATOR_OVERRIDE), JSON.stringify(override, null, 2));
+        else rmSync(join(this.dir(stack), EMULATOR_OVERRIDE), { force: true });
       }
     }
     return this.built;

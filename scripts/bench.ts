@@ -10,7 +10,7 @@ import { cpus, loadavg, totalmem, tmpdir } from "node:os";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { stringify } from "yaml";
-import { parseCommandLine } from "../cli/args";
+import { parseCommandLine, UsageError, usageExit } from "../cli/args";
 import { DEFAULT_CONFIG } from "../config/default";
 import { offlineOverride, remoteStateDefaultsOverride, stackWorkdir, Terraform, terraformEnv } from "../harness/terraform";
 import { loadSynthesized } from "../synth/read";
@@ -20,8 +20,11 @@ const args = (() => {
   try {
     return parseCommandLine(process.argv.slice(2), { reps: { type: "string" }, write: { type: "boolean" } }).values;
   } catch (e) {
-    process.stderr.write(`${(e as Error).message ? `error: ${(e as Error).message}\n` : ""}usage: npm run bench [-- --reps N] [--write]\n`);
-    process.exit(2);
+    if (!(e instanceof UsageError)) throw e;
+    process.exit(usageExit(e, `npm run bench [-- --reps N] [--write]
+  --reps N     runs per measurement (default 5)
+  --write      also save the result to docs/benchmarks.md
+  -h, --help   this help`));
   }
 })();
 const reps = Number(args.reps ?? 5);

@@ -1,5 +1,7 @@
 // `node scripts/compare-synth.mjs GOLDEN OUT`: exits 0 when the synthesized folder OUT is byte-identical to GOLDEN
-// (same files, same bytes; `.terraform` folders and state files ignored), else lists every difference and exits 1.
+// (same files, same bytes; `.terraform` folders, state files and the output folder's ownership marker `.sds-output`
+// ignored: the marker is written by npm run synth, not synthesized, see stacks/output-folder.ts), else lists every
+// difference and exits 1.
 // Used to prove a refactor changes no byte of the output: synthesize the default config before the change into
 // GOLDEN (`npm run synth -- --out /tmp/golden`), after it into OUT, compare.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
@@ -17,7 +19,7 @@ for (const d of [golden, out]) if (!existsSync(d) || !statSync(d).isDirectory())
   process.exit(2);
 }
 
-const IGNORED = /(^|\/)(\.terraform(\/|$)|terraform\.[^/]*tfstate)/;
+const IGNORED = /(^|\/)(\.terraform(\/|$)|terraform\.[^/]*tfstate)|^\.sds-output$/;
 function files(root, dir = root) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const path = join(dir, e.name);

@@ -11,7 +11,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
-import { parseCommandLine } from "../cli/args";
+import { parseCommandLine, UsageError, usageExit } from "../cli/args";
 import { loadConfig } from "../config/load";
 import { EMULATOR_GAPS } from "../harness/emulator-gaps";
 import { EmulatorRun } from "../harness/emulator-run";
@@ -30,6 +30,13 @@ function parseArgs(argv: string[]): Args {
   return { keep: values.keep ?? false, config: values.config, work: resolve(values.work ?? ".work/demo") };
 }
 
+const USAGE = `npm run demo -- [--config FILE] [--keep] [--work DIR]
+  --config FILE   deploy this config instead of the embedded default (pointed at the emulator)
+  --keep          leave the stacks deployed while the command runs (Ctrl-C ends it and moto)
+  --work DIR      the work folder (default: .work/demo); its cdktf.out and local state files are replaced
+  -h, --help      this help
+Needs terraform and moto_server on the PATH (or $SDS_MOTO_SERVER).`;
+
 const say = (line = "") => process.stdout.write(`${line}\n`);
 
 /** Managed resources in a stack's state (data sources are not resources): the one count the demo reports. */
@@ -44,8 +51,7 @@ function requireCommand(command: string, hint: string): void {
   if (r.error) throw new Error(`"${command}" was not found on the PATH: ${hint}`);
 }
 
-async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+async function main(args: Args): Promise<void> {
   requireCommand("terraform", "install Terraform 1.11 (https://developer.hashicorp.com/terraform/install)");
   requireCommand(process.env.SDS_MOTO_SERVER || "moto_server", "pip install 'moto[server]==5.2.1' (or set SDS_MOTO_SERVER)");
 
@@ -110,7 +116,16 @@ async function summary(flow: Workflow): Promise<void> {
   }
 }
 
-main().catch((e) => {
-  process.stderr.write(`demo failed: ${(e as Error).message}\n`);
-  process.exitCode = 1;
-});
+let args: Args | undefined;
+try {
+  args = parseArgs(process.argv.slice(2));
+} catch (e) {
+  if (!(e instanceof UsageError)) throw e;
+  process.exitCode = usageExit(e, USAGE);
+}
+if (args) {
+  main(args).catch((e) => {
+    process.stderr.write(`demo failed: ${(e as Error).message}\n`);
+    process.exitCode = 1;
+  });
+}

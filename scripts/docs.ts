@@ -4,10 +4,22 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { parseCommandLine, UsageError, usageExit } from "../cli/args";
 import { docFiles, refresh, renderBlocks, repoRoot } from "./docs-blocks";
 
+const USAGE = `npm run docs [-- --check]
+  (no argument)   rewrite the generated tables of README.md and docs/*.md from the code
+  --check         write nothing; exit 1 when a table is stale
+  -h, --help      this help`;
+
 function main(argv: string[]): number {
-  const check = argv.includes("--check");
+  let check: boolean;
+  try {
+    check = parseCommandLine(argv, { check: { type: "boolean" } }).values.check ?? false;
+  } catch (e) {
+    if (e instanceof UsageError) return usageExit(e, USAGE);
+    throw e;
+  }
   const root = repoRoot();
   const blocks = renderBlocks(root);
   const stale: string[] = [];

@@ -4,7 +4,7 @@
  * use it with plain terraform and with `cdktf deploy`.
  */
 import { resolve } from "node:path";
-import { parseCommandLine, UsageError } from "../cli/args";
+import { parseCommandLine, UsageError, usageExit } from "../cli/args";
 import { AWS_PROVIDER_VERSION, findProviderMirror, writeCliConfig } from "../harness/provider-mirror";
 
 function main(): number {
@@ -34,7 +34,7 @@ try {
   process.exitCode = main();
 } catch (e) {
   if (!(e instanceof UsageError)) throw e;
-  if (e.message) process.stderr.write(`error: ${e.message}\n`);
-  process.stderr.write("usage: npm run tf-config [-- DIR]\n");
-  process.exitCode = e.message ? 2 : 0;
+  process.exitCode = usageExit(e, `npm run tf-config [-- DIR]
+  DIR          where terraform.tfrc goes (default: the current folder)
+  -h, --help   this help`);
 }

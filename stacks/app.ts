@@ -16,7 +16,7 @@ import { accessFile, accessFilePath } from "../plan/access";
 import type { Config } from "../config/schema";
 import { plan, StackKind } from "../plan/plan";
 import { stateBackend } from "./environment";
-import { checkOutputFolder, replaceOutputFolder } from "./output-folder";
+import { checkOutputFolder, KeptStack, replaceOutputFolder } from "./output-folder";
 import { PlatformStack } from "./platform-stack";
 import { ProjectStack } from "./project-stack";
 import { StateStack } from "./state-stack";
@@ -78,23 +78,26 @@ export function buildApp(config: Config, outdir: string, options: BuildOptions =
 export interface SynthOptions extends BuildOptions {
   /** Runs on the scratch output before it is copied; throwing stops the synth with nothing written. @default none */
   readonly verify?: (scratch: string, stackNames: string[]) => void;
+  /** Files (the config) whose folder, and every folder above it, must never be the output folder. @default none */
+  readonly protect?: readonly (string | undefined)[];
 }
 
 /**
  * Synthesizes into `out` all or nothing: into a scratch folder beside it, checked by `verify`, then put in place of
- * `out` by rename (stacks/output-folder.ts), so a failure leaves the previous output exactly as it was, and the
- * folders of stacks no longer synthesized disappear (Terraform's files in the others are kept).
+ * `out` by rename (stacks/output-folder.ts), so a failure leaves the previous output exactly as it was; everything
+ * in it the tool did not write is carried over, and the folders of stacks no longer synthesized go unless they hold
+ * such files (`kept`).
  */
-export function synthesizeApp(config: Config, out: string, options: SynthOptions = {}): BuiltApp & { keptStacks: string[] } {
-  const target = checkOutputFolder(out);
-  const { result, keptStacks } = replaceOutputFolder(target, (scratch) => {
+export function synthesizeApp(config: Config, out: string, options: SynthOptions = {}): BuiltApp & { kept: KeptStack[]; warnings: string[] } {
+  const target = checkOutputFolder(out, options.protect);
+  const { result, kept, warnings } = replaceOutputFolder(target, (scratch) => {
     const built = buildApp(config, scratch, options);
     built.app.synth();
     options.verify?.(scratch, built.stackNames);
     writeAccessFiles(config, scratch);
     return built;
   });
-  return { ...result, keptStacks };
+  return { ...result, kept, warnings };
 }
 
 

@@ -5,6 +5,7 @@
  * what it was. Then the success paths of the output folder: swapped whole, Terraform's files kept, folders of
  * removed stacks gone.
  */
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { stringify } from "yaml";
@@ -21,6 +22,7 @@ const { out, before } = previousOutput(work, (folder) => {
   writeFileSync(join(folder, "stacks", "dev-platform", ".terraform", "providers", "marker"), "provider");
   writeFileSync(join(folder, "stacks", "dev-platform", "terraform.tfstate"), "{\"version\": 4}");
   writeFileSync(join(work, "a-file"), "not a folder");
+  execFileSync("mkfifo", [join(work, "fifo.yaml")]);
 });
 
 // ---- the cases ----
@@ -202,8 +204,12 @@ const CASES: Case[] = [
   { what: "a 5,000-character unknown field", input: top({ ["k".repeat(5000)]: 1 }), expect: /\(top level\): unknown field "k{100}\.\.\. \(5000 characters\)"/ },
   // the command line
   { what: "a missing config file", input: { args: ["--config", "no-such-file.yaml"] }, expect: "no-such-file.yaml (1 problem):\n  cannot read the file" },
-  { what: "a folder as config file", input: { args: ["--config", "."] }, expect: "cannot read the file" },
-  { what: "--out \"\"", input: { args: ["--out", ""] }, expect: "error: --out is empty" },
+  { what: "a folder as config file", input: { args: ["--config", "."] }, expect: "cannot read the file: it is a folder" },
+  { what: "/dev/zero as config file (refused before reading)", input: { args: ["--config", "/dev/zero"] }, expect: "/dev/zero (1 problem):\n  cannot read the file: it is a device" },
+  { what: "a FIFO as config file (refused without blocking)", input: { args: ["--config", "fifo.yaml"] }, expect: "fifo.yaml (1 problem):\n  cannot read the file: it is a named pipe (FIFO)" },
+  { what: "a config file over 1 MiB", input: { raw: `# ${"x".repeat(1024 * 1024)}\n`, ext: "yaml" }, expect: /cannot read the file: it is 1048579 bytes, and a config file is at most 1 MiB/ },
+  { what: "--config= with nothing", input: { args: ["--config="] }, expect: "error: --config is empty; give a value, e.g. --config environments.yaml", code: 2 },
+  { what: "--out \"\"", input: { args: ["--out", ""] }, expect: "error: --out is empty", code: 2 },
   { what: "--out naming a file", input: { args: ["--out", "a-file"] }, expect: "error: --out a-file is a file, not a folder" },
   { what: "--out under a file", input: { args: ["--out", "a-file/out"] }, expect: "error: --out a-file/out lies under the file" },
   { what: "--out where no folder can be made", input: { args: ["--out", "/proc/no-such/out"] }, expect: "error: --out /proc/no-such/out: cannot create /proc/no-such" },
@@ -251,7 +257,7 @@ describe.each(CASES.map((c, i) => [c.what, c, i] as const))("%s", (_what, c, i) 
 });
 
 describe("a successful synth replaces the output folder whole", () => {
-  test("Terraform's files stay, the folders of removed stacks go (one holding state stays, with a warning)", () => {
+  test("Terraform's and the user's files stay, the folders of removed stacks go (one holding state stays, with a warning)", () => {
     const target = join(work, "replaced");
     const twoProjects = base();
     twoProjects.environments[0].projects.push({ ...twoProjects.environments[0].projects[0], name: "churn", notebooks: [] });
@@ -268,7 +274,7 @@ describe("a successful synth replaces the output folder whole", () => {
     expect(readdirSync(join(target, "stacks")).sort()).toEqual(["dev-platform", "dev-project-fraud", "dev-state"]);
     expect(existsSync(join(target, "stacks", "dev-platform", ".terraform"))).toBe(true);
     expect(readFileSync(join(target, "stacks", "dev-platform", ".terraform.lock.hcl"), "utf8")).toBe("lock");
-    expect(existsSync(join(target, "stacks", "dev-project-fraud", "stale.txt"))).toBe(false); // only Terraform's files carry over
+    expect(readFileSync(join(target, "stacks", "dev-project-fraud", "stale.txt"), "utf8")).toBe("left by hand"); // what the tool did not write carries over
     const renamed = base();
     renamed.environments[0].projects[0].name = "risk";
     writeFileSync(file, JSON.stringify(renamed));
@@ -278,7 +284,7 @@ describe("a successful synth replaces the output folder whole", () => {
     expect(r2.stderr).toContain(`warning: ${target}/stacks/dev-project-fraud is kept although the config no longer has that stack: it holds a terraform.tfstate`);
     expect(readdirSync(join(target, "stacks")).sort()).toEqual(["dev-platform", "dev-project-fraud", "dev-project-risk", "dev-state"]);
     // kept whole, with its last configuration: `terraform destroy` still works there
-    expect(readdirSync(join(target, "stacks", "dev-project-fraud")).sort()).toEqual(["cdk.tf.json", "terraform.tfstate"]);
+    expect(readdirSync(join(target, "stacks", "dev-project-fraud")).sort()).toEqual(["cdk.tf.json", "stale.txt", "terraform.tfstate"]);
     expect(readdirSync(work).filter((f) => f.includes(".synth-"))).toEqual([]);
   });
 
