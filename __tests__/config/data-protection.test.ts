@@ -17,7 +17,7 @@ function problems(envChanges: Record<string, unknown>): string[] {
 
 test("the default config is valid and uses CodeCommit, delete-if-empty, 90 days, no mirror", () => {
   const env = configWith().environments[0];
-  expect(env.dataProtection).toEqual({ administratorArns: [ADMIN], breakGlassArns: [], bucketsOnDestroy: "delete-if-empty", noncurrentVersionDays: 90 });
+  expect(env.dataProtection).toEqual({ administratorArns: [ADMIN], planPrincipalArns: [], breakGlassArns: [], bucketsOnDestroy: "delete-if-empty", noncurrentVersionDays: 90 });
   expect(env.packageMirror).toEqual({ enabled: false });
   expect(env.projects[0].codeRepository).toEqual({ type: "codecommit" });
   expect(featureEndpoints(env).map((f) => f.endpoint)).toEqual(["codecommit", "git-codecommit"]);
