@@ -20,6 +20,17 @@ export const DataProtection = z.strictObject({
     error: "must be an IAM role or user ARN without wildcards (e.g. \"arn:aws:iam::123456789012:role/terraform\")",
   })).default([]),
   /**
+   * Read-only IAM roles or users of the environment's account that run `terraform plan` (CI on a pull request), from
+   * outside the VPC. The project buckets admit them for exactly the bucket-configuration reads a plan's refresh makes
+   * (never an object read, never a write), every KMS key of the environment for DescribeKey, GetKeyPolicy,
+   * GetKeyRotationStatus and ListResourceTags. State they read through their own IAM policy (the state stack's output
+   * `plan_principal_state_policy`; docs/operations.md, "CI: from pull request to apply"). Not an administrator too.
+   * They must exist before the first apply (KMS rejects key policies naming unknown principals). @default none
+   */
+  planPrincipalArns: z.array(z.string().regex(IAM_PRINCIPAL_ARN, {
+    error: "must be an IAM role or user ARN without wildcards (e.g. \"arn:aws:iam::123456789012:role/terraform-plan\")",
+  })).default([]),
+  /**
    * Break-glass IAM roles of the environment's account: besides the administrators, the only principals that
    * administer the keys, reach project data from anywhere, and may delete or overwrite audit evidence (trail and
    * access-log objects). Keep them out of daily use (MFA, alarms on use). @default none
@@ -36,7 +47,7 @@ export const DataProtection = z.strictObject({
   bucketsOnDestroy: z.enum(BUCKETS_ON_DESTROY).default("delete-if-empty"),
   /** Days a deleted or overwritten object version of a data or model bucket stays recoverable (1-3650). */
   noncurrentVersionDays: z.number().int().min(1).max(3650).default(90),
-}).default({ administratorArns: [], breakGlassArns: [], bucketsOnDestroy: "delete-if-empty", noncurrentVersionDays: 90 });
+}).default({ administratorArns: [], planPrincipalArns: [], breakGlassArns: [], bucketsOnDestroy: "delete-if-empty", noncurrentVersionDays: 90 });
 
 export const PackageMirror = z.strictObject({
   /**
@@ -106,7 +117,13 @@ export function checkDataProtection(env: FeatureEnvironment, report: (message: s
     report("the project buckets deny access from outside the environment's S3 endpoint except to these principals, and Terraform runs outside the VPC; "
       + `list the role(s) that run Terraform, e.g. ["arn:aws:iam::${env.accountId}:role/terraform"]`, "dataProtection", "administratorArns");
   }
-  for (const field of ["administratorArns", "breakGlassArns"] as const) {
+  dp.planPrincipalArns.forEach((a, i) => {
+    // The plan principals' Deny (everything but configuration reads) would also bind an administrator of the same ARN.
+    if (dp.administratorArns.includes(a) || dp.breakGlassArns.includes(a)) {
+      report(`${a} is also an administrator or break-glass role; a plan principal is read-only: use a separate role for plans`, "dataProtection", "planPrincipalArns", i);
+    }
+  });
+  for (const field of ["administratorArns", "planPrincipalArns", "breakGlassArns"] as const) {
     dp[field].forEach((a, i) => {
       const account = /^arn:[^:]+:iam::(\d{12}):/.exec(a)?.[1];
       if (account && account !== env.accountId) {

@@ -163,6 +163,11 @@ export interface EnvironmentPlan {
    * deploy principal(s) and the break-glass role(s). Empty when the config names none (then the account root).
    */
   readonly keyAdministrators: readonly string[];
+  /**
+   * The read-only principals that run `terraform plan` (`dataProtection.planPrincipalArns`): every key policy and the
+   * project buckets admit them for the configuration reads a plan's refresh makes, nothing else.
+   */
+  readonly planPrincipals: readonly string[];
   readonly auditLogGroups: AuditLogGroupNames;
   /**
    * The buckets whose object-level events the trail records: every project bucket, by the shared name prefix
@@ -425,6 +430,7 @@ function environmentPlan(config: Config, env: EnvironmentConfig, index: number):
       backendSession: `${base}-terraform-state`,
     },
     keyAdministrators: [...env.dataProtection.administratorArns, ...env.dataProtection.breakGlassArns],
+    planPrincipals: env.dataProtection.planPrincipalArns,
     auditLogGroups: auditLogGroupNames({ prefix, environment: env.name, accountTrail: env.audit.trail === "account", sageMakerLogGroups: env.audit.sageMakerLogGroups }),
     dataEvents: projects.length === 0 ? undefined : {
       bucketNamePrefix: `${base}-`,

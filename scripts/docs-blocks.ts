@@ -57,7 +57,7 @@ function endpointsTable(): string {
   // Which feature switches an endpoint on, asked of the code that decides it (config/data-protection.ts).
   const everything = featureEndpoints({
     accountId: "123456789012", region: "eu-west-1", network: { interfaceEndpoints: {} },
-    dataProtection: { administratorArns: [], breakGlassArns: [], bucketsOnDestroy: "delete-if-empty", noncurrentVersionDays: 90 },
+    dataProtection: { administratorArns: [], planPrincipalArns: [], breakGlassArns: [], bucketsOnDestroy: "delete-if-empty", noncurrentVersionDays: 90 },
     packageMirror: { enabled: true }, projects: [{ name: "any", codeRepository: { type: "codecommit" } }],
   });
   const feature = (name: string) => everything.find((f) => f.endpoint === name)?.feature.replace(/\[\d+\]/, "[]");

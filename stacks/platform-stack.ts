@@ -55,6 +55,7 @@ export class PlatformStack extends TerraformStack {
       description: `${names.base}: CloudWatch log groups of the environment (VPC flow logs, trail, SageMaker)`,
       scope: names.scope,
       administratorArns: names.keyAdministrators,
+      planPrincipalArns: names.planPrincipals,
       services: [logsServiceUse(names.scope, names.dnsSuffix, [logGroupArn(names.scope, flowLogGroup), ...auditLogGroupArns])],
     });
 
@@ -111,6 +112,7 @@ export class PlatformStack extends TerraformStack {
         scope: names.scope,
         dnsSuffix: names.dnsSuffix,
         administratorArns: names.keyAdministrators,
+        planPrincipalArns: names.planPrincipals,
         principalUses: [{ sid: "AccountPrincipals", viaServices: ["codeartifact"] }],
       });
       this.packageMirror = new PackageMirror(this, "package-mirror", {
@@ -137,6 +139,7 @@ export class PlatformStack extends TerraformStack {
         objectLockRetentionDays: env.audit.trailObjectLock?.retentionDays,
       } : undefined,
       keyAdministratorArns: names.keyAdministrators,
+      keyPlanPrincipalArns: names.planPrincipals,
       evidenceBreakGlassArns: env.dataProtection.breakGlassArns,
       alertSubscriptions: env.audit.alertSubscriptions,
       dnsSuffix: names.dnsSuffix,

@@ -61,6 +61,7 @@ export class ProjectStack extends TerraformStack {
       aliases: names.names.keyAliases,
       logGroupNames: [names.names.logGroupPattern],
       administratorArns: names.keyAdministrators,
+      planPrincipalArns: names.planPrincipals,
       principalArns: [names.rolesPattern],
       studioHomeVolume: usesStudio(props.project),
     });
@@ -71,6 +72,7 @@ export class ProjectStack extends TerraformStack {
       s3EndpointId: props.platform.s3Endpoint.endpointId,
       administratorArns: dp.administratorArns,
       breakGlassArns: dp.breakGlassArns,
+      planPrincipalArns: names.planPrincipals,
       projectRoleArns: [names.rolesPattern],
       modelWriterArns: [names.trainingRoleArn],
       noncurrentVersionDays: dp.noncurrentVersionDays,

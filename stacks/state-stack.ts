@@ -2,7 +2,9 @@ import { Construct } from "constructs";
 import { TerraformOutput, TerraformStack } from "cdktf";
 import type { EnvironmentConfig } from "../config/schema";
 import { EncryptionKey } from "../modules/encryption/encryption-key";
-import { accountRoot } from "../modules/policy/document";
+import { accountRoot, policyJson } from "../modules/policy/document";
+import { viaService } from "../modules/encryption/key-policy";
+import { planStateAccessPolicy } from "../modules/state/plan-access";
 import { LockTable } from "../modules/state/lock-table";
 import { StateBucket } from "../modules/state/state-bucket";
 import { AccessLogBucket } from "../modules/storage/access-log-bucket";
@@ -49,6 +51,7 @@ export class StateStack extends TerraformStack {
       description: `${names.base}: Terraform state (bucket objects and lock table)`,
       scope: names.scope,
       administratorArns: names.keyAdministrators,
+      planPrincipalArns: names.planPrincipals,
       // The account's IAM policies decide who may read and write state (the principals that run Terraform).
       userArns: [accountRoot(names.scope)],
     });
@@ -78,6 +81,15 @@ export class StateStack extends TerraformStack {
       state_kms_key_alias: { value: this.key.aliasName, description: "Alias of the state key (the S3 backend's kms_key_id)" },
       ...(this.lockTable && { lock_table: { value: this.lockTable.tableName, description: "DynamoDB lock table" } }),
     };
+    if (names.planPrincipals.length) {
+      outputs.plan_principal_state_policy = {
+        description: "IAM policy to attach to the plan principals (dataProtection.planPrincipalArns) besides ReadOnlyAccess: read the states, no lock",
+        value: policyJson(planStateAccessPolicy({
+          bucketArn: this.bucket.bucketArn, keyPrefix: env.backend.keyPrefix ?? "", stateKeyArn: this.key.keyArn, lockTableArn: this.lockTable?.tableArn,
+          viaServices: ["s3", ...(this.lockTable ? ["dynamodb"] : [])].map((s) => viaService(s, names.scope, names.dnsSuffix)),
+        })),
+      };
+    }
     for (const [name, o] of Object.entries(outputs)) new TerraformOutput(this, name, o);
   }
 }

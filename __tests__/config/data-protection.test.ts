@@ -17,7 +17,7 @@ function problems(envChanges: Record<string, unknown>): string[] {
 
 test("the default config is valid and uses CodeCommit, delete-if-empty, 90 days, no mirror", () => {
   const env = configWith().environments[0];
-  expect(env.dataProtection).toEqual({ administratorArns: [ADMIN], breakGlassArns: [], bucketsOnDestroy: "delete-if-empty", noncurrentVersionDays: 90 });
+  expect(env.dataProtection).toEqual({ administratorArns: [ADMIN], planPrincipalArns: [], breakGlassArns: [], bucketsOnDestroy: "delete-if-empty", noncurrentVersionDays: 90 });
   expect(env.packageMirror).toEqual({ enabled: false });
   expect(env.projects[0].codeRepository).toEqual({ type: "codecommit" });
   expect(featureEndpoints(env).map((f) => f.endpoint)).toEqual(["codecommit", "git-codecommit"]);
@@ -34,6 +34,10 @@ test.each<[string, Record<string, unknown>, RegExp]>([
     /^environments\[0\]\.dataProtection\.administratorArns\[0\]: must be an IAM role or user ARN/],
   ["an unknown destroy behaviour", { dataProtection: { administratorArns: [ADMIN], bucketsOnDestroy: "delete" } },
     /^environments\[0\]\.dataProtection\.bucketsOnDestroy: .*"retain".*"delete-if-empty".*"delete-with-data"/],
+  ["a plan principal that is also an administrator", { dataProtection: { administratorArns: [ADMIN], planPrincipalArns: [ADMIN] } },
+    /^environments\[0\]\.dataProtection\.planPrincipalArns\[0\]: .* is also an administrator or break-glass role; a plan principal is read-only: use a separate role for plans/],
+  ["a plan principal of another account", { dataProtection: { administratorArns: [ADMIN], planPrincipalArns: ["arn:aws:iam::210987654321:role/plan"] } },
+    /^environments\[0\]\.dataProtection\.planPrincipalArns\[0\]: .* is in account 210987654321, not the environment's account 123456789012/],
   ["zero days for noncurrent versions", { dataProtection: { administratorArns: [ADMIN], noncurrentVersionDays: 0 } },
     /^environments\[0\]\.dataProtection\.noncurrentVersionDays: /],
   ["the mirror on with its endpoint switched off", { packageMirror: { enabled: true }, network: { interfaceEndpoints: { "codeartifact.api": false } } },

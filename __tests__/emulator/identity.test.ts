@@ -2,14 +2,20 @@
  * The platform and the project stack applied by real Terraform to moto, then the identity layer checked with the
  * IAM and SageMaker SDKs: seven roles, each with the boundary and its own managed policy; the policies as IAM stores
  * them (with the real subnet, security group, endpoint and key ids Terraform resolved) simulated again; the notebook
- * instance as SageMaker describes it. A second plan of each stack shows no changes; destroy removes the roles.
+ * instance as SageMaker describes it; the ML workflow as one chain on the deployed resources (training job, batch model,
+ * transform job, hosting model, endpoint config, endpoint), each step also simulated against the stored policies with
+ * the real ids. A second plan of each stack shows no changes; destroy removes the roles.
  * Emulator gaps (harness/emulator-gaps.ts): the lifecycle configuration is left out, the notebook is applied without
  * it, and its platform_identifier drift is tolerated.
  */
 import {
   GetPolicyCommand, GetPolicyVersionCommand, GetRoleCommand, IAMClient, ListAttachedRolePoliciesCommand, ListRolePoliciesCommand, ListRolesCommand,
 } from "@aws-sdk/client-iam";
-import { DescribeNotebookInstanceCommand, ListTagsCommand, SageMakerClient } from "@aws-sdk/client-sagemaker";
+import {
+  CreateEndpointCommand, CreateEndpointConfigCommand, CreateModelCommand, CreateTrainingJobCommand, CreateTransformJobCommand, DescribeEndpointCommand,
+  DescribeEndpointConfigCommand, DescribeModelCommand, DescribeNotebookInstanceCommand, DescribeTrainingJobCommand, DescribeTransformJobCommand, ListTagsCommand,
+  SageMakerClient,
+} from "@aws-sdk/client-sagemaker";
 import { EXCLUDED_TYPES } from "../../harness/emulator-gaps";
 import { EmulatorRun } from "../../harness/emulator-run";
 import type { StackRun } from "../../harness/workflow";
@@ -123,6 +129,74 @@ test("the notebook: no internet, no root, the project volume key, an environment
   expect(platform.subnet_ids).toContain(nb.SubnetId);
   const tags = await sagemaker.send(new ListTagsCommand({ ResourceArn: nb.NotebookInstanceArn }));
   expect(tags.Tags).toEqual(expect.arrayContaining([{ Key: "username", Value: "alice@example.com" }]));
+});
+
+/** Every managed policy attached to a project role, as IAM stored it. */
+async function rolePolicies(short: string): Promise<PolicyDocument[]> {
+  const attached = await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: `sds-dev-fraud-${short}` }));
+  return Promise.all(attached.AttachedPolicies!.map((p) => storedPolicy(p.PolicyArn!)));
+}
+
+test("the ML workflow as one chain on the deployed resources: training job, batch model, transform job, hosting model, endpoint", async () => {
+  const roles: Record<string, string> = project.roles.role_arns;
+  const vpc = { Subnets: platform.subnet_ids, SecurityGroupIds: [platform.sagemaker_security_group_id] };
+  const data = `s3://${project.data_bucket}`, models = `s3://${project.models_bucket}`;
+  const image = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/fraud-xgb:1";
+  const boundary = await storedPolicy(project.roles.boundary_arn);
+  const decide = async (role: string, action: string, resource: string, context: Record<string, string | string[]>) => simulate({
+    principal: `arn:aws:sts::123456789012:assumed-role/sds-dev-fraud-${role}/chain`, action, resource: `arn:aws:sagemaker:eu-west-1:123456789012:${resource}`,
+    context: { "aws:SourceVpc": platform.vpc_id, "aws:SourceVpce": platform.interface_endpoint_ids["sagemaker.api"], ...context },
+  }, { identity: await rolePolicies(role), boundary });
+  const vpcKeys = { "sagemaker:VpcSubnets": platform.subnet_ids.slice(0, 1), "sagemaker:VpcSecurityGroupIds": [platform.sagemaker_security_group_id] };
+
+  // 1. the notebook starts the training job (VPC, keys, isolation) with the training role
+  expect(await decide("notebook-execution", "sagemaker:CreateTrainingJob", "training-job/sds-dev-fraud-xgb-1", { ...vpcKeys,
+    "sagemaker:VolumeKmsKeyArn": project.volumes_key_arn, "sagemaker:OutputKmsKeyArn": project.data_key_arn, "sagemaker:InterContainerTrafficEncryption": "true",
+    "sagemaker:NetworkIsolation": "true", "sagemaker:InstanceTypes": ["ml.m5.xlarge"] })).toBe("Allowed");
+  await sagemaker.send(new CreateTrainingJobCommand({ TrainingJobName: "sds-dev-fraud-xgb-1", RoleArn: roles.training,
+    AlgorithmSpecification: { TrainingImage: image, TrainingInputMode: "File" },
+    InputDataConfig: [{ ChannelName: "train", DataSource: { S3DataSource: { S3DataType: "S3Prefix", S3Uri: `${data}/train/` } } }],
+    OutputDataConfig: { S3OutputPath: `${models}/xgb/`, KmsKeyId: project.data_key_arn },
+    ResourceConfig: { InstanceType: "ml.m5.xlarge", InstanceCount: 1, VolumeSizeInGB: 10, VolumeKmsKeyId: project.volumes_key_arn },
+    StoppingCondition: { MaxRuntimeInSeconds: 3600 }, VpcConfig: vpc, EnableNetworkIsolation: true, EnableInterContainerTrafficEncryption: true }));
+  expect(await sagemaker.send(new DescribeTrainingJobCommand({ TrainingJobName: "sds-dev-fraud-xgb-1" }))).toMatchObject({ RoleArn: roles.training, VpcConfig: vpc });
+
+  // 2. the notebook creates the batch model: the training role runs it
+  expect(await decide("notebook-execution", "sagemaker:CreateModel", "model/sds-dev-fraud-batch-xgb", { ...vpcKeys, "sagemaker:NetworkIsolation": "true" })).toBe("Allowed");
+  const artifact = `${models}/xgb/sds-dev-fraud-xgb-1/output/model.tar.gz`;
+  await sagemaker.send(new CreateModelCommand({ ModelName: "sds-dev-fraud-batch-xgb", ExecutionRoleArn: roles.training,
+    PrimaryContainer: { Image: image, ModelDataUrl: artifact }, VpcConfig: vpc, EnableNetworkIsolation: true }));
+  expect(await sagemaker.send(new DescribeModelCommand({ ModelName: "sds-dev-fraud-batch-xgb" }))).toMatchObject({ ExecutionRoleArn: roles.training });
+
+  // 3. the notebook starts the transform job: input from the data bucket, results under transform-output/
+  const batchModelArn = "arn:aws:sagemaker:eu-west-1:123456789012:model/sds-dev-fraud-batch-xgb";
+  const transform = { "sagemaker:VolumeKmsKeyArn": project.volumes_key_arn, "sagemaker:OutputKmsKeyArn": project.data_key_arn, "sagemaker:InstanceTypes": ["ml.m5.xlarge"] };
+  expect(await decide("notebook-execution", "sagemaker:CreateTransformJob", "transform-job/sds-dev-fraud-batch-1", { ...transform, "sagemaker:ModelArn": batchModelArn })).toBe("Allowed");
+  await sagemaker.send(new CreateTransformJobCommand({ TransformJobName: "sds-dev-fraud-batch-1", ModelName: "sds-dev-fraud-batch-xgb",
+    TransformInput: { DataSource: { S3DataSource: { S3DataType: "S3Prefix", S3Uri: `${data}/test/` } }, ContentType: "text/csv" },
+    TransformOutput: { S3OutputPath: `${data}/transform-output/batch-1/`, KmsKeyId: project.data_key_arn },
+    TransformResources: { InstanceType: "ml.m5.xlarge", InstanceCount: 1, VolumeKmsKeyId: project.volumes_key_arn } }));
+  expect(await sagemaker.send(new DescribeTransformJobCommand({ TransformJobName: "sds-dev-fraud-batch-1" })))
+    .toMatchObject({ ModelName: "sds-dev-fraud-batch-xgb", TransformOutput: { S3OutputPath: `${data}/transform-output/batch-1/` } });
+
+  // 4. CI creates the hosting model (hosting role), the endpoint config and the endpoint; the batch model is refused there
+  expect(await decide("endpoint-creation", "sagemaker:CreateModel", "model/sds-dev-fraud-xgb", { ...vpcKeys, "sagemaker:NetworkIsolation": "true" })).toBe("Allowed");
+  await sagemaker.send(new CreateModelCommand({ ModelName: "sds-dev-fraud-xgb", ExecutionRoleArn: roles["endpoint-hosting"],
+    PrimaryContainer: { Image: image, ModelDataUrl: artifact }, VpcConfig: vpc, EnableNetworkIsolation: true }));
+  const config = (model: string) => ({ "sagemaker:ModelArn": `arn:aws:sagemaker:eu-west-1:123456789012:model/${model}`, "sagemaker:VolumeKmsKeyArn": project.volumes_key_arn,
+    "sagemaker:InstanceTypes": ["ml.m5.large"] });
+  expect(await decide("endpoint-creation", "sagemaker:CreateEndpointConfig", "endpoint-config/sds-dev-fraud-xgb", config("sds-dev-fraud-xgb"))).toBe("Allowed");
+  expect(await decide("endpoint-creation", "sagemaker:CreateEndpointConfig", "endpoint-config/sds-dev-fraud-xgb", config("sds-dev-fraud-batch-xgb"))).toBe("ExplicitlyDenied");
+  await sagemaker.send(new CreateEndpointConfigCommand({ EndpointConfigName: "sds-dev-fraud-xgb", KmsKeyId: project.volumes_key_arn,
+    ProductionVariants: [{ VariantName: "main", ModelName: "sds-dev-fraud-xgb", InstanceType: "ml.m5.large", InitialInstanceCount: 1 }] }));
+  expect(await sagemaker.send(new DescribeEndpointConfigCommand({ EndpointConfigName: "sds-dev-fraud-xgb" }))).toMatchObject({ KmsKeyId: project.volumes_key_arn });
+  expect(await decide("endpoint-creation", "sagemaker:CreateEndpoint", "endpoint/sds-dev-fraud-xgb", {})).toBe("Allowed");
+  await sagemaker.send(new CreateEndpointCommand({ EndpointName: "sds-dev-fraud-xgb", EndpointConfigName: "sds-dev-fraud-xgb" }));
+  expect(await sagemaker.send(new DescribeEndpointCommand({ EndpointName: "sds-dev-fraud-xgb" }))).toMatchObject({ EndpointConfigName: "sds-dev-fraud-xgb" });
+
+  // 5. invocation from inside the network: the invocation role's stored policy (moto cannot serve a model: gap list)
+  expect(await decide("endpoint-invocation", "sagemaker:InvokeEndpoint", "endpoint/sds-dev-fraud-xgb", { "aws:SourceVpce": platform.interface_endpoint_ids["sagemaker.runtime"] }))
+    .toBe("Allowed");
 });
 
 test("a second plan of each stack shows no changes; destroy in reverse order removes the roles and the notebook", async () => {

@@ -108,9 +108,11 @@ const notebookCreation: Scenario[] = [
 const trainingJob = allow({ title: "a notebook starts a compliant training job", role: "notebook-execution", action: "sagemaker:CreateTrainingJob",
   resource: sm("training-job", "sds-dev-fraud-xgb-1"), context: { ...vpc, "sagemaker:VolumeKmsKeyArn": VOLUME_KEY, "sagemaker:OutputKmsKeyArn": DATA_KEY,
     "sagemaker:InterContainerTrafficEncryption": "true", "sagemaker:NetworkIsolation": "true", "sagemaker:InstanceTypes": ["ml.m5.xlarge"] } });
-const transformJob = allow({ title: "a notebook starts a transform job on a project model", role: "notebook-execution", action: "sagemaker:CreateTransformJob",
+const transformJob = allow({ title: "a notebook starts a transform job on a project batch model", role: "notebook-execution", action: "sagemaker:CreateTransformJob",
   resource: sm("transform-job", "sds-dev-fraud-batch-1"), context: { "sagemaker:VolumeKmsKeyArn": VOLUME_KEY, "sagemaker:OutputKmsKeyArn": DATA_KEY,
-    "sagemaker:ModelArn": sm("model", "sds-dev-fraud-xgb"), "sagemaker:InstanceTypes": ["ml.m5.xlarge"] } });
+    "sagemaker:ModelArn": sm("model", "sds-dev-fraud-batch-xgb"), "sagemaker:InstanceTypes": ["ml.m5.xlarge"] } });
+const batchModel = allow({ title: "a notebook creates an isolated batch model in the VPC", role: "notebook-execution", action: "sagemaker:CreateModel",
+  resource: sm("model", "sds-dev-fraud-batch-xgb"), context: { ...vpc, "sagemaker:NetworkIsolation": "true" } });
 const onNvme = allow({ ...trainingJob, title: "a notebook starts a training job on an NVMe instance type without a volume key",
   context: { ...trainingJob.context, "sagemaker:VolumeKmsKeyArn": undefined as unknown as string, "sagemaker:InstanceTypes": ["ml.g5.xlarge"] } });
 const readFromVpc = allow({ title: "a notebook reads project data from inside the VPC", role: "notebook-execution", action: "s3:GetObject", resource: `${DATA_BUCKET}/train.csv` });
@@ -142,7 +144,13 @@ const notebookExecution: Scenario[] = [
     resource: `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/aws/sagemaker/TrainingJobs:log-stream:sds-dev-other-xgb-1/algo-1-1700000000`, expect: "ImplicitlyDenied" },
   allow({ ...trainingJob, title: "a notebook starts a compliant processing job", action: "sagemaker:CreateProcessingJob", resource: sm("processing-job", "sds-dev-fraud-prep-1") }),
   transformJob,
-  flip(transformJob, "sagemaker:ModelArn", sm("model", "sds-dev-other-xgb"), "ImplicitlyDenied", "a transform job on another project's model is denied"),
+  flip(transformJob, "sagemaker:ModelArn", sm("model", "sds-dev-other-batch-xgb"), "ImplicitlyDenied", "a transform job on another project's model is denied"),
+  flip(transformJob, "sagemaker:ModelArn", sm("model", "sds-dev-fraud-xgb"), "ImplicitlyDenied", "a transform job on a hosting model (which runs as the hosting role) is denied"),
+  flip(transformJob, "sagemaker:OutputKmsKeyArn", OTHER_KEY, "ImplicitlyDenied", "a transform job writing results with another key is denied"),
+  batchModel,
+  flip(batchModel, "sagemaker:NetworkIsolation", "false", "ImplicitlyDenied", "a batch model without network isolation is denied"),
+  flip(batchModel, "sagemaker:VpcSubnets", undefined, "ExplicitlyDenied", "a batch model outside the VPC is denied"),
+  { ...batchModel, title: "a notebook cannot create a model under a hosting name", resource: sm("model", "sds-dev-fraud-xgb"), expect: "ImplicitlyDenied" },
   allow({ title: "a notebook reads project data", role: "notebook-execution", action: "s3:GetObject", resource: `${DATA_BUCKET}/train.csv` }),
   { title: "a notebook cannot read another bucket", role: "notebook-execution", action: "s3:GetObject", resource: "arn:aws:s3:::someone-elses-bucket/x", expect: "ImplicitlyDenied" },
   bucketKey,
@@ -168,6 +176,8 @@ const eni = allow({ title: "a job deletes its network interface in the environme
 const training: Scenario[] = [
   allow({ title: "a job reads project data", role: "training", action: "s3:GetObject", resource: `${DATA_BUCKET}/train.csv` }),
   { title: "a job cannot overwrite project data", role: "training", action: "s3:PutObject", resource: `${DATA_BUCKET}/train.csv`, expect: "ImplicitlyDenied" },
+  allow({ title: "a transform job writes its results under transform-output/", role: "training", action: "s3:PutObject", resource: `${DATA_BUCKET}/transform-output/batch-1/train.csv.out` }),
+  { title: "a transform job cannot write results next to the training data", role: "training", action: "s3:PutObject", resource: `${DATA_BUCKET}/results/train.csv.out`, expect: "ImplicitlyDenied" },
   allow({ title: "a job writes model artifacts", role: "training", action: "s3:PutObject", resource: `${MODEL_BUCKET}/xgb/model.tar.gz` }),
   allow({ title: "a job pulls its image from the account's ECR", role: "training", action: "ecr:BatchGetImage", resource: `arn:aws:ecr:${REGION}:${ACCOUNT}:repository/fraud-xgb` }),
   grant,
@@ -190,8 +200,10 @@ const endpointCreation: Scenario[] = [
   createModel,
   flip(createModel, "sagemaker:NetworkIsolation", "false", "ImplicitlyDenied", "a model without network isolation is denied"),
   flip(createModel, "sagemaker:VpcSubnets", undefined, "ExplicitlyDenied", "a model outside the VPC is denied"),
+  { ...createModel, title: "CI cannot create a model under a batch name (transform jobs would run it)", resource: sm("model", "sds-dev-fraud-batch-xgb"), expect: "ExplicitlyDenied" },
   createConfig,
   flip(createConfig, "sagemaker:VolumeKmsKeyArn", OTHER_KEY, "ImplicitlyDenied", "an endpoint config with another key is denied"),
+  flip(createConfig, "sagemaker:ModelArn", sm("model", "sds-dev-fraud-batch-xgb"), "ExplicitlyDenied", "an endpoint config for a batch model (training role) is denied"),
   allow({ title: "CI creates a project endpoint", role: "endpoint-creation", action: "sagemaker:CreateEndpoint", resource: sm("endpoint", "sds-dev-fraud-xgb") }),
   allow({ title: "CI passes the hosting role", role: "endpoint-creation", action: "iam:PassRole", resource: INPUT.roleArns["endpoint-hosting"],
     context: { "iam:PassedToService": "sagemaker.amazonaws.com" } }),

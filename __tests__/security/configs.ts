@@ -12,10 +12,15 @@ export const DEV_ACCOUNT = "123456789012";
 export const PROD_ACCOUNT = "210987654321";
 export const breakGlassArn = (account: string) => `arn:aws:iam::${account}:role/break-glass`;
 export const deployArn = (account: string) => `arn:aws:iam::${account}:role/sds-terraform`;
+/** The read-only role CI runs `terraform plan` with on a pull request. */
+export const planArn = (account: string) => `arn:aws:iam::${account}:role/sds-terraform-plan`;
 export const ssoRole = (account: string) => `arn:aws:iam::${account}:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_DataScientist_0123456789abcdef`;
 
+/** The embedded default, with a read-only plan role added (the default names none) so CI's path is attacked too. */
 export function defaultConfig(): Config {
-  return validateConfig(structuredClone(DEFAULT_CONFIG));
+  const raw = structuredClone(DEFAULT_CONFIG) as { environments: { accountId: string; dataProtection: Record<string, unknown> }[] };
+  for (const e of raw.environments) e.dataProtection.planPrincipalArns = [planArn(e.accountId)];
+  return validateConfig(raw);
 }
 
 /** Identity options per project, so that every trust variant is attacked: MFA, source identity, named applications. */
@@ -33,14 +38,16 @@ function project(env: string, name: string, account: string, owner: string) {
   };
 }
 
-function environment(name: string, accountId: string, region: string, cidr: string, projects: string[], packageMirror = false, sageMakerLogGroups = true) {
+function environment(name: string, accountId: string, region: string, cidr: string, projects: string[], packageMirror = false, sageMakerLogGroups = true,
+  locking: "lockfile" | "both" = "lockfile") {
   return {
     name, accountId, region, availabilityZones: [`${region}a`, `${region}b`],
     network: { vpcCidr: cidr },
     owner: "data-platform",
     projects: projects.map((p) => project(name, p, accountId, "alice")),
     audit: { trail: "account", sageMakerLogGroups, alertSubscriptions: [{ protocol: "email", endpoint: "security-alerts@example.com" }] },
-    dataProtection: { administratorArns: [deployArn(accountId)], breakGlassArns: [breakGlassArn(accountId)] },
+    dataProtection: { administratorArns: [deployArn(accountId)], planPrincipalArns: [planArn(accountId)], breakGlassArns: [breakGlassArn(accountId)] },
+    backend: { type: "s3", locking },
     packageMirror: { enabled: packageMirror },
   };
 }
@@ -49,14 +56,15 @@ function environment(name: string, accountId: string, region: string, cidr: stri
  * Two environments (dev in 123456789012 eu-west-1 with projects fraud and churn; prod in 210987654321 eu-central-1
  * with projects fraud and fraudeu), each with a deploy role and a break-glass role;
  * dev/churn names an application principal and has console mode on, prod/fraud requires MFA, prod/fraudeu MFA and a source identity; prod
- * has the private package mirror (CodeArtifact) on.
+ * has the private package mirror (CodeArtifact) on and locks state in DynamoDB too. Every environment has a read-only
+ * plan role (`dataProtection.planPrincipalArns`).
  */
 export function twoEnvironmentConfig(prodProjects = ["fraud", "fraudeu"]): Config {
   return validateConfig({
     prefix: "sds",
     environments: [
       environment("dev", DEV_ACCOUNT, "eu-west-1", "10.20.0.0/16", ["fraud", "churn"]),
-      environment("prod", PROD_ACCOUNT, "eu-central-1", "10.30.0.0/16", prodProjects, true),
+      environment("prod", PROD_ACCOUNT, "eu-central-1", "10.30.0.0/16", prodProjects, true, true, "both"),
     ],
     compliance: structuredClone(DEFAULT_CONFIG.compliance),
   });

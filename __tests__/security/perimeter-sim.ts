@@ -69,6 +69,7 @@ export function fake(model: SynthModel, r: SynthResource, attr: string): string 
     case "aws_cloudwatch_log_group.arn": return `arn:aws:logs:${region}:${account}:log-group:${literal(r, "name")}`;
     case "aws_sns_topic.arn": return `arn:aws:sns:${region}:${account}:${literal(r, "name")}`;
     case "aws_cloudtrail.arn": return `arn:aws:cloudtrail:${region}:${account}:trail/${literal(r, "name")}`;
+    case "aws_dynamodb_table.arn": return `arn:aws:dynamodb:${region}:${account}:table/${literal(r, "name")}`;
     case "aws_codecommit_repository.arn": return `arn:aws:codecommit:${region}:${account}:${literal(r, "repository_name")}`;
   }
   if (attr === "id" && ids[r.type]) return `${ids[r.type]}-0${hex(seed, 16)}`;
@@ -251,6 +252,21 @@ export class PerimeterApp {
 
   projectKey(env: string, project: string, kind: "data" | "volumes" | "logs"): Key {
     return this.key(`${env}-project-${project}`, `keys/${kind}/key`);
+  }
+
+  /** Every bucket of an environment's stacks, with its stack and path (for "every bucket" scenarios). */
+  allBuckets(env: string): { stack: string; path: string; bucket: Bucket }[] {
+    return this.model.ofType("aws_s3_bucket").filter((r) => r.stack.startsWith(`${env}-`)).map((r) => {
+      const path = r.path.slice(r.stack.length + 1);
+      return { stack: r.stack, path, bucket: this.bucket(r.stack, path) };
+    });
+  }
+
+  /** The IAM policy the state stack outputs for the plan principals (`plan_principal_state_policy`), concrete. */
+  planStatePolicy(env: string): Policy | undefined {
+    const stack = `${env}-state`;
+    const v = this.model.stacks.find((s) => s.name === stack)?.json?.output?.plan_principal_state_policy?.value;
+    return typeof v === "string" ? JSON.parse(concrete(this.model, stack, v)) : undefined;
   }
 
   /** Every KMS key of the app with its stack and path (for "every key" scenarios). */

@@ -6,16 +6,22 @@
  *   C4 encryption headers, C5 key administration, C6 trust, C7 separation of duties, C8 audit evidence,
  *   L1 NVMe instance types without a volume key, L2 a notebook reads its own project's job logs,
  *   L3 people reach sagemaker.api / notebook through the endpoints (the IAM half; the network half is the
- *      security-group tests').
+ *      security-group tests'),
+ *   L4 the seed's ML workflow as one chain, step by step (notebook, training job, batch model, transform job, hosting
+ *      model, endpoint config, endpoint, invocation), with the abuses of each step,
+ *   L5 CI from pull request to apply: the read-only plan principal reads every bucket's and key's configuration and
+ *      the state, nothing else; the apply principal makes the changes an apply makes.
  */
 import {
   accountRoot, Actor, adminSession, ATTACKER_ACCOUNT, Expected, INTERNET, Network, OTHER_VPC, PerimeterApp, roleSession, servicePrincipal,
 } from "./perimeter-sim";
 import { CODEARTIFACT_ASSET_BUCKETS } from "../../catalogue/codeartifact";
+import { KEY_PLAN_READ_ACTIONS } from "../../modules/encryption/key-policy";
+import { PLAN_BUCKET_READS } from "../../modules/storage/bucket-policy";
 import { ssoRole } from "./configs";
 
 
-export type ClassId = "C1" | "C2" | "C3" | "C4" | "C5" | "C6" | "C7" | "C8" | "L1" | "L2" | "L3";
+export type ClassId = "C1" | "C2" | "C3" | "C4" | "C5" | "C6" | "C7" | "C8" | "L1" | "L2" | "L3" | "L4" | "L5";
 export const CLASSES: Record<ClassId, string> = {
   C1: "channels other than S3 (stolen credentials outside the VPC)",
   C2: "resource perimeter on the VPC endpoints",
@@ -28,6 +34,8 @@ export const CLASSES: Record<ClassId, string> = {
   L1: "legitimate: NVMe instance types without a volume key",
   L2: "legitimate: a notebook reads its own project's job logs",
   L3: "legitimate: people reach the SageMaker API and notebooks through the endpoints",
+  L4: "legitimate: the ML workflow as one chain (notebook, training, batch transform, endpoint, invocation)",
+  L5: "legitimate: CI from pull request to apply (plan principal reads configuration, apply principal changes it)",
 };
 
 export interface Target { readonly arn: string; readonly account: string; readonly policy?: Record<string, any> }
@@ -347,7 +355,7 @@ export function projectScenarios(app: PerimeterApp, env: string, p: string): Sce
     "boundary:NeverUnencrypted");
   row("L1", `training job mixing ${NVME_TYPE} and ${EBS_TYPE} without a volume key`, nb, "sagemaker:CreateTrainingJob", trainingJob, API, "Denied",
     jobWithout("sagemaker:VolumeKmsKeyArn", { "sagemaker:InstanceTypes": [NVME_TYPE, EBS_TYPE] }), "boundary:NeverUnencrypted");
-  const cfg = (types: string[], withKey: boolean) => ({ "sagemaker:ModelArn": sm("model", `${base}-m`).arn, "sagemaker:InstanceTypes": types,
+  const cfg = (types: string[], withKey: boolean, model = sm("model", `${base}-m`)) => ({ "sagemaker:ModelArn": model.arn, "sagemaker:InstanceTypes": types,
     ...(withKey ? { "sagemaker:VolumeKmsKeyArn": volumeKey.arn } : {}) });
   row("L1", `endpoint config on ${NVME_ENDPOINT_TYPE} without a volume key`, ec, "sagemaker:CreateEndpointConfig", sm("endpoint-config", `${base}-cfg`), API, "Allowed", cfg([NVME_ENDPOINT_TYPE], false));
   row("L1", `endpoint config on ${EBS_TYPE} without a volume key`, ec, "sagemaker:CreateEndpointConfig", sm("endpoint-config", `${base}-cfg`), API, "Denied", cfg([EBS_TYPE], false),
@@ -414,6 +422,71 @@ export function projectScenarios(app: PerimeterApp, env: string, p: string): Sce
     row("L3", "console mode off: data scientist lists notebooks from the internet", ds, "sagemaker:ListNotebookInstances", { arn: "*", account: acct }, INTERNET, "Denied", undefined,
       "identity:DenyOutsideTheNetwork");
   }
+
+  // L4 - the seed's ML workflow as ONE chain, in order: each step's principal, action, resource and context as AWS
+  // would see them, followed by the abuses of that step. A transform job runs as its model's execution role: batch
+  // models (`<project>-batch-*`) run as the training role, created by the notebook; hosting models run as the
+  // hosting role, created by CI; endpoints refuse batch models (docs/security.md, "Batch transform").
+  const batchModel = sm("model", `${base}-batch-xgb`), hostingModel = sm("model", `${base}-xgb`);
+  const transformJob = sm("transform-job", `${base}-batch-1`);
+  const transform = (model: Target) => ({ "sagemaker:VolumeKmsKeyArn": volumeKey.arn, "sagemaker:OutputKmsKeyArn": dataKey.arn, "sagemaker:ModelArn": model.arn,
+    "sagemaker:InstanceTypes": [EBS_TYPE] });
+  const isolatedModel = { ...inVpc, "sagemaker:NetworkIsolation": "true" };
+  const passTo = (r: string): Target => ({ arn: app.role(env, p, r).arn, account: acct });
+  const toSageMaker = { "iam:PassedToService": "sagemaker.amazonaws.com" };
+  const endpointConfig = sm("endpoint-config", `${base}-xgb`);
+  const results = obj(data, "transform-output/batch-1/test.csv.out");
+  const viaS3Key = { "kms:ViaService": `s3.${region}.amazonaws.com` };
+  // 1. the data scientist opens their notebook (from the client network, through the endpoints)
+  row("L4", "chain 1: data scientist opens their notebook through sagemaker.api", ds, "sagemaker:CreatePresignedNotebookInstanceUrl", notebook, API, "Allowed", mine);
+  // 2. the notebook starts a training job (VPC, keys, isolation) with the training role
+  row("L4", "chain 2a: notebook passes the training role to SageMaker", nb, "iam:PassRole", passTo("training"), API, "Allowed", toSageMaker);
+  row("L4", "chain 2b: notebook starts an isolated, encrypted training job in the VPC", nb, "sagemaker:CreateTrainingJob", trainingJob, API, "Allowed", job());
+  row("L4", "chain 2c: the training job reads the training data", tr, "s3:GetObject", obj(data, "train/train.csv"), S3, "Allowed");
+  row("L4", "chain 2d: the training job decrypts the data through S3", tr, "kms:Decrypt", key(dataKey), viaS3, "Allowed", viaS3Key);
+  row("L4", "chain 2e: the training job writes the model artifact", tr, "s3:PutObject", obj(models, "xgb/output/model.tar.gz"), S3, "Allowed", sse(dataKey.arn));
+  row("L4", "chain 2f: the training job encrypts the artifact through S3", tr, "kms:GenerateDataKey", key(dataKey), viaS3, "Allowed", viaS3Key);
+  // 3. the notebook creates the batch model (training role) and 4. starts the transform job
+  row("L4", "chain 3: notebook creates an isolated batch model in the VPC (training role as execution role)", nb, "sagemaker:CreateModel", batchModel, API, "Allowed", isolatedModel);
+  row("L4", "chain 4a: notebook starts a transform job on the batch model", nb, "sagemaker:CreateTransformJob", transformJob, API, "Allowed", transform(batchModel));
+  row("L4", "chain 4b: the transform job (training role) reads the model artifact", tr, "s3:GetObject", obj(models, "xgb/output/model.tar.gz"), S3, "Allowed");
+  row("L4", "chain 4c: the transform job reads its input from the data bucket", tr, "s3:GetObject", obj(data, "test/test.csv"), S3, "Allowed");
+  row("L4", "chain 4d: the transform job writes results under transform-output/ with the project key", tr, "s3:PutObject", results, S3, "Allowed", sse(dataKey.arn));
+  row("L4", "chain 4e: the notebook reads the transform results", nb, "s3:GetObject", results, S3, "Allowed");
+  // 5. CI (endpoint creation role) creates the hosting model, the endpoint config and the endpoint
+  row("L4", "chain 5a: CI passes the hosting role to SageMaker", ec, "iam:PassRole", passTo("endpoint-hosting"), API, "Allowed", toSageMaker);
+  row("L4", "chain 5b: CI creates an isolated hosting model in the VPC", ec, "sagemaker:CreateModel", hostingModel, API, "Allowed", isolatedModel);
+  row("L4", "chain 5c: CI creates an encrypted endpoint config for the hosting model", ec, "sagemaker:CreateEndpointConfig", endpointConfig, API, "Allowed", cfg([EBS_TYPE], true, hostingModel));
+  row("L4", "chain 5d: CI creates the endpoint", ec, "sagemaker:CreateEndpoint", endpointArn, API, "Allowed");
+  row("L4", "chain 5e: the endpoint (hosting role) reads the model artifact", eh, "s3:GetObject", obj(models, "xgb/output/model.tar.gz"), S3, "Allowed");
+  // 6. invocation from inside the network
+  row("L4", "chain 6a: the notebook assumes the invocation role through the STS endpoint", nb, "sts:AssumeRole", trustOf("endpoint-invocation"),
+    STS, e.projects.find((x) => x.name === p)!.identity.applicationPrincipals.length ? "Denied" : "Allowed");
+  row("L4", "chain 6b: the endpoint is invoked through sagemaker.runtime", ei, "sagemaker:InvokeEndpoint", endpointArn, RUNTIME, "Allowed");
+  // the abuses of each step
+  row("L4", "abuse: the transform job writes results outside transform-output/ (over the training data)", tr, "s3:PutObject", obj(data, "train/train.csv"), S3, "Denied",
+    sse(dataKey.arn), "identity:implicit");
+  row("L4", "abuse: the transform job writes results to a bucket outside the project", tr, "s3:PutObject", sniped(data, "transform-output/x.out"), S3, "Denied",
+    sse(dataKey.arn), "endpoint:implicit");
+  row("L4", "abuse: the transform job writes results from outside the VPC", tr, "s3:PutObject", results, INTERNET, "Denied", sse(dataKey.arn), "boundary:NeverOutsideTheNetwork");
+  row("L4", "abuse: CI puts the batch model (training role, data access) behind an endpoint", ec, "sagemaker:CreateEndpointConfig", endpointConfig, API, "Denied",
+    cfg([EBS_TYPE], true, batchModel), "identity:DenyBatchModelsOnEndpoints");
+  row("L4", "abuse: CI creates a hosting model under a batch name (transform jobs would run it)", ec, "sagemaker:CreateModel", batchModel, API, "Denied", isolatedModel,
+    "identity:DenyHostingModelsNamedBatch");
+  row("L4", "abuse: CI passes the training role (a hosting model with data access)", ec, "iam:PassRole", passTo("training"), API, "Denied", toSageMaker, "identity:implicit");
+  row("L4", "abuse: notebook creates a model under a hosting name (with the training role)", nb, "sagemaker:CreateModel", hostingModel, API, "Denied", isolatedModel, "identity:implicit");
+  row("L4", "abuse: notebook creates a batch model outside the VPC", nb, "sagemaker:CreateModel", batchModel, API, "Denied", { "sagemaker:NetworkIsolation": "true" },
+    "boundary:NeverOutsideVpc");
+  row("L4", "abuse: notebook creates a batch model without network isolation", nb, "sagemaker:CreateModel", batchModel, API, "Denied", { ...inVpc, "sagemaker:NetworkIsolation": "false" },
+    "identity:implicit");
+  row("L4", "abuse: notebook creates an endpoint config for its batch model", nb, "sagemaker:CreateEndpointConfig", endpointConfig, API, "Denied", cfg([EBS_TYPE], true, batchModel),
+    "identity:implicit");
+  row("L4", "abuse: notebook starts a transform job on a hosting model", nb, "sagemaker:CreateTransformJob", transformJob, API, "Denied", transform(hostingModel), "identity:implicit");
+  row("L4", "abuse: notebook starts a transform job writing results under another key", nb, "sagemaker:CreateTransformJob", transformJob, API, "Denied",
+    { ...transform(batchModel), "sagemaker:OutputKmsKeyArn": `arn:aws:kms:${region}:${ATTACKER_ACCOUNT}:key/00000000-0000-0000-0000-000000000000` }, "identity:implicit");
+  row("L4", "abuse: the endpoint (hosting role) reads the training data", eh, "s3:GetObject", obj(data, "train/train.csv"), S3, "Denied", undefined, "identity:implicit");
+  row("L4", "abuse: the endpoint (hosting role) reads the transform results", eh, "s3:GetObject", results, S3, "Denied", undefined, "identity:implicit");
+  row("L4", "abuse: the invocation role reads the transform results", ei, "s3:GetObject", results, S3, "Denied", undefined, "identity:implicit");
 
   // C8 - audit evidence: the project's access logs.
   row("C8", "account administrator deletes a project access-log object", admin, "s3:DeleteObject", obj(accessLogs, "data/2026-01-01-00-00-00-ABC"), INTERNET, "ExplicitlyDenied", undefined, "resource:DenyEvidenceTampering");
@@ -504,6 +577,79 @@ export function environmentScenarios(app: PerimeterApp, env: string): Scenario[]
   if (breakGlass) {
     row("C8", "the break-glass role deletes a trail log file", breakGlass, "s3:DeleteObject", trailObject, "Allowed");
     row("C8", "the break-glass role deletes a trail access-log object", breakGlass, "s3:DeleteObject", logObject(trailLogs), "Allowed");
+  }
+  // L5 - CI from pull request to apply. The plan principal (read-only, `dataProtection.planPrincipalArns`) runs
+  // `terraform plan -lock=false` from a runner outside the VPC: it reads the configuration of every bucket and key the
+  // plan refreshes and the state, and nothing else. Its identity: read-only actions (as AWS's ReadOnlyAccess grants)
+  // plus the state stack's `plan_principal_state_policy`. With `*:*` attached by mistake, the resource policies still
+  // keep it to configuration reads on the project buckets.
+  const planners = app.env(env).dataProtection.planPrincipalArns;
+  if (planners.length) {
+    const statePolicy = app.planStatePolicy(env);
+    const readOnly = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["s3:Get*", "s3:List*", "kms:Describe*", "kms:Get*", "kms:List*",
+      "dynamodb:Describe*", "dynamodb:List*", "dynamodb:GetItem"], Resource: "*" }] };
+    const planner: Actor = { ...adminSession(planners[0], "plan principal (read-only)"), identity: [readOnly, ...(statePolicy ? [statePolicy] : [])] };
+    const plannerAdmin: Actor = { ...adminSession(planners[0], "plan principal with *:* attached by mistake") };
+    const { deployer: applier } = operators(app, env);
+    const rowAt = (name: string, actor: Actor, action: string, target: Target, expect: Expected, context?: Record<string, string | string[]>, by?: string) =>
+      row("L5", name, actor, action, target, expect, context, by);
+    for (const { stack, path, bucket } of app.allBuckets(env)) {
+      const t: Target = { arn: bucket.arn, account: bucket.account, policy: bucket.policy };
+      const o: Target = { arn: `${bucket.arn}/some/object`, account: bucket.account, policy: bucket.policy };
+      for (const action of PLAN_BUCKET_READS) rowAt(`plan refreshes ${stack}/${path}: ${action}`, planner, action, t, "Allowed");
+      // Objects of the project data and model buckets: never (audit logs and state are IAM's to decide: ReadOnlyAccess reads them).
+      if (/^buckets\/(data|models)\/bucket$/.test(path)) rowAt(`the plan principal reads an object of ${stack}/${path}`, planner, "s3:GetObject", o, "Denied");
+      rowAt(`the plan principal writes an object of ${stack}/${path}`, planner, "s3:PutObject", o, "Denied");
+      rowAt(`the plan principal replaces the policy of ${stack}/${path}`, planner, "s3:PutBucketPolicy", t, "Denied");
+      for (const action of ["s3:PutBucketPolicy", "s3:PutBucketVersioning", "s3:PutEncryptionConfiguration", "s3:PutLifecycleConfiguration",
+        "s3:PutBucketPublicAccessBlock", "s3:PutBucketOwnershipControls", "s3:PutBucketTagging", "s3:PutBucketLogging"]) {
+        rowAt(`apply changes ${stack}/${path}: ${action}`, applier, action, t, "Allowed");
+      }
+    }
+    for (const { stack, path, key } of app.allKeys().filter((k) => k.stack.startsWith(`${env}-`))) {
+      const t: Target = { arn: key.arn, account: key.account, policy: key.policy };
+      for (const action of KEY_PLAN_READ_ACTIONS) rowAt(`plan refreshes ${stack}/${path}: ${action}`, planner, action, t, "Allowed");
+      rowAt(`the plan principal decrypts with ${stack}/${path} directly`, planner, "kms:Decrypt", t, "Denied");
+      rowAt(`the plan principal with *:* replaces the key policy of ${stack}/${path}`, plannerAdmin, "kms:PutKeyPolicy", t, "Denied", undefined, "resource:implicit");
+      for (const action of ["kms:EnableKeyRotation", "kms:UpdateKeyDescription", "kms:TagResource", "kms:CreateAlias", "kms:GetKeyPolicy"]) {
+        rowAt(`apply changes ${stack}/${path}: ${action}`, applier, action, t, "Allowed");
+      }
+    }
+    if (app.env(env).backend.type === "s3") {
+      const state = app.bucket(`${env}-state`, "state-bucket/bucket");
+      const stateKey = app.key(`${env}-state`, "state-key/key");
+      const stateObject: Target = { arn: `${state.arn}/${env}-platform/terraform.tfstate`, account: acct, policy: state.policy };
+      rowAt("plan reads the platform stack's state", planner, "s3:GetObject", stateObject, "Allowed");
+      rowAt("plan decrypts the state through S3", planner, "kms:Decrypt", { arn: stateKey.arn, account: acct, policy: stateKey.policy }, "Allowed",
+        { "kms:ViaService": `s3.${app.env(env).region}.amazonaws.com` });
+      rowAt("the plan principal writes a state", planner, "s3:PutObject", stateObject, "Denied", undefined, "identity:implicit");
+      rowAt("the plan principal takes the state lock file", planner, "s3:PutObject", { ...stateObject, arn: `${stateObject.arn}.tflock` }, "Denied", undefined, "identity:implicit");
+      rowAt("the plan principal deletes a state", planner, "s3:DeleteObject", stateObject, "Denied", undefined, "identity:implicit");
+      rowAt("apply writes the platform stack's state", applier, "s3:PutObject", stateObject, "Allowed");
+      rowAt("apply takes the state lock file", applier, "s3:PutObject", { ...stateObject, arn: `${stateObject.arn}.tflock` }, "Allowed");
+      const lock = app.model.inStack(`${env}-state`, "aws_dynamodb_table")[0];
+      if (lock) {
+        const table: Target = { arn: `arn:aws:dynamodb:${app.env(env).region}:${acct}:table/${lock.attrs.name}`, account: acct };
+        rowAt("plan reads the state digest in the lock table", planner, "dynamodb:GetItem", table, "Allowed");
+        rowAt("the plan principal takes a DynamoDB lock", planner, "dynamodb:PutItem", table, "Denied", undefined, "identity:implicit");
+        rowAt("apply takes a DynamoDB lock", applier, "dynamodb:PutItem", table, "Allowed");
+      }
+    }
+    // With *:* attached by mistake: the project buckets still refuse every object and every change.
+    for (const proj of app.env(env).projects) {
+      for (const kind of ["data", "models"] as const) {
+        const b = app.projectBucket(env, proj.name, kind);
+        const o: Target = { arn: `${b.arn}/train.csv`, account: b.account, policy: b.policy };
+        rowAt(`the plan principal with *:* reads ${proj.name}'s ${kind} objects`, plannerAdmin, "s3:GetObject", o, "ExplicitlyDenied", undefined,
+          "resource:DenyPlanPrincipalsBeyondConfigReads");
+        rowAt(`the plan principal with *:* writes ${proj.name}'s ${kind} objects`, plannerAdmin, "s3:PutObject", o, "ExplicitlyDenied", undefined,
+          "resource:DenyPlanPrincipalsBeyondConfigReads");
+        rowAt(`the plan principal with *:* opens ${proj.name}'s ${kind} bucket policy`, plannerAdmin, "s3:PutBucketPolicy", { ...o, arn: b.arn }, "ExplicitlyDenied", undefined,
+          "resource:DenyPlanPrincipalsBeyondConfigReads");
+        S.push({ cls: "L5", name: `${env}: the plan principal with *:* reads ${proj.name}'s ${kind} objects from inside the VPC`, actor: plannerAdmin, action: "s3:GetObject",
+          target: o, network: { from: "vpc", env, endpoint: "s3" }, expect: "ExplicitlyDenied", by: "resource:DenyPlanPrincipalsBeyondConfigReads" });
+      }
+    }
   }
   return S;
 }

@@ -136,6 +136,8 @@ export interface AuditTrailProps {
   readonly keyAlias: string;
   /** Administrators of the trail's key. @default the account root (delegating to IAM) */
   readonly keyAdministratorArns?: readonly string[];
+  /** Read-only principals of `terraform plan`: they read the key's configuration. @default none */
+  readonly keyPlanPrincipalArns?: readonly string[];
   /** The only principals that may delete or overwrite trail files and their access logs. @default none (nobody) */
   readonly evidenceBreakGlassArns?: readonly string[];
   /** Bucket of the log and digest files (a SecureBucket with the trail's key and CloudTrail's statements). */
@@ -190,6 +192,7 @@ export class AuditTrail extends Construct {
       description: `${props.trailName}: CloudTrail log and digest files`,
       scope: props.scope,
       administratorArns: props.keyAdministratorArns,
+      planPrincipalArns: props.keyPlanPrincipalArns,
       services: keyPolicy.services,
       additionalStatements: keyPolicy.additional,
     });

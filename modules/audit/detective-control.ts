@@ -26,6 +26,8 @@ export interface DetectiveControlProps {
   readonly keyAlias: string;
   /** Administrators of the topic's key (deploy and break-glass roles). @default the account root */
   readonly keyAdministratorArns?: readonly string[];
+  /** Read-only principals of `terraform plan`: they read the key's configuration. @default none */
+  readonly keyPlanPrincipalArns?: readonly string[];
   /** Who is told. @default none (the topic still exists; subscribe later) */
   readonly subscriptions?: readonly AlertSubscriptionProps[];
   /** The checks the rule matches. @default NON_COMPLIANT_SAGEMAKER_CREATES */
@@ -58,6 +60,7 @@ export class DetectiveControl extends Construct {
     const key = new EncryptionKey(this, "key", {
       alias: props.keyAlias,
       administratorArns: props.keyAdministratorArns,
+      planPrincipalArns: props.keyPlanPrincipalArns,
       description: `${props.name}: SNS topic of the SageMaker detective control`,
       scope: props.scope,
       services: [{

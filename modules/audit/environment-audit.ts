@@ -40,6 +40,8 @@ export interface EnvironmentAuditProps {
   };
   /** Administrators of the trail key and the alert topic's key (deploy and break-glass roles). @default the account root */
   readonly keyAdministratorArns?: readonly string[];
+  /** Read-only principals of `terraform plan`: they read the keys' configuration. @default none */
+  readonly keyPlanPrincipalArns?: readonly string[];
   /**
    * The only principals that may delete or overwrite audit evidence (trail files and access logs): the break-glass
    * role(s). @default none (nobody; the lifecycle rules still expire files)
@@ -71,6 +73,7 @@ export class EnvironmentAudit extends Construct {
         trailName: names.name,
         keyAlias: names.keyAlias,
         keyAdministratorArns: props.keyAdministratorArns,
+        keyPlanPrincipalArns: props.keyPlanPrincipalArns,
         evidenceBreakGlassArns: props.evidenceBreakGlassArns,
         bucketName: names.bucket,
         accessLogBucketName: names.accessLogBucket,
@@ -98,6 +101,7 @@ export class EnvironmentAudit extends Construct {
       ruleName: props.alerts.ruleName,
       keyAlias: props.alerts.keyAlias,
       keyAdministratorArns: props.keyAdministratorArns,
+      keyPlanPrincipalArns: props.keyPlanPrincipalArns,
       subscriptions: props.alertSubscriptions,
       dnsSuffix: props.dnsSuffix,
     });

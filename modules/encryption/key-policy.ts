@@ -13,6 +13,12 @@ export const KEY_ADMIN_ACTIONS = [
   "kms:ScheduleKeyDeletion", "kms:CancelKeyDeletion", "kms:RotateKeyOnDemand",
 ];
 
+/**
+ * What `terraform plan` reads of a key when it refreshes an `aws_kms_key` (hashicorp/aws: DescribeKey, GetKeyPolicy,
+ * GetKeyRotationStatus, ListResourceTags): configuration only, no use of the key, no change.
+ */
+export const KEY_PLAN_READ_ACTIONS = ["kms:DescribeKey", "kms:GetKeyPolicy", "kms:GetKeyRotationStatus", "kms:ListResourceTags"];
+
 /** Cryptographic use of a key by an AWS service on the customer's behalf. */
 export const KEY_USE_ACTIONS = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"];
 
@@ -84,6 +90,11 @@ export interface KeyPolicyInput {
    * account's root user) may change the key policy. @default the account root (delegating to IAM)
    */
   readonly administratorArns?: readonly string[];
+  /**
+   * Read-only principals that run `terraform plan`: they may read the key's configuration (`KEY_PLAN_READ_ACTIONS`),
+   * never use or change it. @default none
+   */
+  readonly planPrincipalArns?: readonly string[];
   /** Principals of the account that may use the key directly, scoped by their IAM policies. */
   readonly userArns?: readonly string[];
   readonly services?: readonly ServiceKeyUse[];
@@ -107,6 +118,9 @@ export function keyPolicyStatements(input: KeyPolicyInput): Statement[] {
       ...(named && { Condition: { ArnLike: { "aws:PrincipalArn": [...named, root] } } }) },
     { Sid: "KeyAdministration", Effect: "Allow", Principal: { AWS: named ?? [root] }, Action: KEY_ADMIN_ACTIONS, Resource: "*" },
   ];
+  if (input.planPrincipalArns?.length) {
+    statements.push({ Sid: "KeyReadByPlanPrincipals", Effect: "Allow", Principal: { AWS: [...input.planPrincipalArns] }, Action: KEY_PLAN_READ_ACTIONS, Resource: "*" });
+  }
   if (input.userArns?.length) {
     statements.push({ Sid: "KeyUseByAccountPrincipals", Effect: "Allow", Principal: { AWS: [...input.userArns] }, Action: KEY_USE_ACTIONS, Resource: "*" });
   }

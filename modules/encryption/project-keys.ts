@@ -12,6 +12,8 @@ export interface ProjectKeysProps {
   readonly aliases: { readonly data: string; readonly volumes: string; readonly logs: string };
   /** Key administrators (the roles that run Terraform). @default the account root (delegating to IAM) */
   readonly administratorArns?: readonly string[];
+  /** Read-only principals of `terraform plan`: they read each key's configuration, never use it. @default none */
+  readonly planPrincipalArns?: readonly string[];
   /**
    * The project's roles (ARNs, wildcards allowed) that may use the data and volume keys through AWS services.
    * @default any principal of the account its IAM policies allow (until the project's roles exist)
@@ -47,7 +49,7 @@ export class ProjectKeys extends Construct {
 
   constructor(scope: Construct, id: string, props: ProjectKeysProps) {
     super(scope, id);
-    const common = { scope: props.scope, dnsSuffix: props.dnsSuffix, administratorArns: props.administratorArns };
+    const common = { scope: props.scope, dnsSuffix: props.dnsSuffix, administratorArns: props.administratorArns, planPrincipalArns: props.planPrincipalArns };
     const use = (services: readonly string[]): PrincipalKeyUse[] =>
       [{ sid: "ProjectRoles", principalArns: props.principalArns, viaServices: services }];
     // Once use is narrowed to the project's roles, the administrators (Terraform) still create and manage the

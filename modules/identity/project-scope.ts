@@ -3,6 +3,7 @@
  * passes Terraform tokens, the simulation tests pass concrete values; the builders cannot tell the difference.
  */
 import { arn, ArnScope } from "../policy/document";
+import { BATCH_MODEL_INFIX, TRANSFORM_OUTPUT_PREFIX } from "../../plan/names";
 
 /** The seven roles of a project, by short name (part of the role name `<project base>-<role>`). */
 export const ROLE_NAMES = [
@@ -75,6 +76,16 @@ export type SageMakerResource =
 /** ARN pattern of the project's SageMaker resources of a type (SageMaker ARNs carry lower-cased names). */
 export function projectResources(input: ProjectScopeInput, type: SageMakerResource): string {
   return arn(input.scope, "sagemaker", `${type}/${input.projectBase.toLowerCase()}-*`);
+}
+
+/** ARN pattern of the project's batch models (`<project base>-batch-*`): run by transform jobs as the training role, never hosted. */
+export function batchModels(input: ProjectScopeInput): string {
+  return arn(input.scope, "sagemaker", `model/${input.projectBase.toLowerCase()}-${BATCH_MODEL_INFIX}-*`);
+}
+
+/** Where transform jobs write their results: `transform-output/` in each data bucket (the training role's only write there). */
+export function transformOutputs(input: ProjectScopeInput): string[] {
+  return input.dataBucketArns.map((b) => `${b}/${TRANSFORM_OUTPUT_PREFIX}*`);
 }
 
 /** Log groups SageMaker writes for the given kinds (TrainingJobs, Endpoints, ...), with their streams. */

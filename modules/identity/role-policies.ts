@@ -8,7 +8,7 @@ import {
   outsideNetwork, ownNotebook, passedToSageMaker, throughApiEndpoint, viaS3, viaService, withOutputKey, withVolumeKey,
 } from "./conditions";
 import {
-  bucketsAndObjects, OWNER_TAG, ProjectScopeInput, projectLogGroups, projectLogStreams, projectResources, RoleName, sagemakerLogGroups,
+  batchModels, bucketsAndObjects, OWNER_TAG, ProjectScopeInput, transformOutputs, projectLogGroups, projectLogStreams, projectResources, RoleName, sagemakerLogGroups,
 } from "./project-scope";
 
 export interface Grant {
@@ -164,8 +164,13 @@ export const ROLE_GRANTS: Readonly<Record<RoleName, (input: ProjectScopeInput) =
       actions: ["sagemaker:CreateProcessingJob", "sagemaker:CreateHyperParameterTuningJob"],
       resources: [projectResources(input, "processing-job"), projectResources(input, "hyper-parameter-tuning-job")],
     }, input, input.instanceTypes.jobs, [withOutputKey(input), encryptedAndIsolated()]),
-    ...onVolumes("StartTransformJobsOnProjectModels", { actions: ["sagemaker:CreateTransformJob"], resources: [projectResources(input, "transform-job")] },
-      input, input.instanceTypes.jobs, [withOutputKey(input), { ArnLike: { "sagemaker:ModelArn": projectResources(input, "model") } }]),
+    // Batch transform: a transform job runs as its model's execution role, so its model is a batch model created here
+    // with the training role (the one role this role may pass), isolated in the VPC; endpoints refuse batch models.
+    // (No Describe/DeleteModel here: the Studio boundary of this role is at IAM's 6144 characters; CI cleans them up.)
+    { sid: "CreateIsolatedBatchModelsInVpc", actions: ["sagemaker:CreateModel"], resources: [batchModels(input)],
+      conditions: allOf(inEnvironmentVpc(input), { Bool: { "sagemaker:NetworkIsolation": "true" } }) },
+    ...onVolumes("StartTransformJobsOnBatchModels", { actions: ["sagemaker:CreateTransformJob"], resources: [projectResources(input, "transform-job")] },
+      input, input.instanceTypes.jobs, [withOutputKey(input), { ArnLike: { "sagemaker:ModelArn": batchModels(input) } }]),
     { sid: "FollowProjectJobs", actions: [
       "sagemaker:DescribeTrainingJob", "sagemaker:DescribeProcessingJob", "sagemaker:DescribeHyperParameterTuningJob", "sagemaker:DescribeTransformJob",
       "sagemaker:StopTrainingJob", "sagemaker:StopProcessingJob", "sagemaker:StopHyperParameterTuningJob", "sagemaker:StopTransformJob",
@@ -181,6 +186,8 @@ export const ROLE_GRANTS: Readonly<Record<RoleName, (input: ProjectScopeInput) =
 
   training: (input) => [
     ...bucketAccess(input, "ReadData", input.dataBucketArns, false),
+    // Transform jobs (batch models run as this role) write their results here; training data stays read-only.
+    { sid: "WriteTransformResults", actions: S3_WRITE, resources: transformOutputs(input) },
     ...bucketAccess(input, "WriteModels", input.modelBucketArns, true),
     { sid: "VolumeAndOutputKeys", actions: ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"], resources: [input.volumeKeyArn, input.outputKeyArn] },
     ...volumeKeyGrants(input, "VolumeAndOutputKeyGrants", [input.volumeKeyArn, input.outputKeyArn]),
@@ -285,7 +292,14 @@ export const ROLE_CAPS: Partial<Readonly<Record<RoleName, (input: ProjectScopeIn
     offList("DenyJobTypesOffTheList", ["sagemaker:CreateTrainingJob", "sagemaker:CreateProcessingJob", "sagemaker:CreateHyperParameterTuningJob", "sagemaker:CreateTransformJob"], input.instanceTypes.jobs),
     { Sid: "DenyRemoteDebug", Effect: "Deny", Action: ["sagemaker:CreateTrainingJob", "sagemaker:UpdateTrainingJob"], Resource: "*", Condition: { Bool: { "sagemaker:EnableRemoteDebug": "true" } } },
   ],
-  "endpoint-creation": (input) => [offList("DenyEndpointTypesOffTheList", ["sagemaker:CreateEndpointConfig"], input.instanceTypes.endpoints)],
+  "endpoint-creation": (input) => [
+    offList("DenyEndpointTypesOffTheList", ["sagemaker:CreateEndpointConfig"], input.instanceTypes.endpoints),
+    // Batch models run as the training role (training data read access): never behind an endpoint, and a hosting model
+    // never takes their name.
+    { Sid: "DenyBatchModelsOnEndpoints", Effect: "Deny", Action: ["sagemaker:CreateEndpointConfig"], Resource: "*",
+      Condition: { ArnLike: { "sagemaker:ModelArn": batchModels(input) } } },
+    { Sid: "DenyHostingModelsNamedBatch", Effect: "Deny", Action: ["sagemaker:CreateModel"], Resource: [batchModels(input)] },
+  ],
 };
 
 function offList(Sid: string, actions: string[], types: readonly string[]): Statement {

@@ -47,6 +47,12 @@ export interface SecureBucketPolicyInput {
    * @default none (IAM decides, within the other statements)
    */
   readonly principalArns?: readonly string[];
+  /**
+   * Read-only principals that run `terraform plan` from outside the VPC: let past the endpoint and identity
+   * perimeters, and then denied everything but `PLAN_BUCKET_READS` (no object read or write, no change). Only with a
+   * VPC-endpoint or principal restriction (without one, IAM decides). @default none
+   */
+  readonly planPrincipalArns?: readonly string[];
   /** Only these principals (ARN patterns) may write or delete objects (model artifacts: the training role). @default no extra restriction */
   readonly writerArns?: readonly string[];
   /**
@@ -58,6 +64,18 @@ export interface SecureBucketPolicyInput {
 
 /** What changes or removes an object (or a version of it). */
 export const S3_OBJECT_CHANGE_ACTIONS = ["s3:PutObject", "s3:DeleteObject", "s3:DeleteObjectVersion", "s3:PutObjectRetention", "s3:BypassGovernanceRetention"];
+
+/**
+ * What `terraform plan` reads when it refreshes an `aws_s3_bucket` and its configuration resources (hashicorp/aws
+ * 5.x: HeadBucket is authorized as s3:ListBucket, so object names are listable; contents are not).
+ */
+export const PLAN_BUCKET_READS = [
+  "s3:ListBucket", "s3:GetBucketLocation", "s3:GetBucketPolicy", "s3:GetBucketAcl", "s3:GetBucketCORS", "s3:GetBucketWebsite",
+  "s3:GetBucketVersioning", "s3:GetAccelerateConfiguration", "s3:GetBucketRequestPayment", "s3:GetBucketLogging",
+  "s3:GetLifecycleConfiguration", "s3:GetReplicationConfiguration", "s3:GetEncryptionConfiguration",
+  "s3:GetBucketObjectLockConfiguration", "s3:GetBucketTagging", "s3:GetBucketPublicAccessBlock", "s3:GetBucketOwnershipControls",
+  "s3:GetBucketNotification",
+];
 
 export function bucketArns(scope: ArnScope, bucketName: string): { bucket: string; objects: string } {
   const bucket = `arn:${scope.partition}:s3:::${bucketName}`;
@@ -106,8 +124,10 @@ export function secureBucketStatements(input: SecureBucketPolicyInput): Statemen
     { Sid: "DenyCustomerProvidedKeys", Effect: "Deny", Principal: "*", Action: "s3:PutObject", Resource: objects,
       Condition: { Null: { "s3:x-amz-server-side-encryption-customer-algorithm": "false" } } },
   ];
+  const planners = input.planPrincipalArns ?? [];
+  const restricted = input.vpcEndpoint !== "none" || !!input.principalArns?.length;
   if (input.vpcEndpoint !== "none") {
-    const exempt = input.vpcEndpoint.exemptPrincipalArns;
+    const exempt = [...input.vpcEndpoint.exemptPrincipalArns, ...planners];
     // Stolen credentials used from the internet, or a principal of the account working outside the VPC, cannot
     // read or write the data: only requests through the environment's S3 endpoint (and the administrators that run
     // Terraform) get past this. AWS services acting with their own service principal are not exempt.
@@ -121,7 +141,13 @@ export function secureBucketStatements(input: SecureBucketPolicyInput): Statemen
     // An account administrator whose IAM policy says s3:* still cannot read or change project data: only the
     // project's own roles and the named administrators and break-glass roles are inside the perimeter.
     statements.push({ Sid: "DenyPrincipalsOutsideProject", Effect: "Deny", Principal: "*", Action: "s3:*", Resource: everything,
-      Condition: { ArnNotLike: { "aws:PrincipalArn": [...input.principalArns] }, BoolIfExists: { "aws:PrincipalIsAWSService": false } } });
+      Condition: { ArnNotLike: { "aws:PrincipalArn": [...input.principalArns, ...planners] }, BoolIfExists: { "aws:PrincipalIsAWSService": false } } });
+  }
+  if (planners.length && restricted) {
+    // The plan principals got past the perimeter above for one purpose: `terraform plan` reading the bucket's
+    // configuration from a CI runner. Every other action - objects, and any change - stays refused.
+    statements.push({ Sid: "DenyPlanPrincipalsBeyondConfigReads", Effect: "Deny", Principal: "*", NotAction: PLAN_BUCKET_READS, Resource: everything,
+      Condition: { ArnLike: { "aws:PrincipalArn": [...planners] } } });
   }
   if (input.writerArns?.length) {
     // Separation of duties: what endpoints serve is written by the role whose job that is, not by a notebook.

@@ -23,6 +23,8 @@ export interface ProjectBucketsProps {
   readonly projectRoleArns: readonly string[];
   /** Who writes model artifacts (the training role); with the administrators and break-glass roles. */
   readonly modelWriterArns: readonly string[];
+  /** Read-only principals of `terraform plan`: the bucket-configuration reads of a refresh, nothing else. @default none */
+  readonly planPrincipalArns?: readonly string[];
   /** Break-glass roles: inside the data perimeter, and the only ones who may delete access logs. @default none */
   readonly breakGlassArns?: readonly string[];
   /** Days a deleted or overwritten version stays recoverable in the data and model buckets. */
@@ -61,6 +63,7 @@ export class ProjectBuckets extends Construct {
       dependsOn: [props.dataKey.key],
       vpcEndpoint: { endpointId: props.s3EndpointId, exemptPrincipalArns: operators },
       principalArns: [...props.projectRoleArns, ...operators],
+      planPrincipalArns: props.planPrincipalArns,
       writerArns: writerArns && [...writerArns, ...operators],
       accessLogs: { target: this.accessLogs },
       lifecycle: { noncurrentVersionDays: props.noncurrentVersionDays },

@@ -26,7 +26,7 @@ export interface BucketLifecycle {
 }
 
 /** Optional policy restrictions (identity perimeter, writers, audit evidence): see `SecureBucketPolicyInput`. */
-export interface SecureBucketProps extends Pick<SecureBucketPolicyInput, "principalArns" | "writerArns" | "evidence"> {
+export interface SecureBucketProps extends Pick<SecureBucketPolicyInput, "principalArns" | "planPrincipalArns" | "writerArns" | "evidence"> {
   readonly scope: ArnScope;
   /** Globally unique bucket name (from the plan, e.g. a project plan's `bucket(purpose)`). */
   readonly bucketName: string;
@@ -121,7 +121,7 @@ export class SecureBucket extends Construct {
       ...(props.extraStatements ?? []),
       ...secureBucketStatements({
         scope: props.scope, bucketName: props.bucketName, encryption: props.encryption, vpcEndpoint: props.vpcEndpoint,
-        principalArns: props.principalArns, writerArns: props.writerArns, evidence: props.evidence,
+        principalArns: props.principalArns, planPrincipalArns: props.planPrincipalArns, writerArns: props.writerArns, evidence: props.evidence,
       }),
     );
     // After the public access block, so S3 never sees the policy on a bucket whose block is still being set.
