@@ -5,6 +5,7 @@
  * Pure TypeScript: no cdktf, no constructs, no file or environment access. Stacks wire constructs from it;
  * `checkPlan` (check.ts) holds every planned name against the rule AWS applies before anything is synthesized.
  */
+import { CIS_MONITORING, CisMonitoringControl } from "../catalogue/cis-monitoring";
 import { CODEARTIFACT_ASSET_BUCKETS } from "../catalogue/codeartifact";
 import { EndpointEntry, selectEndpoints } from "../catalogue/endpoints";
 import { dnsSuffixOf, partitionOf } from "../catalogue/regions";
@@ -36,7 +37,7 @@ export interface StackPlan {
 export type NameKind =
   | "s3-bucket" | "iam-role" | "iam-policy" | "iam-path" | "kms-alias" | "log-group" | "sagemaker" | "codecommit"
   | "dynamodb-table" | "sns-topic" | "eventbridge-rule" | "cloudtrail" | "security-group" | "codeartifact-domain"
-  | "codeartifact-repository" | "state-key" | "tfc-workspace";
+  | "codeartifact-repository" | "state-key" | "tfc-workspace" | "metric-filter" | "metric-alarm";
 
 /** A name the app will give a resource. */
 export interface PlannedName {
@@ -93,6 +94,16 @@ export interface TrailNames {
   readonly bucket: string;
   /** Bucket receiving the trail bucket's server access logs: `<base>-cloudtrail-access-logs-<account>`. */
   readonly accessLogBucket: string;
+  /** The CIS section 4 metric filters and alarms on the trail's log group, unless `audit.cisAlarms` is false. */
+  readonly cisAlarms?: CisAlarmNames;
+}
+
+/** CIS v3.0 4.1-4.15: the metric namespace, and per control one name for its filter, metric and alarm. */
+export interface CisAlarmNames {
+  /** `<prefix>/<environment>/cis`. */
+  readonly namespace: string;
+  /** `<base>-cis-<control>-<id>`, e.g. `sds-dev-cis-4.1-unauthorized-api-calls`, in catalogue order. */
+  readonly alarms: readonly { readonly control: CisMonitoringControl; readonly name: string }[];
 }
 
 /** Names of the platform's resources that AWS constrains (the state's are in `StatePlan`, the log groups in `network` and `auditLogGroups`). */
@@ -409,6 +420,10 @@ function environmentPlan(config: Config, env: EnvironmentConfig, index: number):
         keyAlias: `${aliasBase(prefix, env.name)}/cloudtrail`,
         bucket: bucketName(base, "cloudtrail", env.accountId),
         accessLogBucket: bucketName(base, "cloudtrail-access-logs", env.accountId),
+        cisAlarms: env.audit.cisAlarms === false ? undefined : {
+          namespace: `${aliasBase(prefix, env.name)}/cis`,
+          alarms: CIS_MONITORING.map((control) => ({ control, name: `${base}-cis-${control.control}-${control.id}` })),
+        },
       } : undefined,
       providerSession: `${base}-terraform`,
       backendSession: `${base}-terraform-state`,
@@ -478,6 +493,10 @@ function plannedNames(e: EnvironmentPlan): PlannedName[] {
     add("kms-alias", `alias/${trail.keyAlias}`, "the trail key alias");
     add("s3-bucket", trail.bucket, "the trail bucket");
     add("s3-bucket", trail.accessLogBucket, "the trail access-log bucket");
+    for (const a of trail.cisAlarms?.alarms ?? []) {
+      add("metric-filter", a.name, `the CIS ${a.control.control} metric filter`);
+      add("metric-alarm", a.name, `the CIS ${a.control.control} alarm`);
+    }
   }
   if (e.auditLogGroups.trail) add("log-group", e.auditLogGroups.trail, "the trail log group");
   add("kms-alias", `alias/${e.names.alertKeyAlias}`, "the alert key alias");
