@@ -84,6 +84,7 @@ function tagCountProblem(tags: Readonly<Record<string, string>>, at: string): st
 /** Every problem of the plan, each `<config path>: <what is wrong and the fix>`; empty when it is sound. */
 export function checkPlan(plan: Plan): string[] {
   const out = nameProblems(plan.names);
+  if (plan.organization?.problem) out.push(`organization: ${plan.organization.problem}`);
   for (const e of plan.environments) {
     const at = `environments[${e.index}]`;
     const envTags = e.tags;

@@ -66,6 +66,7 @@ export const NAME_RULES: Readonly<Record<NameKind, NameRule>> = {
   "codeartifact-repository": { label: "CodeArtifact repository names", min: 2, max: 100, pattern: /^[A-Za-z0-9][A-Za-z0-9._-]*$/, allowed: "letters, digits and ._-" },
   "metric-filter": { label: "CloudWatch Logs metric filter names", min: 1, max: 512, pattern: /^[^:*]+$/, allowed: "any characters but : and *" },
   "metric-alarm": { label: "CloudWatch alarm names", min: 1, max: 255, pattern: /^[\x20-\x7e]+$/, allowed: "printable ASCII" },
+  "organizations-policy": { label: "AWS Organizations policy names", min: 1, max: 128 },
   "state-key": { label: "S3 object keys (the state key)", min: 1, max: 1024, bytes: true },
   "tfc-workspace": { label: "HCP Terraform workspace names", min: 1, max: 90, pattern: /^[A-Za-z0-9_-]+$/, allowed: "letters, digits, hyphens and underscores" },
 };
