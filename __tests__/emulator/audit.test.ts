@@ -6,7 +6,7 @@
  * Then: SDK checks, a second plan with no changes, destroy (refused while the access-log bucket holds logs, then
  * deliberately with delete-with-data), and checks that nothing is left.
  */
-import { CloudWatchLogsClient, DescribeLogGroupsCommand } from "@aws-sdk/client-cloudwatch-logs";
+import { CloudWatchLogsClient, DescribeLogGroupsCommand, DescribeMetricFiltersCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { DescribeRuleCommand, EventBridgeClient, ListTargetsByRuleCommand } from "@aws-sdk/client-eventbridge";
 import { GetRoleCommand, GetRolePolicyCommand, IAMClient } from "@aws-sdk/client-iam";
 import { GetKeyPolicyCommand, GetKeyRotationStatusCommand, KMSClient, ListAliasesCommand } from "@aws-sdk/client-kms";
@@ -16,6 +16,7 @@ import {
 } from "@aws-sdk/client-s3";
 import { GetTopicAttributesCommand, ListSubscriptionsByTopicCommand, ListTopicsCommand, SNSClient } from "@aws-sdk/client-sns";
 import { EmulatorRun } from "../../harness/emulator-run";
+import { plan } from "../../plan/plan";
 import { configWith, resources } from "../helpers/synth";
 
 jest.setTimeout(600_000);
@@ -61,6 +62,20 @@ afterAll(async () => {
 
 test("only the trail itself (an emulator gap) is left out of the apply", () => {
   expect(leftOut.filter((a) => a.split(".")[1].startsWith("audit_")).map((a) => a.replace(/_[0-9A-Fa-f]{8}$/, ""))).toEqual(["aws_cloudtrail.audit_trail"]);
+});
+
+test("the CIS 4.1-4.15 metric filters are on the trail's log group, and their alarms notify the alert topic", async () => {
+  const cis = plan(run.config).environments[0].names.trail!.cisAlarms!;
+  const filters = (await aws.logs.send(new DescribeMetricFiltersCommand({ logGroupName: "/sds/dev/cloudtrail" }))).metricFilters ?? [];
+  expect(filters.map((f) => [f.filterName, f.filterPattern, f.metricTransformations?.[0].metricNamespace]).sort())
+    .toEqual(cis.alarms.map((a) => [a.name, a.control.pattern, cis.namespace]).sort());
+  // No CloudWatch (metrics) client is installed: DescribeAlarms through the query API, read from its XML answer.
+  const answer = await (await fetch(`${run.endpoint}/?Action=DescribeAlarms&Version=2010-08-01&AlarmNamePrefix=sds-dev-cis-`, {
+    headers: { Authorization: "AWS4-HMAC-SHA256 Credential=testing/20260101/eu-west-1/monitoring/aws4_request, SignedHeaders=host, Signature=0" },
+  })).text();
+  const alarms = [...answer.matchAll(/<AlarmName>([^<]+)<\/AlarmName>/g)].map((m) => m[1]);
+  expect(alarms.sort()).toEqual(cis.alarms.map((a) => a.name).sort());
+  expect(answer.match(new RegExp(`<member>${topicArn}</member>`, "g"))?.length).toBe(cis.alarms.length);
 });
 
 test("SageMaker's and the trail's log groups are encrypted with the environment's logs key and keep events 365 days", async () => {
