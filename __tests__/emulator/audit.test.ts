@@ -70,10 +70,15 @@ test("the CIS 4.1-4.15 metric filters are on the trail's log group, and their al
   expect(filters.map((f) => [f.filterName, f.filterPattern, f.metricTransformations?.[0].metricNamespace]).sort())
     .toEqual(cis.alarms.map((a) => [a.name, a.control.pattern, cis.namespace]).sort());
   // No CloudWatch (metrics) client is installed: DescribeAlarms through the query API, read from its XML answer.
-  const answer = await (await fetch(`${run.endpoint}/?Action=DescribeAlarms&Version=2010-08-01&AlarmNamePrefix=sds-dev-cis-`, {
-    headers: { Authorization: "AWS4-HMAC-SHA256 Credential=testing/20260101/eu-west-1/monitoring/aws4_request, SignedHeaders=host, Signature=0" },
+  const answer = await (await fetch(`${run.endpoint}/`, {
+    method: "POST",
+    headers: {
+      "Content-Type": "application/x-www-form-urlencoded; charset=utf-8",
+      Authorization: "AWS4-HMAC-SHA256 Credential=testing/20260101/eu-west-1/monitoring/aws4_request, SignedHeaders=host, Signature=0",
+    },
+    body: "Action=DescribeAlarms&Version=2010-08-01",
   })).text();
-  const alarms = [...answer.matchAll(/<AlarmName>([^<]+)<\/AlarmName>/g)].map((m) => m[1]);
+  const alarms = [...answer.matchAll(/<AlarmName>([^<]+)<\/AlarmName>/g)].map((m) => m[1]).filter((n) => n.startsWith("sds-dev-cis-"));
   expect(alarms.sort()).toEqual(cis.alarms.map((a) => a.name).sort());
   expect(answer.match(new RegExp(`<member>${topicArn}</member>`, "g"))?.length).toBe(cis.alarms.length);
 });
@@ -110,7 +115,9 @@ test("the alert topic is encrypted with its own rotated key, only the rule may p
   const allow = statement(attributes.Policy, "OnlyTheDetectiveControlRulePublishes");
   expect(allow).toMatchObject({ Effect: "Allow", Principal: { Service: "events.amazonaws.com" }, Action: "sns:Publish", Resource: topicArn });
   expect(allow.Condition.ArnEquals["aws:SourceArn"]).toBe(`arn:aws:events:eu-west-1:${ACCOUNT}:rule/sds-dev-sagemaker-noncompliant-create`);
-  expect(JSON.parse(attributes.Policy ?? "{}").Statement.filter((s: { Effect: string }) => s.Effect === "Allow")).toHaveLength(1);
+  // Besides the rule, only the environment's CIS alarms (of this account) may publish.
+  expect(JSON.parse(attributes.Policy ?? "{}").Statement.filter((s: { Effect: string }) => s.Effect === "Allow").map((s: { Sid: string }) => s.Sid))
+    .toEqual(["OnlyTheDetectiveControlRulePublishes", "TheEnvironmentsAlarmsPublish"]);
   expect(statement(attributes.Policy, "DenyPublishingWithoutTls")).toMatchObject({ Effect: "Deny", Condition: { Bool: { "aws:SecureTransport": "false" } } });
 
   const keyPolicy = (await aws.kms.send(new GetKeyPolicyCommand({ KeyId: alertsKey, PolicyName: "default" }))).Policy;
