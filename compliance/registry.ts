@@ -1,5 +1,9 @@
-/** Every rule of the pack, alphabetical by id. One rule per file in rules/; adding a rule is a file and a line here. */
+/**
+ * Every rule of the pack, alphabetical by id. One rule per file in rules/; adding a rule is a file and a line here.
+ * The CIS section 4 alarm rules are one family made from the catalogue in one file (rules/cloudtrail-cis-alarms.ts).
+ */
 import { bucketPolicyIdentityPerimeter } from "./rules/bucket-policy-identity-perimeter";
+import { cloudtrailCisAlarms } from "./rules/cloudtrail-cis-alarms";
 import { cloudtrailCloudwatchLogs } from "./rules/cloudtrail-cloudwatch-logs";
 import { cloudtrailKms } from "./rules/cloudtrail-kms";
 import { cloudtrailLogValidation } from "./rules/cloudtrail-log-validation";
@@ -42,6 +46,7 @@ import type { Rule } from "./rule";
 
 export const RULES: readonly Rule[] = [
   bucketPolicyIdentityPerimeter,
+  ...cloudtrailCisAlarms,
   cloudtrailCloudwatchLogs,
   cloudtrailKms,
   cloudtrailLogValidation,

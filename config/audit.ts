@@ -55,6 +55,12 @@ export const Audit = z.strictObject({
   sageMakerLogGroups: z.boolean().default(true),
   /** Subscriptions of the detective control's alert topic. */
   alertSubscriptions: z.array(AlertSubscription).default([]),
+  /**
+   * CIS AWS Foundations v3.0 section 4 (4.1-4.15): a metric filter on the account trail's log group and an alarm to the
+   * alert topic for each monitored event (catalogue/cis-monitoring.ts). @default on with an account trail; with an
+   * organization trail the log group is in another account, so the alarms belong there
+   */
+  cisAlarms: z.boolean().optional(),
 }).default({ trail: "account", trailFileRetentionDays: 2557, sageMakerLogGroups: true, alertSubscriptions: [] });
 // --- end audit ---
 
@@ -77,6 +83,9 @@ export function checkAudit(env: { readonly audit: z.infer<typeof Audit> }, repor
   }
   if (audit.trailObjectLock && audit.trailObjectLock.retentionDays > audit.trailFileRetentionDays) {
     report(`files would stay locked ${audit.trailObjectLock.retentionDays} days but expire after trailFileRetentionDays (${audit.trailFileRetentionDays}); lock them for at most ${audit.trailFileRetentionDays} days, or keep them longer`, "trailObjectLock", "retentionDays");
+  }
+  if (audit.cisAlarms === true && audit.trail !== "account") {
+    report("the CIS alarms watch the environment's own trail log group, and with trail \"organization\" there is none in this account; remove cisAlarms (set the alarms up on the organization trail's log group where it lives) or use trail \"account\"", "cisAlarms");
   }
   if (audit.trail === "account" && audit.organizationTrailArn) {
     report("an organization trail ARN is only used with trail \"organization\"; remove it, or set audit.trail: organization to turn the account trail off", "organizationTrailArn");

@@ -1,7 +1,7 @@
 /**
  * The typed configuration: environments (one platform each) and, inside them, projects. Each concern has its file
  * with its schema and cross-field checks (network.ts, audit.ts, backend.ts, compliance-cost.ts, data-protection.ts,
- * identity.ts); this one assembles them and runs the checks across fields, so a bad config is rejected before any
+ * identity.ts, organization.ts); this one assembles them and runs the checks across fields, so a bad config is rejected before any
  * construct is built. The names a config generates are checked after it, by the plan (plan/check.ts).
  */
 import { z } from "zod";
@@ -16,6 +16,7 @@ import { Compliance, CostAssumptions } from "./compliance-cost";
 import { checkDataProtection, CodeRepository, DataProtection, PackageMirror } from "./data-protection";
 import { checkIdentity, Identity, InstanceTypes, Notebook, NotebookAutoStop } from "./identity";
 import { checkClientAccess, checkNetwork, checkZones, Network } from "./network";
+import { checkOrganization, Organization } from "./organization";
 import { checkStudio, FRONT_ENDS, resolveFrontEnd, Studio, User } from "./studio";
 
 export { LOG_RETENTION_DAYS, ALERT_PROTOCOLS } from "./audit";
@@ -101,10 +102,13 @@ export const ConfigSchema = z.strictObject({
   environments: z.array(Environment).min(1, { error: "at least one environment is needed" }),
   /** Compliance rule pack: enforcement mode and suppressions. */
   compliance: Compliance,
+  /** The optional organization stack: SCPs, RCPs and an EC2 declarative policy (config/organization.ts, docs/organization.md). @default none */
+  organization: Organization.optional(),
 }).superRefine((config, ctx) => {
   // A cross-field check runs only on fields that passed their own rules: a project whose name failed has not been
   // completed (no resolved frontEnd), and a check reading it would add a second, bogus line to the one fault.
   const clean = cleanUnder([...ctx.issues]); // the issues before these checks: theirs must not silence each other
+  if (config.organization) checkOrganization(config.organization, config.environments, (m, ...p) => ctx.addIssue({ code: "custom", path: ["organization", ...p], message: m }));
   config.compliance.suppressions.forEach((s, i) => {
     if (clean("compliance", "suppressions", i, "rule") && !RULE_IDS.includes(s.rule)) {
       ctx.addIssue({ code: "custom", path: ["compliance", "suppressions", i, "rule"], message: `"${s.rule}" is not a compliance rule; known: ${RULE_IDS.join(", ")}` });

@@ -89,6 +89,11 @@ export const EMULATOR_GAPS: readonly EmulatorGap[] = [
     handling: "check made on the synthesized JSON instead",
   },
   {
+    subject: "aws_organizations_policy (type DECLARATIVE_POLICY_EC2)",
+    reason: "moto 5.2.1 refuses declarative policies: CreatePolicy answers InvalidInputException for any type outside its FakePolicy.SUPPORTED_POLICY_TYPES (AI services opt-out, backup, resource control, service control, tag); the organization emulator suite turns organization.vpcBlockPublicAccess off, the policy is proven by terraform validate (examples suite) and its content on the synthesized JSON (__tests__/organization/guardrails.test.ts)",
+    handling: "check made on the synthesized JSON instead",
+  },
+  {
     subject: "aws_kms_key.rotation_period_in_days",
     reason: "moto does not return RotationPeriodInDays; the product leaves it at AWS's default of 365 days",
     handling: "check made on the synthesized JSON instead",

@@ -63,7 +63,7 @@ const SCOPES: Readonly<Record<NameKind, "global" | "account" | "environment" | "
   "state-key": "namespace", "tfc-workspace": "namespace", "codeartifact-repository": "region",
   "kms-alias": "region", "log-group": "region", "sagemaker": "region", "codecommit": "region", "dynamodb-table": "region",
   "sns-topic": "region", "eventbridge-rule": "region", "cloudtrail": "region", "codeartifact-domain": "region",
-  "resolver-endpoint": "region",
+  "resolver-endpoint": "region", "metric-filter": "region", "metric-alarm": "region", "organizations-policy": "global",
 };
 /** Kinds whose names AWS compares without regard to case (IAM names; SageMaker lower-cases its ARNs). */
 const CASE_INSENSITIVE: ReadonlySet<NameKind> = new Set(["iam-role", "iam-policy", "sagemaker"]);
@@ -211,6 +211,7 @@ function tagCountProblem(tags: Readonly<Record<string, string>>, at: string): st
 /** Every problem of the plan, each `<config path>: <what is wrong and the fix>`; empty when it is sound. */
 export function checkPlan(plan: Plan): string[] {
   const out = nameProblems(plan.names);
+  if (plan.organization?.problem) out.push(`organization: ${plan.organization.problem}`);
   for (const e of plan.environments) {
     const at = `environments[${e.index}]`;
     const envTags = e.tags;

@@ -18,6 +18,11 @@ export function platformStackName(env: string): string {
   return `${env}-platform`;
 }
 
+/** The organization stack (one per config, in the management or delegated-administrator account). */
+export function organizationStackName(): string {
+  return "organization";
+}
+
 export function projectStackName(env: string, project: string): string {
   return `${env}-project-${project}`;
 }

@@ -5,6 +5,7 @@
  * Pure TypeScript: no cdktf, no constructs, no file or environment access. Stacks wire constructs from it;
  * `checkPlan` (check.ts) holds every planned name against the rule AWS applies before anything is synthesized.
  */
+import { CIS_MONITORING, CisMonitoringControl } from "../catalogue/cis-monitoring";
 import { CODEARTIFACT_ASSET_BUCKETS } from "../catalogue/codeartifact";
 import { EndpointEntry, selectEndpoints } from "../catalogue/endpoints";
 import { dnsSuffixOf, partitionOf } from "../catalogue/regions";
@@ -12,14 +13,17 @@ import { Cidr, format, parseCidr, subnet } from "../config/cidr";
 import { featureEndpoints } from "../config/data-protection";
 import type { Config, EnvironmentConfig, ProjectConfig } from "../config/schema";
 import { ROLE_NAMES, ROLE_PATH, RoleName } from "../modules/identity/project-scope";
-import { ArnScope, MAX_POLICY_PARTS } from "../modules/policy/document";
+import { ArnScope, MAX_POLICY_PARTS, PolicyDocument, Statement } from "../modules/policy/document";
+import type { OrganizationConfig } from "../config/organization";
+import { GuardrailInput, resourceControlStatements, serviceControlStatements, vpcBlockPublicAccessPolicy } from "../modules/organization/guardrails";
+import { ORGANIZATIONS_POLICIES_PER_TARGET, packStatements } from "../modules/organization/policy-packing";
 import { endpointLogGroupName, SAGEMAKER_LOG_GROUPS, sageMakerLogGroupName } from "../catalogue/sagemaker-log-groups";
 import { usesStudio } from "../config/studio";
 import { STUDIO_ROLES } from "../modules/identity/studio-policies";
 import { STUDIO_APP_TYPES, StudioAppType } from "../modules/sagemaker/studio-names";
-import { aliasBase, BUCKET_PURPOSES, bucketName, environmentBase, platformStackName, projectStackName, stateStackName } from "./names";
+import { aliasBase, BUCKET_PURPOSES, bucketName, environmentBase, organizationStackName, platformStackName, projectStackName, stateStackName } from "./names";
 
-export type StackKind = "state" | "platform" | "project";
+export type StackKind = "state" | "platform" | "project" | "organization";
 
 /** One stack of the app. */
 export interface StackPlan {
@@ -36,7 +40,7 @@ export interface StackPlan {
 export type NameKind =
   | "s3-bucket" | "iam-role" | "iam-policy" | "iam-path" | "kms-alias" | "log-group" | "sagemaker" | "codecommit"
   | "dynamodb-table" | "sns-topic" | "eventbridge-rule" | "cloudtrail" | "security-group" | "codeartifact-domain"
-  | "codeartifact-repository" | "state-key" | "tfc-workspace" | "resolver-endpoint";
+  | "codeartifact-repository" | "state-key" | "tfc-workspace" | "resolver-endpoint" | "metric-filter" | "metric-alarm" | "organizations-policy";
 
 /** A name the app will give a resource. */
 export interface PlannedName {
@@ -98,6 +102,16 @@ export interface TrailNames {
   readonly bucket: string;
   /** Bucket receiving the trail bucket's server access logs: `<base>-cloudtrail-access-logs-<account>`. */
   readonly accessLogBucket: string;
+  /** The CIS section 4 metric filters and alarms on the trail's log group, unless `audit.cisAlarms` is false. */
+  readonly cisAlarms?: CisAlarmNames;
+}
+
+/** CIS v3.0 4.1-4.15: the metric namespace, and per control one name for its filter, metric and alarm. */
+export interface CisAlarmNames {
+  /** `<prefix>/<environment>/cis`. */
+  readonly namespace: string;
+  /** `<base>-cis-<control>-<id>`, e.g. `sds-dev-cis-4.1-unauthorized-api-calls`, in catalogue order. */
+  readonly alarms: readonly { readonly control: CisMonitoringControl; readonly name: string }[];
 }
 
 /** Names of the platform's resources that AWS constrains (the state's are in `StatePlan`, the log groups in `network` and `auditLogGroups`). */
@@ -259,11 +273,37 @@ export interface ProjectPlan {
   readonly notebookLifecycle: string;
 }
 
+/** One generated Organizations policy: its name and content. */
+export interface OrganizationPolicyPlan {
+  /** `<prefix>-sagemaker-scp-<n>`, `<prefix>-sagemaker-rcp-<n>`, `<prefix>-vpc-block-public-access`. */
+  readonly name: string;
+  readonly type: "SERVICE_CONTROL_POLICY" | "RESOURCE_CONTROL_POLICY" | "DECLARATIVE_POLICY_EC2";
+  readonly content: PolicyDocument | Record<string, unknown>;
+}
+
+/** The organization stack (`organization:` in the config): where it deploys, and the policies, packed within AWS's limits. */
+export interface OrganizationPlan {
+  readonly config: OrganizationConfig;
+  /** `organization`. */
+  readonly stack: string;
+  readonly region: string;
+  /** Session name of the provider when it assumes `organization.assumeRoleArn`: `<prefix>-organization-terraform`. */
+  readonly providerSession: string;
+  /** What the guardrails name, from the environments' plans. */
+  readonly guardrails: GuardrailInput;
+  /** SCPs, RCPs and the declarative policy; empty when `problem` is set. */
+  readonly policies: readonly OrganizationPolicyPlan[];
+  /** Why the policies cannot fit AWS's limits (reported by plan/check.ts at `organization`). */
+  readonly problem?: string;
+}
+
 export interface Plan {
   readonly prefix: string;
   /** Every stack, in dependency order (deploy in this order, destroy in reverse). */
   readonly stacks: readonly StackPlan[];
   readonly environments: readonly EnvironmentPlan[];
+  /** The organization stack, when the config has `organization`. */
+  readonly organization?: OrganizationPlan;
   /** Every name the app gives a resource, with the config path that changes it. */
   readonly names: readonly PlannedName[];
 }
@@ -425,6 +465,10 @@ function environmentPlan(config: Config, env: EnvironmentConfig, index: number):
         keyAlias: `${aliasBase(prefix, env.name)}/cloudtrail`,
         bucket: bucketName(base, "cloudtrail", env.accountId),
         accessLogBucket: bucketName(base, "cloudtrail-access-logs", env.accountId),
+        cisAlarms: env.audit.cisAlarms === false ? undefined : {
+          namespace: `${aliasBase(prefix, env.name)}/cis`,
+          alarms: CIS_MONITORING.map((control) => ({ control, name: `${base}-cis-${control.control}-${control.id}` })),
+        },
       } : undefined,
       providerSession: `${base}-terraform`,
       backendSession: `${base}-terraform-state`,
@@ -499,6 +543,10 @@ function plannedNames(e: EnvironmentPlan): PlannedName[] {
     add("kms-alias", `alias/${trail.keyAlias}`, "the trail key alias");
     add("s3-bucket", trail.bucket, "the trail bucket");
     add("s3-bucket", trail.accessLogBucket, "the trail access-log bucket");
+    for (const a of trail.cisAlarms?.alarms ?? []) {
+      add("metric-filter", a.name, `the CIS ${a.control.control} metric filter`);
+      add("metric-alarm", a.name, `the CIS ${a.control.control} alarm`);
+    }
   }
   if (e.auditLogGroups.trail) add("log-group", e.auditLogGroups.trail, "the trail log group");
   add("kms-alias", `alias/${e.names.alertKeyAlias}`, "the alert key alias");
@@ -540,6 +588,36 @@ function plannedNames(e: EnvironmentPlan): PlannedName[] {
   return out;
 }
 
+function organizationPlan(config: Config, environments: readonly EnvironmentPlan[]): OrganizationPlan | undefined {
+  const org = config.organization;
+  if (!org) return undefined;
+  const region = org.region ?? config.environments[0].region;
+  const guardrails: GuardrailInput = {
+    partition: partitionOf(region),
+    organizationId: org.organizationId,
+    exemptPrincipalArns: org.exemptPrincipalArns,
+    exemptPrincipalTag: org.exemptPrincipalTag,
+    environments: environments.map((e) => ({
+      name: e.name, accountId: e.config.accountId, base: e.base, aliasBase: e.aliasBase,
+      projectBases: e.projects.map((p) => p.base), vpcId: org.environmentVpcIds[e.name],
+    })),
+  };
+  const base = { config: org, stack: organizationStackName(), region, providerSession: `${config.prefix}-organization-terraform`, guardrails };
+  try {
+    const packed = (type: "scp" | "rcp", statements: Statement[], others: number) =>
+      packStatements(statements, { what: `the ${type.toUpperCase()}s`, maxPolicies: ORGANIZATIONS_POLICIES_PER_TARGET - 1 - others })
+        .map((content, i): OrganizationPolicyPlan => ({ name: `${config.prefix}-sagemaker-${type}-${i + 1}`, type: type === "scp" ? "SERVICE_CONTROL_POLICY" : "RESOURCE_CONTROL_POLICY", content }));
+    const policies = [
+      ...packed("scp", serviceControlStatements(guardrails), org.otherAttachedPolicies.scp),
+      ...packed("rcp", resourceControlStatements(guardrails), org.otherAttachedPolicies.rcp),
+      ...(org.vpcBlockPublicAccess ? [{ name: `${config.prefix}-vpc-block-public-access`, type: "DECLARATIVE_POLICY_EC2" as const, content: vpcBlockPublicAccessPolicy() }] : []),
+    ];
+    return { ...base, policies };
+  } catch (e) {
+    return { ...base, policies: [], problem: (e as Error).message };
+  }
+}
+
 const cache = new WeakMap<Config, Plan>();
 
 /** The plan of a validated config; computed once per config object. */
@@ -547,11 +625,20 @@ export function plan(config: Config): Plan {
   const cached = cache.get(config);
   if (cached) return cached;
   const environments = config.environments.map((env, i) => environmentPlan(config, env, i));
+  const organization = organizationPlan(config, environments);
   const result: Plan = {
     prefix: config.prefix,
-    stacks: stackPlans(environments),
+    stacks: [
+      ...stackPlans(environments),
+      // Independent of the environments' stacks (nothing is read across accounts); listed last.
+      ...(organization ? [{ name: organization.stack, kind: "organization" as const, environment: organization.stack, dependsOn: [] }] : []),
+    ],
     environments,
-    names: environments.flatMap(plannedNames),
+    organization,
+    names: [
+      ...environments.flatMap(plannedNames),
+      ...(organization?.policies ?? []).map((p): PlannedName => ({ kind: "organizations-policy", name: p.name, what: `the ${p.type} ${p.name}`, path: "prefix", shorten: "the prefix", environment: organization!.stack })),
+    ],
   };
   cache.set(config, result);
   return result;

@@ -18,6 +18,7 @@ import { plan, StackKind } from "../plan/plan";
 import { stateBackend } from "./environment";
 import { checkOutputFolder, KeptStack, replaceOutputFolder } from "./output-folder";
 import { PlatformStack } from "./platform-stack";
+import { OrganizationStack } from "./organization-stack";
 import { ProjectStack } from "./project-stack";
 import { StateStack } from "./state-stack";
 
@@ -55,8 +56,9 @@ export function buildApp(config: Config, outdir: string, options: BuildOptions =
     return stack;
   };
   const prefix = config.prefix;
+  const planned = plan(config);
   // The plan names every stack and resource; the stacks only wire constructs from it.
-  for (const e of plan(config).environments) {
+  for (const e of planned.environments) {
     const environment = e.config;
     let state: StateStack | undefined;
     if (e.stacks.state) {
@@ -71,6 +73,10 @@ export function buildApp(config: Config, outdir: string, options: BuildOptions =
       const stack = add(new ProjectStack(app, p.stack, { prefix, environment, project: p.config, plan: e, projectPlan: p, platform }), "project", e.name);
       stateBackend(stack, e);
     }
+  }
+  if (planned.organization) {
+    const o = planned.organization;
+    add(new OrganizationStack(app, o.stack, { plan: o, prefix, emulatorEndpoint: config.environments[0].emulator?.endpoint }), "organization", o.stack);
   }
   return { app, stackNames: stacks.map((s) => s.name), stacks };
 }

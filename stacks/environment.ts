@@ -10,7 +10,7 @@ import type { EnvironmentPlan } from "../plan/plan";
 
 /** AWS services whose endpoints the provider sends to the emulator when `emulator` is configured (the provider's cdktf field names). */
 const EMULATED_SERVICES = [
-  "cloudtrail", "cloudwatchlogs", "codeartifact", "codecommit", "dynamodb", "ec2", "eventbridge", "iam", "kms",
+  "cloudtrail", "cloudwatch", "cloudwatchlogs", "codeartifact", "codecommit", "dynamodb", "ec2", "eventbridge", "iam", "kms",
   "route53Resolver", "s3", "sagemaker", "sns", "sts",
 ] as const;
 

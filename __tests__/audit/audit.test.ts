@@ -50,6 +50,9 @@ describe("config rules", () => {
     [{ audit: { trailObjectLock: { retentionDays: 3000 } } }, "audit.trailObjectLock.retentionDays: files would stay locked 3000 days but expire after trailFileRetentionDays (2557); lock them for at most 2557 days, or keep them longer"],
     [{ audit: { trail: "organization", organizationTrailArn: "arn:aws:cloudtrail:us-east-1:111122223333:trail/org", trailObjectLock: { retentionDays: 365 } } },
       "audit.trailObjectLock: Object Lock applies to the environment's own trail bucket, and with trail \"organization\" there is none"],
+    [{ audit: { trail: "organization", organizationTrailArn: "arn:aws:cloudtrail:us-east-1:111122223333:trail/org", cisAlarms: true } },
+      "audit.cisAlarms: the CIS alarms watch the environment's own trail log group, and with trail \"organization\" there is none in this account"],
+    [{ audit: { cisAlarms: "yes" } }, "audit.cisAlarms: expected boolean"],
   ])("rejects %j", (changes, message) => {
     expect(configError(changes)).toContain(message);
   });
@@ -191,6 +194,10 @@ describe("the default config (account trail)", () => {
     expect(allows).toEqual([expect.objectContaining({
       Principal: { Service: "events.amazonaws.com" }, Action: "sns:Publish",
       Condition: { ArnEquals: { "aws:SourceArn": `arn:aws:events:eu-west-1:${ACCOUNT}:rule/${rule.name}` } },
+    }), expect.objectContaining({
+      // The CIS section 4 alarms (__tests__/audit/cis-filters.test.ts), of this account only.
+      Principal: { Service: "cloudwatch.amazonaws.com" }, Action: "sns:Publish",
+      Condition: { ArnLike: { "aws:SourceArn": `arn:aws:cloudwatch:eu-west-1:${ACCOUNT}:alarm:sds-dev-cis-4.*` }, StringEquals: { "aws:SourceAccount": ACCOUNT } },
     })]);
     const [, key] = one(platform, "aws_kms_key", (r) => r.description.includes("detective control"));
     expect(sid(key.policy, "EventBridgePublishesToTheAlertTopic")).toMatchObject({

@@ -3,6 +3,7 @@
  * expected failures, suppressions shown with their reasons, warn mode turning failures into warnings.
  */
 import { evaluate, failures } from "../../compliance/engine";
+import { CIS_MONITORING } from "../../catalogue/cis-monitoring";
 import { RULES } from "../../compliance/registry";
 import { formatFailures } from "../../compliance/report";
 import { app, policyOf, ref, stack } from "./fixtures";
@@ -22,7 +23,7 @@ function insecureApp() {
     aws_cloudwatch_log_group: { logs: { name: "/x", retention_in_days: 30 } },
     // No endpoint policy: the default one allows everything, in every account.
     aws_vpc_endpoint: { s3: { vpc_id: ref("aws_vpc", "vpc", "id"), service_name: "com.amazonaws.eu-west-1.s3" } },
-  }, { output: { "cross-stack-output-aws_kms_keyweakarn": { value: ref("aws_kms_key", "weak", "arn") } } });
+  }, { output: { "cross-stack-output-aws_kms_keyweakarn": { value: ref("aws_kms_key", "weak", "arn") }, "cross-stack-output-aws_cloudwatch_log_grouplogsarn": { value: ref("aws_cloudwatch_log_group", "logs", "arn") } } });
   const project = stack(PROJECT, {
     aws_s3_bucket: { data: { bucket: "sds-dev-fraud-data-123456789012" } },
     // Settings written with the literal bucket name instead of a reference: still linked to the bucket.
@@ -30,7 +31,8 @@ function insecureApp() {
     aws_sagemaker_notebook_instance: { nb: { name: "nb", instance_type: "ml.t3.medium", role_arn: "r", kms_key_id: "${data.terraform_remote_state.cross-stack-reference-input-dev-platform.outputs.cross-stack-output-aws_kms_keyweakarn}" } },
     aws_sagemaker_model: { m: { execution_role_arn: "r" } },
     aws_sagemaker_domain: { studio: { domain_name: "studio", auth_mode: "IAM", vpc_id: "v", subnet_ids: ["s"], default_user_settings: { execution_role: "r" } } },
-    aws_cloudtrail: { t: { name: "t", s3_bucket_name: "b" } },
+    // Delivers to a log group (without a delivery role), and no metric filter watches it.
+    aws_cloudtrail: { t: { name: "t", s3_bucket_name: "b", cloud_watch_logs_group_arn: "${data.terraform_remote_state.cross-stack-reference-input-dev-platform.outputs.cross-stack-output-aws_cloudwatch_log_grouplogsarn}:*" } },
     aws_iam_policy: { admin: { policy: policyOf({ Effect: "Allow", Action: "*", Resource: "*" }) } },
     aws_sns_topic: { alerts: { name: "alerts" } },
     // Fenced to the VPC endpoint, but any principal of the account reaches it from there.
@@ -60,6 +62,7 @@ const EXPECTED = [
   ["sagemaker-model-network-isolation", J("aws_sagemaker_model", "m")],
   ...["sagemaker-domain-vpc-only", "sagemaker-domain-kms-cmk"].map((r) => [r, J("aws_sagemaker_domain", "studio")]),
   ...["cloudtrail-multi-region", "cloudtrail-kms", "cloudtrail-log-validation", "cloudtrail-cloudwatch-logs", "cloudtrail-s3-data-events"].map((r) => [r, J("aws_cloudtrail", "t")]),
+  ...CIS_MONITORING.map((c) => [`cloudtrail-alarm-${c.id}`, J("aws_cloudtrail", "t")]),
   ...["iam-no-admin-statement", "iam-no-service-wildcard", "iam-no-kms-decrypt-all-keys", "iam-resource-wildcard-scopable"].map((r) => [r, J("aws_iam_policy", "admin")]),
   ["sns-topic-kms", J("aws_sns_topic", "alerts")],
   ["vpc-endpoint-policy-pins-resource-account", P("aws_vpc_endpoint", "s3")],

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { evaluate } from "../../compliance/engine";
 import type { SynthModel } from "../../synth/model";
 import { RULES } from "../../compliance/registry";
+import { CIS_MONITORING } from "../../catalogue/cis-monitoring";
 import { ACCOUNT, app, merge, policyOf, ref, Resources, rotatedKey, secureBucket, secureNotebook, secureTrail, stack, without } from "./fixtures";
 
 interface Case {
@@ -58,7 +59,22 @@ function crossStackNotebook(rotation: boolean): SynthModel {
   return app(platform, project);
 }
 
+/** A trail with its log group, a filter with `pattern`, and an alarm on the filter's metric (with or without an action). */
+const cisMonitored = (pattern: string, alarmActions: string[]) => one({
+  aws_cloudtrail: { t: secureTrail() },
+  aws_cloudwatch_log_group: { trail: { name: "/sds/dev/cloudtrail", kms_key_id: ref("aws_kms_key", "key", "arn"), retention_in_days: 365 } },
+  aws_cloudwatch_log_metric_filter: { f: { name: "f", log_group_name: ref("aws_cloudwatch_log_group", "trail", "name"), pattern, metric_transformation: { name: "m", namespace: "sds/dev/cis", value: "1" } } },
+  aws_cloudwatch_metric_alarm: { a: { alarm_name: "a", namespace: "sds/dev/cis", metric_name: "m", alarm_actions: alarmActions } },
+});
+const CIS_CASES: Record<string, Case> = Object.fromEntries(CIS_MONITORING.flatMap((c, i) => [[`cloudtrail-alarm-${c.id}`, {
+  pass: cisMonitored(c.pattern.replace(/ /g, "  "), ["arn:aws:sns:eu-west-1:123456789012:alerts"]),
+  // Odd controls: the alarm notifies nobody; even ones: the filter has another control's pattern.
+  fail: i % 2 === 0 ? cisMonitored(c.pattern, []) : cisMonitored(CIS_MONITORING[(i + 1) % CIS_MONITORING.length].pattern, ["arn:aws:sns:eu-west-1:123456789012:alerts"]),
+  failing: "s/aws_cloudtrail.t", detail: i % 2 === 0 ? /no aws_cloudwatch_metric_alarm with alarm_actions/ : new RegExp(`no metric filter on s/aws_cloudwatch_log_group.trail has the CIS ${c.control.replace(".", "\\.")} pattern`),
+}]]));
+
 const CASES: Record<string, Case> = {
+  ...CIS_CASES,
   "bucket-policy-identity-perimeter": {
     pass: bucket((r) => merge(r, { aws_s3_bucket_policy: { "data-policy": { bucket: ref("aws_s3_bucket", "data", "id"), policy: policyOf(VPC_FENCE, IDENTITY_FENCE) } } })),
     // Fenced to the VPC, but any role of the account (`role/*`) passes the identity check: no perimeter.

@@ -6,7 +6,7 @@
  * Then: SDK checks, a second plan with no changes, destroy (refused while the access-log bucket holds logs, then
  * deliberately with delete-with-data), and checks that nothing is left.
  */
-import { CloudWatchLogsClient, DescribeLogGroupsCommand } from "@aws-sdk/client-cloudwatch-logs";
+import { CloudWatchLogsClient, DescribeLogGroupsCommand, DescribeMetricFiltersCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { DescribeRuleCommand, EventBridgeClient, ListTargetsByRuleCommand } from "@aws-sdk/client-eventbridge";
 import { GetRoleCommand, GetRolePolicyCommand, IAMClient } from "@aws-sdk/client-iam";
 import { GetKeyPolicyCommand, GetKeyRotationStatusCommand, KMSClient, ListAliasesCommand } from "@aws-sdk/client-kms";
@@ -16,6 +16,7 @@ import {
 } from "@aws-sdk/client-s3";
 import { GetTopicAttributesCommand, ListSubscriptionsByTopicCommand, ListTopicsCommand, SNSClient } from "@aws-sdk/client-sns";
 import { EmulatorRun } from "../../harness/emulator-run";
+import { plan } from "../../plan/plan";
 import { configWith, resources } from "../helpers/synth";
 
 jest.setTimeout(600_000);
@@ -63,6 +64,25 @@ test("only the trail itself (an emulator gap) is left out of the apply", () => {
   expect(leftOut.filter((a) => a.split(".")[1].startsWith("audit_")).map((a) => a.replace(/_[0-9A-Fa-f]{8}$/, ""))).toEqual(["aws_cloudtrail.audit_trail"]);
 });
 
+test("the CIS 4.1-4.15 metric filters are on the trail's log group, and their alarms notify the alert topic", async () => {
+  const cis = plan(run.config).environments[0].names.trail!.cisAlarms!;
+  const filters = (await aws.logs.send(new DescribeMetricFiltersCommand({ logGroupName: "/sds/dev/cloudtrail" }))).metricFilters ?? [];
+  expect(filters.map((f) => [f.filterName, f.filterPattern, f.metricTransformations?.[0].metricNamespace]).sort())
+    .toEqual(cis.alarms.map((a) => [a.name, a.control.pattern, cis.namespace]).sort());
+  // No CloudWatch (metrics) client is installed: DescribeAlarms through the query API, read from its XML answer.
+  const answer = await (await fetch(`${run.endpoint}/`, {
+    method: "POST",
+    headers: {
+      "Content-Type": "application/x-www-form-urlencoded; charset=utf-8",
+      Authorization: "AWS4-HMAC-SHA256 Credential=testing/20260101/eu-west-1/monitoring/aws4_request, SignedHeaders=host, Signature=0",
+    },
+    body: "Action=DescribeAlarms&Version=2010-08-01",
+  })).text();
+  const alarms = [...answer.matchAll(/<AlarmName>([^<]+)<\/AlarmName>/g)].map((m) => m[1]).filter((n) => n.startsWith("sds-dev-cis-"));
+  expect(alarms.sort()).toEqual(cis.alarms.map((a) => a.name).sort());
+  expect(answer.match(new RegExp(`<member>${topicArn}</member>`, "g"))?.length).toBe(cis.alarms.length);
+});
+
 test("SageMaker's and the trail's log groups are encrypted with the environment's logs key and keep events 365 days", async () => {
   const logsKey = await keyArnOf("sds/dev/logs");
   const found = [];
@@ -95,7 +115,9 @@ test("the alert topic is encrypted with its own rotated key, only the rule may p
   const allow = statement(attributes.Policy, "OnlyTheDetectiveControlRulePublishes");
   expect(allow).toMatchObject({ Effect: "Allow", Principal: { Service: "events.amazonaws.com" }, Action: "sns:Publish", Resource: topicArn });
   expect(allow.Condition.ArnEquals["aws:SourceArn"]).toBe(`arn:aws:events:eu-west-1:${ACCOUNT}:rule/sds-dev-sagemaker-noncompliant-create`);
-  expect(JSON.parse(attributes.Policy ?? "{}").Statement.filter((s: { Effect: string }) => s.Effect === "Allow")).toHaveLength(1);
+  // Besides the rule, only the environment's CIS alarms (of this account) may publish.
+  expect(JSON.parse(attributes.Policy ?? "{}").Statement.filter((s: { Effect: string }) => s.Effect === "Allow").map((s: { Sid: string }) => s.Sid))
+    .toEqual(["OnlyTheDetectiveControlRulePublishes", "TheEnvironmentsAlarmsPublish"]);
   expect(statement(attributes.Policy, "DenyPublishingWithoutTls")).toMatchObject({ Effect: "Deny", Condition: { Bool: { "aws:SecureTransport": "false" } } });
 
   const keyPolicy = (await aws.kms.send(new GetKeyPolicyCommand({ KeyId: alertsKey, PolicyName: "default" }))).Policy;

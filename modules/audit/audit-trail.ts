@@ -177,6 +177,8 @@ export class AuditTrail extends Construct {
   readonly bucket: SecureBucket;
   readonly accessLogBucket: AccessLogBucket;
   readonly logGroupArn: string;
+  /** The log group's name, as a reference (metric filters on it wait for it). */
+  readonly logGroupName: string;
   readonly deliveryRoleArn: string;
   /** The trail's advanced event selectors, as configured. */
   readonly eventSelectors: CloudtrailAdvancedEventSelector[];
@@ -266,6 +268,7 @@ export class AuditTrail extends Construct {
     this.trailArn = trail.arn;
     this.keyArn = key.keyArn;
     this.logGroupArn = group.arn;
+    this.logGroupName = group.name;
     this.deliveryRoleArn = role.arn;
   }
 }

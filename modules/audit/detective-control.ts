@@ -34,6 +34,11 @@ export interface DetectiveControlProps {
   readonly checks?: readonly NonCompliantCreate[];
   /** Service principal domain of the partition. @default "amazonaws.com" */
   readonly dnsSuffix?: string;
+  /**
+   * CloudWatch alarms of this account whose names match `alarm:<pattern>` (e.g. "sds-dev-cis-*") may publish to the
+   * topic too (and use its key for it). @default none (only the EventBridge rule publishes)
+   */
+  readonly alarmNamePattern?: string;
 }
 
 /**
@@ -57,6 +62,8 @@ export class DetectiveControl extends Construct {
     const topicArn = arn(props.scope, "sns", topicName);
     const ruleArn = arn(props.scope, "events", `rule/${ruleName}`);
 
+    const alarms = props.alarmNamePattern ? arn(props.scope, "cloudwatch", `alarm:${props.alarmNamePattern}`) : undefined;
+    const topicContext = { "kms:EncryptionContext:aws:sns:topicArn": topicArn };
     const key = new EncryptionKey(this, "key", {
       alias: props.keyAlias,
       administratorArns: props.keyAdministratorArns,
@@ -67,8 +74,13 @@ export class DetectiveControl extends Construct {
         sid: "EventBridgePublishesToTheAlertTopic",
         service: `events.${dnsSuffix}`,
         actions: ["kms:GenerateDataKey*", "kms:Decrypt"],
-        conditions: { StringEquals: { "kms:EncryptionContext:aws:sns:topicArn": topicArn } },
-      }],
+        conditions: { StringEquals: topicContext },
+      }, ...(alarms ? [{
+        sid: "CloudWatchAlarmsPublishToTheAlertTopic",
+        service: `cloudwatch.${dnsSuffix}`,
+        actions: ["kms:GenerateDataKey*", "kms:Decrypt"],
+        conditions: { StringEquals: topicContext },
+      }] : [])],
     });
     const topic = new SnsTopic(this, "topic", {
       name: topicName,
@@ -86,6 +98,14 @@ export class DetectiveControl extends Construct {
           Resource: topicArn,
           Condition: { ArnEquals: { "aws:SourceArn": ruleArn } },
         },
+        ...(alarms ? [{
+          Sid: "TheEnvironmentsAlarmsPublish",
+          Effect: "Allow" as const,
+          Principal: { Service: `cloudwatch.${dnsSuffix}` },
+          Action: "sns:Publish",
+          Resource: topicArn,
+          Condition: { ArnLike: { "aws:SourceArn": alarms }, StringEquals: { "aws:SourceAccount": props.scope.accountId } },
+        }] : []),
         {
           Sid: "DenyPublishingWithoutTls",
           Effect: "Deny",

@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { ArnScope } from "../policy/document";
 import { OnDestroy } from "../storage/secure-bucket";
 import { AuditTrail, S3DataEvents } from "./audit-trail";
+import { CisAlarms } from "./cis-alarms";
 import { AlertSubscriptionProps, DetectiveControl } from "./detective-control";
 import { SageMakerLogGroups } from "./sagemaker-log-groups";
 
@@ -62,6 +63,8 @@ export class EnvironmentAudit extends Construct {
   readonly detectiveControl: DetectiveControl;
   readonly sageMakerLogGroups?: SageMakerLogGroups;
   readonly trail?: AuditTrail;
+  /** CIS v3.0 4.1-4.15 filters and alarms on the trail's log group, when the trail's names plan them. */
+  readonly cisAlarms?: CisAlarms;
 
   constructor(scope: Construct, id: string, props: EnvironmentAuditProps) {
     super(scope, id);
@@ -104,6 +107,18 @@ export class EnvironmentAudit extends Construct {
       keyPlanPrincipalArns: props.keyPlanPrincipalArns,
       subscriptions: props.alertSubscriptions,
       dnsSuffix: props.dnsSuffix,
+      alarmNamePattern: this.trail && props.trail?.names.cisAlarms ? cisAlarmPattern(props.trail.names.cisAlarms.alarms.map((a) => a.name)) : undefined,
     });
+    const cis = props.trail?.names.cisAlarms;
+    if (this.trail && cis) {
+      this.cisAlarms = new CisAlarms(this, "cis-alarms", { logGroupName: this.trail.logGroupName, names: cis, topicArn: this.detectiveControl.topicArn });
+    }
   }
+}
+
+/** The longest common start of the alarm names, with `*`: the topic policy's pattern that admits exactly this family. */
+function cisAlarmPattern(names: readonly string[]): string {
+  let common = names[0] ?? "";
+  for (const n of names) while (!n.startsWith(common)) common = common.slice(0, -1);
+  return `${common}*`;
 }
