@@ -242,7 +242,7 @@ describe("every kind of planned name is compared with every other of its kind, i
   }
   const kindsOf = (problems: string[], p: Plan) => new Set(p.names.filter((n) => problems.some((m) => m.startsWith(`${n.path}: ${n.what} would be named "${n.name}", like`))).map((n) => n.kind));
   const ALL: NameKind[] = ["s3-bucket", "iam-role", "iam-policy", "kms-alias", "log-group", "sagemaker", "codecommit", "dynamodb-table", "sns-topic", "eventbridge-rule",
-    "cloudtrail", "codeartifact-domain", "codeartifact-repository", "state-key"];
+    "cloudtrail", "codeartifact-domain", "codeartifact-repository", "state-key", "metric-filter", "metric-alarm"];
 
   test("the same account and region: every kind collides but the VPC's security groups and the shared role path", () => {
     const p = doubled({ accountId: "123456789012", region: "eu-west-1" });
