@@ -225,9 +225,15 @@ export interface ProjectPlan {
   readonly roles: Readonly<Record<RoleName, RolePlan>>;
   /**
    * ARN pattern of every role of the project (`arn:<partition>:iam::<account>:role/sagemaker-project/<project base>-*`):
-   * key and bucket policies name the roles by it, so they need not wait for the roles.
+   * only the shared permissions boundary's envelope names it (PassRole/AssumeRole room; each role policy names exact ARNs).
    */
   readonly rolesPattern: string;
+  /**
+   * The exact ARN of every role of the project (`roles[*].arn`, in `ROLE_NAMES` order): key and bucket policies admit
+   * these by `aws:PrincipalArn`, so they need not wait for the roles, and a role an administrator creates with a
+   * look-alike name (`<project base>-anything`) is none of them.
+   */
+  readonly roleArnList: readonly string[];
   /** ARN of the project's training role (`roles.training.arn`): the only role that writes model artifacts. */
   readonly trainingRoleArn: string;
   /** Names of the project's keys, boundary, repository and Studio domain. */
@@ -347,6 +353,7 @@ function projectPlan(prefix: string, env: EnvironmentConfig, envBase: string, sc
     tags: projectTags(project),
     roles,
     rolesPattern: projectRolesPattern(scope, base),
+    roleArnList: ROLE_NAMES.map((r) => roles[r].arn),
     trainingRoleArn: roles.training.arn,
     names: {
       rolePath: ROLE_PATH,

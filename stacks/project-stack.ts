@@ -61,7 +61,7 @@ export class ProjectStack extends TerraformStack {
       aliases: names.names.keyAliases,
       logGroupNames: [names.names.logGroupPattern],
       administratorArns: names.keyAdministrators,
-      principalArns: [names.rolesPattern],
+      principalArns: names.roleArnList,
       studioHomeVolume: usesStudio(props.project),
     });
     this.buckets = new ProjectBuckets(this, "buckets", {
@@ -71,7 +71,7 @@ export class ProjectStack extends TerraformStack {
       s3EndpointId: props.platform.s3Endpoint.endpointId,
       administratorArns: dp.administratorArns,
       breakGlassArns: dp.breakGlassArns,
-      projectRoleArns: [names.rolesPattern],
+      projectRoleArns: names.roleArnList,
       modelWriterArns: [names.trainingRoleArn],
       noncurrentVersionDays: dp.noncurrentVersionDays,
       accessLogDays: env.logs.retentionDays,

@@ -227,7 +227,24 @@ const samlAssumes = allow({ title: "a federated person assumes the data scientis
 const sagemakerAssumes = allow({ title: "SageMaker assumes the training role for a job of this account", role: "training", action: "sts:AssumeRole",
   resource: INPUT.roleArns["training"], caller: "sagemaker.amazonaws.com",
   context: { "aws:SourceAccount": ACCOUNT, "aws:SourceArn": `arn:aws:sagemaker:${REGION}:${ACCOUNT}:training-job/sds-dev-fraud-xgb-1` } });
+// With `requireSourceIdentity`: the source identity (what CloudTrail names the person by) must be the person's own username.
+const WITH_SOURCE = dataScientistTrust(INPUT.scope, [USER, SSO_ROLE, SAML], { requireSourceIdentity: true });
+const userNamesSelf = allow({ ...userAssumes, title: "an IAM user assumes the data scientist role with their own name as source identity", resourcePolicy: WITH_SOURCE,
+  context: { ...userAssumes.context, "sts:SourceIdentity": "alice" } });
+const ssoNamesSelf = allow({ title: "an SSO session assumes the data scientist role with its own username as source identity", role: "data-scientist", action: "sts:AssumeRole",
+  resource: INPUT.roleArns["data-scientist"], caller: `arn:aws:sts::${ACCOUNT}:assumed-role/AWSReservedSSO_DataScience_0123456789abcdef/alice`, resourcePolicy: WITH_SOURCE,
+  context: { [OWNER]: "alice", "sts:SourceIdentity": "alice" } });
+const samlNamesSelf = allow({ ...samlAssumes, title: "a federated person assumes the data scientist role with the asserted username as source identity", resourcePolicy: WITH_SOURCE,
+  context: { ...samlAssumes.context, [`aws:RequestTag/${OWNER_TAG}`]: "alice", "sts:SourceIdentity": "alice" } });
 const trust: Scenario[] = [
+  userNamesSelf,
+  flip(userNamesSelf, "sts:SourceIdentity", "bob", "Denied", "an IAM user cannot appear in CloudTrail as a colleague (source identity bob)"),
+  flip(userNamesSelf, "sts:SourceIdentity", undefined, "Denied", "an IAM user cannot assume without a source identity when one is required"),
+  ssoNamesSelf,
+  flip(ssoNamesSelf, "sts:SourceIdentity", "bob", "Denied", "an SSO session cannot appear in CloudTrail as a colleague (source identity bob)"),
+  flip(ssoNamesSelf, "sts:SourceIdentity", undefined, "Denied", "an SSO session cannot assume without a source identity when one is required"),
+  samlNamesSelf,
+  flip(samlNamesSelf, "sts:SourceIdentity", "bob", "Denied", "a SAML assertion cannot name a source identity other than its username tag"),
   userAssumes,
   flip(userAssumes, "aws:MultiFactorAuthPresent", "false", "Denied", "an IAM user without MFA cannot assume the data scientist role"),
   userTags,
@@ -261,7 +278,7 @@ const ALL = [...IDENTITY_SCENARIOS, ...trust];
 function run(s: Scenario): Promise<Decision> {
   if (s.caller) {
     // Same-account callers named in the trust policy need no identity policy of their own; the account root needs one.
-    return simulate({ principal: s.caller, action: s.action, resource: s.resource, context: present(s.context ?? {}) }, { resource: TRUST[s.role] });
+    return simulate({ principal: s.caller, action: s.action, resource: s.resource, context: present(s.context ?? {}) }, { resource: s.resourcePolicy ?? TRUST[s.role] });
   }
   // Role sessions call from inside the environment's VPC unless the scenario says otherwise.
   const context = present({ "aws:SourceVpc": VPC, ...s.context });

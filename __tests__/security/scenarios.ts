@@ -91,6 +91,8 @@ export function projectScenarios(app: PerimeterApp, env: string, p: string): Sce
   const attacker = adminSession(`arn:aws:iam::${ATTACKER_ACCOUNT}:role/attacker`, "another account's administrator");
   /** Something else in the VPC with broad rights (an instance someone launched into the subnets with an admin profile). */
   const vpcAdmin = adminSession(`arn:aws:iam::${acct}:role/instance-in-vpc`, "own-account principal in the VPC with *:*");
+  /** A role an account administrator creates under the project's path with a name like the project's roles (`<base>-*`), holding *:*. */
+  const lookAlike = adminSession(`arn:aws:iam::${acct}:role/sagemaker-project/${base}-notebook-execution-copy`, "a look-alike of a project role (*:*)");
   /** The notebook role with a broad policy someone attached by mistake: only the boundary and resource-side layers remain. */
   const nbBroad: Actor = { ...nb, label: `${nb.label} + s3:*`, identity: [...nb.identity, { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:*", Resource: "*" }] }] };
 
@@ -253,6 +255,12 @@ export function projectScenarios(app: PerimeterApp, env: string, p: string): Sce
   row("C3", "another account's administrator reads project data from its own VPC", attacker, "s3:GetObject", obj(data, "train.csv"), OTHER_VPC, "Denied", undefined, "resource:DenyPrincipalsOutsideProject");
   row("C3", "another account's administrator decrypts with the data key", attacker, "kms:Decrypt", key(dataKey), INTERNET, "Denied", undefined, "resource:implicit");
   row("C3", "another account's root assumes the data scientist role", accountRoot(ATTACKER_ACCOUNT), "sts:AssumeRole", trustOf("data-scientist"), INTERNET, "Denied", undefined, "resource:implicit");
+  // Key and bucket policies name the seven role ARNs exactly: a look-alike role (same path, name `<base>-...`) is an outsider.
+  row("C3", "a look-alike project role reads project data from inside the VPC", lookAlike, "s3:GetObject", obj(data, "train.csv"), S3, "ExplicitlyDenied", undefined, "resource:DenyPrincipalsOutsideProject");
+  row("C3", "a look-alike project role reads model artifacts from inside the VPC", lookAlike, "s3:GetObject", obj(models, "m/model.tar.gz"), S3, "ExplicitlyDenied", undefined, "resource:DenyPrincipalsOutsideProject");
+  row("C3", "a look-alike project role decrypts with the data key through S3", lookAlike, "kms:Decrypt", key(dataKey), viaS3, "Denied", { "kms:ViaService": `s3.${region}.amazonaws.com` }, "resource:implicit");
+  row("C3", "a look-alike project role decrypts with the volume key through SageMaker", lookAlike, "kms:Decrypt", key(volumeKey), viaSageMaker, "Denied", { "kms:ViaService": `sagemaker.${region}.amazonaws.com` }, "resource:implicit");
+  row("C3", "the notebook execution role decrypts with the data key through S3 (the legitimate path)", nb, "kms:Decrypt", key(dataKey), viaS3, "Allowed", { "kms:ViaService": `s3.${region}.amazonaws.com` });
   row("C3", "the deploy role manages the data bucket from outside the VPC (Terraform)", deployer, "s3:GetObject", obj(data, "train.csv"), INTERNET, "Allowed");
   if (breakGlass) row("C3", "the break-glass role reads project data from inside the VPC", breakGlass, "s3:GetObject", obj(data, "train.csv"), S3, "Allowed");
 
@@ -288,7 +296,8 @@ export function projectScenarios(app: PerimeterApp, env: string, p: string): Sce
   row("C6", "an account administrator role assumes the data scientist role", admin, "sts:AssumeRole", trustOf("data-scientist"), INTERNET, "Denied", undefined, "resource:implicit");
   row("C6", "the CI/CD principal assumes the notebook creation role", deployer, "sts:AssumeRole", trustOf("notebook-creation"), INTERNET, "Allowed");
   row("C6", "the CI/CD principal assumes the endpoint creation role", deployer, "sts:AssumeRole", trustOf("endpoint-creation"), INTERNET, "Allowed");
-  const sso = adminSession(ssoRole(acct), "Identity Center permission-set role");
+  // Identity Center sets the person's username as the permission-set role session's principal tag (attributes for access control).
+  const sso: Actor = { ...adminSession(ssoRole(acct), "Identity Center permission-set role"), tags: { username: "alice" } };
   const identity = e.projects.find((x) => x.name === p)!.identity;
   const ssoOk = { ...(identity.requireMfa ? { "aws:MultiFactorAuthPresent": "true" } : {}), ...(identity.requireSourceIdentity ? { "sts:SourceIdentity": "alice" } : {}) };
   row("C6", "the Identity Center role assumes the data scientist role", sso, "sts:AssumeRole", trustOf("data-scientist"), INTERNET, "Allowed", ssoOk);
@@ -300,6 +309,9 @@ export function projectScenarios(app: PerimeterApp, env: string, p: string): Sce
     const { ["sts:SourceIdentity"]: _s, ...noSource } = ssoOk;
     row("C6", "the Identity Center role assumes the data scientist role without a source identity (requireSourceIdentity)", sso, "sts:AssumeRole", trustOf("data-scientist"), INTERNET, "Denied",
       noSource, "resource:implicit");
+    // The source identity names the person in CloudTrail: it must be the caller's own username, never a colleague's.
+    row("C6", "alice assumes the data scientist role with bob's name as source identity (requireSourceIdentity)", sso, "sts:AssumeRole", trustOf("data-scientist"), INTERNET, "Denied",
+      { ...ssoOk, "sts:SourceIdentity": "bob" }, "resource:implicit");
   }
   if (identity.applicationPrincipals.length === 0) {
     row("C6", "the project's notebook assumes the endpoint invocation role through the STS endpoint (no application principals)", nb, "sts:AssumeRole", trustOf("endpoint-invocation"), STS, "Allowed");

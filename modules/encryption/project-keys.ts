@@ -13,7 +13,7 @@ export interface ProjectKeysProps {
   /** Key administrators (the roles that run Terraform). @default the account root (delegating to IAM) */
   readonly administratorArns?: readonly string[];
   /**
-   * The project's roles (ARNs, wildcards allowed) that may use the data and volume keys through AWS services.
+   * The project's roles (their exact ARNs: a name pattern would admit a look-alike role) that may use the data and volume keys through AWS services.
    * @default any principal of the account its IAM policies allow (until the project's roles exist)
    */
   readonly principalArns?: readonly string[];

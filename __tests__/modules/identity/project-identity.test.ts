@@ -42,6 +42,7 @@ test("role ARNs the policies name are the ARNs of the roles created", () => {
   // The fixture the simulations use reads the same plan functions.
   expect(Object.fromEntries(ROLE_NAMES.map((r) => [r, planned.roles[r].arn]))).toEqual(INPUT.roleArns);
   expect(planned.rolesPattern).toBe(INPUT.rolesPattern);
+  expect(planned.roleArnList).toEqual(ROLE_NAMES.map((r) => INPUT.roleArns[r]));
 });
 
 test("the policies reference the project's real keys, buckets, subnets, security group and SageMaker API endpoint", () => {
@@ -61,7 +62,8 @@ test("the policies reference the project's real keys, buckets, subnets, security
 test("the project keys admit the project's roles (through AWS services only)", () => {
   for (const [, key] of resources(stack, "aws_kms_key").filter(([id]) => /data|volumes/.test(id))) {
     const use = JSON.parse(key.policy).Statement.find((s: any) => s.Sid === "ProjectRolesViaServices");
-    expect(use.Condition.ArnLike["aws:PrincipalArn"]).toEqual(["arn:aws:iam::123456789012:role/sagemaker-project/sds-dev-fraud-*"]);
+    // The exact ARNs, no `<project base>-*` pattern: a role an administrator creates with a look-alike name is not admitted.
+    expect(use.Condition.ArnLike["aws:PrincipalArn"]).toEqual(ROLE_NAMES.map((r) => `arn:aws:iam::123456789012:role/sagemaker-project/sds-dev-fraud-${r}`));
   }
 });
 
