@@ -61,14 +61,15 @@ async function storedPolicy(arn: string): Promise<PolicyDocument> {
   return JSON.parse(decodeURIComponent(version.PolicyVersion!.Document!));
 }
 
-test("seven roles, each with the permissions boundary and exactly its own managed policy, no inline policies", async () => {
+test("seven roles, each with its own permissions boundary and exactly its own managed policy, no inline policies", async () => {
   const arns: Record<string, string> = project.roles.role_arns;
   expect(Object.keys(arns).sort()).toEqual([...ROLE_NAMES].sort());
   for (const [short, arn] of Object.entries(arns)) {
     const name = `sds-dev-fraud-${short}`;
     const { Role } = await iam.send(new GetRoleCommand({ RoleName: name }));
     expect(Role).toMatchObject({ Arn: arn, Path: "/sagemaker-project/", MaxSessionDuration: 3600 });
-    expect(Role?.PermissionsBoundary).toEqual({ PermissionsBoundaryType: "PermissionsBoundaryPolicy", PermissionsBoundaryArn: project.roles.boundary_arn });
+    expect(Role?.PermissionsBoundary).toEqual({ PermissionsBoundaryType: "PermissionsBoundaryPolicy", PermissionsBoundaryArn: project.roles.boundary_arns[short] });
+    expect(project.roles.boundary_arns[short]).toBe(`arn:aws:iam::123456789012:policy/sagemaker-project/${name}-boundary`);
     const attached = await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: name }));
     // Its own policy, in parts where IAM's 6144-character limit needs them (`<name>-2`, ...).
     const names = attached.AttachedPolicies!.map((p) => p.PolicyName!).sort();
@@ -83,7 +84,7 @@ test("seven roles, each with the permissions boundary and exactly its own manage
 
 test("the policies IAM stored carry the real ids and keys, and still decide as simulated", async () => {
   const creation = await storedPolicy((await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: "sds-dev-fraud-notebook-creation" }))).AttachedPolicies![0].PolicyArn!);
-  const boundary = await storedPolicy(project.roles.boundary_arn);
+  const boundary = await storedPolicy(project.roles.boundary_arns["notebook-creation"]);
   const volumeKey = project.volumes_key_arn;
   const subnet = platform.subnet_ids[0];
   const sg = platform.sagemaker_security_group_id;
