@@ -100,14 +100,16 @@ test("the policies IAM stored carry the real ids and keys, and still decide as s
   expect(await request({})).toBe("Allowed");
   expect(await request({ "sagemaker:VpcSubnets": ["subnet-0fffffffffffffff9"] })).toBe("ExplicitlyDenied");
   const scientist = await storedPolicy((await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: "sds-dev-fraud-data-scientist" }))).AttachedPolicies![0].PolicyArn!);
+  const scientistBoundary = await storedPolicy(project.roles.boundary_arns["data-scientist"]);
   const open = (vpce: string) => simulate({
     principal: "arn:aws:sts::123456789012:assumed-role/sds-dev-fraud-data-scientist/alice", action: "sagemaker:CreatePresignedNotebookInstanceUrl",
     resource: "arn:aws:sagemaker:eu-west-1:123456789012:notebook-instance/sds-dev-fraud-alice",
     context: { "aws:PrincipalTag/username": "alice@example.com", "sagemaker:ResourceTag/username": "alice@example.com", "aws:SourceVpce": vpce,
       "aws:SourceVpc": platform.vpc_id },
-  }, { identity: [scientist], boundary });
+  }, { identity: [scientist], boundary: scientistBoundary });
   expect(await open(platform.interface_endpoint_ids["sagemaker.api"])).toBe("Allowed");
-  expect(await open(platform.interface_endpoint_ids["sagemaker.runtime"])).toBe("ImplicitlyDenied");
+  // Refused by the policy (no Allow) and by the data scientist's own boundary (OnlySourceVpce).
+  expect(await open(platform.interface_endpoint_ids["sagemaker.runtime"])).toBe("ExplicitlyDenied");
 });
 
 test("the notebook: no internet, no root, the project volume key, an environment subnet, the SageMaker group, the execution role, its owner", async () => {
