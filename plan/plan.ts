@@ -209,16 +209,19 @@ export interface RolePlan {
    * as many of these names as there are parts (usually one).
    */
   readonly policyParts: readonly string[];
-  /** The Studio policy and the Studio boundary of a Studio role (`<name>-studio`, `<name>-studio-boundary`), in a Studio project. */
-  readonly studio?: { readonly policy: string; readonly boundary: string };
+  /**
+   * The role's own permissions boundary, `<name>-boundary`: derived from the role's grants (modules/identity/boundary.ts),
+   * with the Studio grants in a Studio project's Studio roles.
+   */
+  readonly boundary: string;
+  /** The Studio policy of a Studio role (`<name>-studio`), in a Studio project. */
+  readonly studio?: { readonly policy: string };
 }
 
 /** Names of a project's resources that AWS constrains (the buckets are `bucket(purpose)`, the notebooks `notebooks`). */
 export interface ProjectNames {
   /** IAM path of every role and policy of the project: `/sagemaker-project/` (`ROLE_PATH`, the same for every project). */
   readonly rolePath: string;
-  /** The permissions boundary of the project's roles: `<project base>-boundary`. */
-  readonly boundary: string;
   /** Aliases of the project's keys, without `alias/`: `<prefix>/<environment>/<project>/data`, `/volumes`, `/logs`. */
   readonly keyAliases: { readonly data: string; readonly volumes: string; readonly logs: string };
   /** The project's log groups, which the logs key admits: `/<prefix>/<environment>/<project>/*`. */
@@ -253,10 +256,11 @@ export interface ProjectPlan {
   /** The seven roles, by short name (modules/identity/project-scope.ts `ROLE_NAMES`). */
   readonly roles: Readonly<Record<RoleName, RolePlan>>;
   /**
-   * ARN pattern of every role of the project (`arn:<partition>:iam::<account>:role/sagemaker-project/<project base>-*`):
-   * key and bucket policies name the roles by it, so they need not wait for the roles.
+   * The exact ARN of every role of the project (`roles[*].arn`, in `ROLE_NAMES` order): key and bucket policies admit
+   * these and no other principal by name (`aws:PrincipalArn`), so they need not wait for the roles, and a role an
+   * administrator creates with a look-alike name (`<project base>-anything`) is not one of them.
    */
-  readonly rolesPattern: string;
+  readonly roleArnList: readonly string[];
   /** ARN of the project's training role (`roles.training.arn`): the only role that writes model artifacts. */
   readonly trainingRoleArn: string;
   /** Names of the project's keys, boundary, repository and Studio domain. */
@@ -370,7 +374,8 @@ export function projectRoles(scope: ArnScope, projectBase: string, studio = fals
       name,
       arn: projectRoleArn(scope, name),
       policyParts: Array.from({ length: MAX_POLICY_PARTS }, (_, i) => (i === 0 ? name : `${name}-${i + 1}`)),
-      studio: studio && (STUDIO_ROLES as readonly string[]).includes(r) ? { policy: `${name}-studio`, boundary: `${name}-studio-boundary` } : undefined,
+      boundary: `${name}-boundary`,
+      studio: studio && (STUDIO_ROLES as readonly string[]).includes(r) ? { policy: `${name}-studio` } : undefined,
     };
   };
   return Object.fromEntries(ROLE_NAMES.map((r) => [r, role(r)])) as Record<RoleName, RolePlan>;
@@ -379,11 +384,6 @@ export function projectRoles(scope: ArnScope, projectBase: string, studio = fals
 /** The ARN of each role of a project, by short name (what PassRole and AssumeRole grants name). */
 export function roleArnsOf(roles: Readonly<Record<RoleName, RolePlan>>): Record<RoleName, string> {
   return Object.fromEntries(Object.entries(roles).map(([r, role]) => [r, role.arn])) as Record<RoleName, string>;
-}
-
-/** ARN pattern of every role of a project: the role path and `<project base>-*`. */
-export function projectRolesPattern(scope: ArnScope, projectBase: string): string {
-  return projectRoleArn(scope, `${projectBase}-*`);
 }
 
 function projectPlan(prefix: string, env: EnvironmentConfig, envBase: string, scope: ArnScope, project: ProjectConfig, index: number): ProjectPlan {
@@ -401,11 +401,10 @@ function projectPlan(prefix: string, env: EnvironmentConfig, envBase: string, sc
     bucket: (purpose) => bucketName(base, purpose, env.accountId),
     tags: projectTags(project),
     roles,
-    rolesPattern: projectRolesPattern(scope, base),
+    roleArnList: ROLE_NAMES.map((r) => roles[r].arn),
     trainingRoleArn: roles.training.arn,
     names: {
       rolePath: ROLE_PATH,
-      boundary: `${base}-boundary`,
       keyAliases: { data: `${aliasPrefix}/data`, volumes: `${aliasPrefix}/volumes`, logs: `${aliasPrefix}/logs` },
       logGroupPattern: `/${aliasPrefix}/*`,
       codeRepository: base,
@@ -565,8 +564,8 @@ function plannedNames(e: EnvironmentPlan): PlannedName[] {
       addP("iam-role", r.name, `the ${role} role`);
       // Part 1 is `<role name>`; the others exist only for a policy beyond IAM's 6144 characters (modules/identity/project-role.ts).
       r.policyParts.forEach((part, i) => addP("iam-policy", part, i === 0 ? `the ${role} policy` : `part ${i + 1} of the ${role} policy`));
+      addP("iam-policy", r.boundary, `the permissions boundary of the ${role} role`);
     }
-    addP("iam-policy", p.names.boundary, "the permissions boundary");
     if (p.config.codeRepository.type === "codecommit") addP("codecommit", p.names.codeRepository, "the CodeCommit repository");
     addP("sagemaker", p.names.codeRepository, "the SageMaker code repository", undefined, undefined, "code repositories");
     if (p.notebooks.length > 0) addP("sagemaker", p.notebookLifecycle, "the notebook lifecycle configuration", undefined, undefined, "notebook lifecycle configurations");
@@ -580,7 +579,6 @@ function plannedNames(e: EnvironmentPlan): PlannedName[] {
         const names = p.roles[role].studio;
         if (!names) throw new Error(`plan: the ${role} role of a Studio project has no Studio policy names`);
         addP("iam-policy", names.policy, `the Studio policy of the ${role} role`);
-        addP("iam-policy", names.boundary, `the Studio boundary of the ${role} role`);
       }
       p.config.users.forEach((u, k) => addP("sagemaker", u.username, `the Studio user profile of ${u.username}`, `${pat}.users[${k}].username`, "the username", `user profiles of domain ${studio.domain}`));
     }

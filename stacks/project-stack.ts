@@ -62,7 +62,7 @@ export class ProjectStack extends TerraformStack {
       logGroupNames: [names.names.logGroupPattern],
       administratorArns: names.keyAdministrators,
       planPrincipalArns: names.planPrincipals,
-      principalArns: [names.rolesPattern],
+      principalArns: names.roleArnList,
       studioHomeVolume: usesStudio(props.project),
     });
     this.buckets = new ProjectBuckets(this, "buckets", {
@@ -73,7 +73,7 @@ export class ProjectStack extends TerraformStack {
       administratorArns: dp.administratorArns,
       breakGlassArns: dp.breakGlassArns,
       planPrincipalArns: names.planPrincipals,
-      projectRoleArns: [names.rolesPattern],
+      projectRoleArns: names.roleArnList,
       modelWriterArns: [names.trainingRoleArn],
       noncurrentVersionDays: dp.noncurrentVersionDays,
       accessLogDays: env.logs.retentionDays,
@@ -106,7 +106,6 @@ export class ProjectStack extends TerraformStack {
       dnsSuffix: names.dnsSuffix,
       projectBase: names.base,
       roleArns: roleArnsOf(names.roles),
-      rolesPattern: names.rolesPattern,
       vpcId: props.platform.network.vpcId,
       instanceTypes: props.project.instanceTypes,
       subnetIds: props.platform.network.subnetIds,
@@ -134,7 +133,7 @@ export class ProjectStack extends TerraformStack {
     let domain: StudioDomain | undefined;
     this.identity = new ProjectIdentity(this, "identity", {
       input: scopeInput,
-      names: { rolePath: names.names.rolePath, boundary: names.names.boundary, roles: names.roles },
+      names: { rolePath: names.names.rolePath, roles: names.roles },
       // No role trusts the whole account: until people are named, only the environment's deploy principals (the plan's `trust`).
       dataScientistPrincipals: names.trust.dataScientists,
       peopleTrust: { requireMfa: identity.requireMfa, requireSourceIdentity: identity.requireSourceIdentity },
@@ -213,10 +212,10 @@ export class ProjectStack extends TerraformStack {
       });
     }
     new TerraformOutput(this, "roles", {
-      description: "The project's roles (by short name), their permissions boundary, and the notebook instances",
+      description: "The project's roles and their permissions boundaries (by short name), and the notebook instances",
       value: {
         role_arns: Object.fromEntries(Object.entries(this.identity.roles).map(([k, r]) => [k, r.roleArn])),
-        boundary_arn: this.identity.boundaryArn,
+        boundary_arns: this.identity.boundaryArns,
         notebooks: Object.values(this.notebooks).map((n) => n.notebookName),
       },
     });

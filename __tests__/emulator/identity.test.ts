@@ -67,14 +67,15 @@ async function storedPolicy(arn: string): Promise<PolicyDocument> {
   return JSON.parse(decodeURIComponent(version.PolicyVersion!.Document!));
 }
 
-test("seven roles, each with the permissions boundary and exactly its own managed policy, no inline policies", async () => {
+test("seven roles, each with its own permissions boundary and exactly its own managed policy, no inline policies", async () => {
   const arns: Record<string, string> = project.roles.role_arns;
   expect(Object.keys(arns).sort()).toEqual([...ROLE_NAMES].sort());
   for (const [short, arn] of Object.entries(arns)) {
     const name = `sds-dev-fraud-${short}`;
     const { Role } = await iam.send(new GetRoleCommand({ RoleName: name }));
     expect(Role).toMatchObject({ Arn: arn, Path: "/sagemaker-project/", MaxSessionDuration: 3600 });
-    expect(Role?.PermissionsBoundary).toEqual({ PermissionsBoundaryType: "PermissionsBoundaryPolicy", PermissionsBoundaryArn: project.roles.boundary_arn });
+    expect(Role?.PermissionsBoundary).toEqual({ PermissionsBoundaryType: "PermissionsBoundaryPolicy", PermissionsBoundaryArn: project.roles.boundary_arns[short] });
+    expect(project.roles.boundary_arns[short]).toBe(`arn:aws:iam::123456789012:policy/sagemaker-project/${name}-boundary`);
     const attached = await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: name }));
     // Its own policy, in parts where IAM's 6144-character limit needs them (`<name>-2`, ...).
     const names = attached.AttachedPolicies!.map((p) => p.PolicyName!).sort();
@@ -89,7 +90,7 @@ test("seven roles, each with the permissions boundary and exactly its own manage
 
 test("the policies IAM stored carry the real ids and keys, and still decide as simulated", async () => {
   const creation = await storedPolicy((await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: "sds-dev-fraud-notebook-creation" }))).AttachedPolicies![0].PolicyArn!);
-  const boundary = await storedPolicy(project.roles.boundary_arn);
+  const boundary = await storedPolicy(project.roles.boundary_arns["notebook-creation"]);
   const volumeKey = project.volumes_key_arn;
   const subnet = platform.subnet_ids[0];
   const sg = platform.sagemaker_security_group_id;
@@ -105,14 +106,16 @@ test("the policies IAM stored carry the real ids and keys, and still decide as s
   expect(await request({})).toBe("Allowed");
   expect(await request({ "sagemaker:VpcSubnets": ["subnet-0fffffffffffffff9"] })).toBe("ExplicitlyDenied");
   const scientist = await storedPolicy((await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: "sds-dev-fraud-data-scientist" }))).AttachedPolicies![0].PolicyArn!);
+  const scientistBoundary = await storedPolicy(project.roles.boundary_arns["data-scientist"]);
   const open = (vpce: string) => simulate({
     principal: "arn:aws:sts::123456789012:assumed-role/sds-dev-fraud-data-scientist/alice", action: "sagemaker:CreatePresignedNotebookInstanceUrl",
     resource: "arn:aws:sagemaker:eu-west-1:123456789012:notebook-instance/sds-dev-fraud-alice",
     context: { "aws:PrincipalTag/username": "alice@example.com", "sagemaker:ResourceTag/username": "alice@example.com", "aws:SourceVpce": vpce,
       "aws:SourceVpc": platform.vpc_id },
-  }, { identity: [scientist], boundary });
+  }, { identity: [scientist], boundary: scientistBoundary });
   expect(await open(platform.interface_endpoint_ids["sagemaker.api"])).toBe("Allowed");
-  expect(await open(platform.interface_endpoint_ids["sagemaker.runtime"])).toBe("ImplicitlyDenied");
+  // Refused by the policy (no Allow) and by the data scientist's own boundary (OnlySourceVpce).
+  expect(await open(platform.interface_endpoint_ids["sagemaker.runtime"])).toBe("ExplicitlyDenied");
 });
 
 test("the notebook: no internet, no root, the project volume key, an environment subnet, the SageMaker group, the execution role, its owner", async () => {

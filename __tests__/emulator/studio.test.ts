@@ -100,10 +100,10 @@ test("the rest of a Studio project applies with the platform (Studio group and r
   expect(project.left.filter((a) => a.startsWith("aws_iam_policy.")).sort()).toEqual([expect.stringMatching(/data-scientist-studio_/), expect.stringMatching(/notebook-execution-studio_/)]);
   const state = await project.tf.stateList();
   expect(state.filter((a) => /studio-security-group/.test(a))).toHaveLength(8);
-  expect(state.filter((a) => /studio-boundary/.test(a))).toHaveLength(2);
+  expect(state.filter((a) => /-boundary/.test(a))).toHaveLength(7);
   const iam = new IAMClient({ endpoint: run.endpoint, region: "eu-west-1", credentials: { accessKeyId: "testing", secretAccessKey: "testing" } });
   const role = await iam.send(new GetRoleCommand({ RoleName: "sds-dev-fraud-data-scientist" }));
-  expect(role.Role!.PermissionsBoundary!.PermissionsBoundaryArn).toBe("arn:aws:iam::123456789012:policy/sagemaker-project/sds-dev-fraud-data-scientist-studio-boundary");
+  expect(role.Role!.PermissionsBoundary!.PermissionsBoundaryArn).toBe("arn:aws:iam::123456789012:policy/sagemaker-project/sds-dev-fraud-data-scientist-boundary");
   for (const st of stacks) {
     const again = await run.plan(st.stack);
     expect({ stack: st.stack, changes: again.changes, plan: again.changes ? again.stdout : "" }).toEqual({ stack: st.stack, changes: false, plan: "" });

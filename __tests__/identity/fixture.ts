@@ -1,7 +1,7 @@
 /** Concrete values for the policy builders, as the simulator and the existence check see them. */
 import type { ProjectScopeInput } from "../../modules/identity/project-scope";
 import type { ArnScope } from "../../modules/policy/document";
-import { projectRoles, projectRolesPattern, roleArnsOf } from "../../plan/plan";
+import { projectRoles, roleArnsOf } from "../../plan/plan";
 
 export const ACCOUNT = "123456789012";
 export const REGION = "eu-west-1";
@@ -18,13 +18,9 @@ export const MODEL_BUCKET = `arn:aws:s3:::sds-dev-fraud-models-${ACCOUNT}`;
 
 const SCOPE: ArnScope = { partition: "aws", region: REGION, accountId: ACCOUNT };
 
-/** The project base and the role ARNs and pattern the plan computes for it (the stack passes the same fields). */
-export function projectNames(projectBase: string): Pick<ProjectScopeInput, "projectBase" | "roleArns" | "rolesPattern"> {
-  return {
-    projectBase,
-    roleArns: roleArnsOf(projectRoles(SCOPE, projectBase)),
-    rolesPattern: projectRolesPattern(SCOPE, projectBase),
-  };
+/** The project base and the role ARNs the plan computes for it (the stack passes the same fields). */
+export function projectNames(projectBase: string): Pick<ProjectScopeInput, "projectBase" | "roleArns"> {
+  return { projectBase, roleArns: roleArnsOf(projectRoles(SCOPE, projectBase)) };
 }
 
 export const INPUT: ProjectScopeInput = {

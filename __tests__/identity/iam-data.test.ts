@@ -16,11 +16,11 @@ import { actionConditionPairs, policyActions, policyConditionKeys } from "./poli
 const principals = [`arn:aws:iam::${ACCOUNT}:user/alice`, `arn:aws:iam::${ACCOUNT}:role/sso`, `arn:aws:iam::${ACCOUNT}:saml-provider/idp`, `arn:aws:iam::${ACCOUNT}:root`];
 const POLICIES: [string, PolicyDocument][] = [
   ...ROLE_NAMES.map((r) => [`${r} policy`, rolePolicy(r, INPUT)] as [string, PolicyDocument]),
-  ["permissions boundary", boundaryPolicy(INPUT)],
+  ...ROLE_NAMES.map((r) => [`${r} boundary`, boundaryPolicy(r, INPUT)] as [string, PolicyDocument]),
   ["data scientist trust", dataScientistTrust(INPUT.scope, principals)],
   ["automation trust", automationTrust([`arn:aws:iam::${ACCOUNT}:role/ci`], { serviceCatalog: true })],
   ["sagemaker trust", sagemakerTrust(INPUT.scope)],
-  ...STUDIO_ROLES.flatMap((r) => [[`${r} Studio policy`, studioPolicy(r, INPUT, STUDIO_SCOPE)], [`${r} Studio boundary`, studioBoundary(r, INPUT)]] as [string, PolicyDocument][]),
+  ...STUDIO_ROLES.flatMap((r) => [[`${r} Studio policy`, studioPolicy(r, INPUT, STUDIO_SCOPE)], [`${r} Studio boundary`, studioBoundary(r, INPUT, STUDIO_SCOPE)]] as [string, PolicyDocument][]),
   ["data scientist trust with MFA and source identity", dataScientistTrust(INPUT.scope, principals, { requireMfa: true, requireSourceIdentity: true })],
 ];
 

@@ -44,7 +44,7 @@ function flip(base: Scenario, key: string, value: string | string[] | undefined,
 
 /** KMS decides on the key policy too: the project keys' real policies (the data-protection layer's), as the stack builds them. */
 const keyPolicy = (services: readonly string[]) => policy(...keyPolicyStatements({ scope: INPUT.scope,
-  principalUses: [{ sid: "ProjectRoles", principalArns: [INPUT.rolesPattern], viaServices: services }] }));
+  principalUses: [{ sid: "ProjectRoles", principalArns: ROLE_NAMES.map((r) => INPUT.roleArns[r]), viaServices: services }] }));
 const DATA_KEY_POLICY = keyPolicy(KEY_SERVICES.data);
 const VOLUME_KEY_POLICY = keyPolicy(KEY_SERVICES.volumes);
 /** What KMS knows about a caller that is a project role (with its IAM path). */
@@ -65,15 +65,15 @@ const dataScientist: Scenario[] = [
   { title: "data scientist cannot describe another project's notebook", role: "data-scientist", action: "sagemaker:DescribeNotebookInstance",
     resource: sm("notebook-instance", "sds-dev-other-bob"), expect: "ImplicitlyDenied" },
   startOwn,
-  flip(startOwn, RESOURCE_OWNER, "bob", "ImplicitlyDenied", "data scientist cannot start a colleague's notebook"),
+  flip(startOwn, RESOURCE_OWNER, "bob", "Denied", "data scientist cannot start a colleague's notebook"),
   flip(startOwn, OWNER, undefined, "ImplicitlyDenied", "a session without the username tag cannot start any notebook"),
   allow({ ...startOwn, title: "data scientist stops their own notebook", action: "sagemaker:StopNotebookInstance" }),
   openOwn,
-  flip(openOwn, "aws:SourceVpce", "vpce-0ddddddddddddddd9", "ImplicitlyDenied", "a presigned URL through another VPC endpoint is denied"),
+  flip(openOwn, "aws:SourceVpce", "vpce-0ddddddddddddddd9", "Denied", "a presigned URL through another VPC endpoint is denied"),
   allow({ ...openOwn, title: "the opened notebook's requests through the notebook endpoint pass the same policy",
     context: { ...openOwn.context, "aws:SourceVpce": NOTEBOOK_ENDPOINT } }),
-  flip(openOwn, "aws:SourceVpce", undefined, "ImplicitlyDenied", "a presigned URL from the internet (no VPC endpoint) is denied"),
-  flip(openOwn, RESOURCE_OWNER, "bob", "ImplicitlyDenied", "data scientist cannot open a colleague's notebook"),
+  flip(openOwn, "aws:SourceVpce", undefined, "Denied", "a presigned URL from the internet (no VPC endpoint) is denied"),
+  flip(openOwn, RESOURCE_OWNER, "bob", "Denied", "data scientist cannot open a colleague's notebook"),
   { title: "data scientist cannot create a notebook, even a compliant one", role: "data-scientist", action: "sagemaker:CreateNotebookInstance",
     resource: NOTEBOOK, context: { ...vpc, "sagemaker:VolumeKmsKeyArn": VOLUME_KEY, "sagemaker:DirectInternetAccess": "Disabled", "sagemaker:RootAccess": "Disabled" }, expect: "ImplicitlyDenied" },
   { title: "data scientist cannot read project data directly", role: "data-scientist", action: "s3:GetObject", resource: `${DATA_BUCKET}/x.csv`, expect: "ImplicitlyDenied" },
@@ -92,9 +92,9 @@ const notebookCreation: Scenario[] = [
   flip(createNotebook, "sagemaker:VpcSecurityGroupIds", ["sg-0fffffffffffffff9"], "ExplicitlyDenied", "a notebook with another security group is denied"),
   flip(createNotebook, "sagemaker:DirectInternetAccess", "Enabled", "ExplicitlyDenied"),
   flip(createNotebook, "sagemaker:RootAccess", "Enabled", "ExplicitlyDenied"),
-  flip(createNotebook, "sagemaker:VolumeKmsKeyArn", OTHER_KEY, "ImplicitlyDenied", "a notebook with another KMS key is denied"),
+  flip(createNotebook, "sagemaker:VolumeKmsKeyArn", OTHER_KEY, "Denied", "a notebook with another KMS key is denied"),
   flip(createNotebook, "sagemaker:VolumeKmsKeyArn", undefined, "ExplicitlyDenied", "a notebook without a KMS key is denied"),
-  flip(createNotebook, "sagemaker:MinimumInstanceMetadataServiceVersion", "1", "ImplicitlyDenied", "a notebook allowing IMDSv1 is denied"),
+  flip(createNotebook, "sagemaker:MinimumInstanceMetadataServiceVersion", "1", "Denied", "a notebook allowing IMDSv1 is denied"),
   flip(createNotebook, "sagemaker:InstanceTypes", ["ml.p4d.24xlarge"], "ExplicitlyDenied", "a notebook on an instance type off the project's list is denied"),
   { ...createNotebook, title: "a notebook named outside the project is denied", resource: sm("notebook-instance", "sds-dev-other-alice"), expect: "ImplicitlyDenied" },
   { title: "CI cannot switch root access on", role: "notebook-creation", action: "sagemaker:UpdateNotebookInstance", resource: NOTEBOOK,
@@ -124,9 +124,9 @@ const bearer = allow({ title: "a notebook gets a CodeArtifact bearer token for p
   context: { "sts:AWSServiceName": "codeartifact.amazonaws.com" } });
 const notebookExecution: Scenario[] = [
   trainingJob,
-  flip(trainingJob, "sagemaker:InterContainerTrafficEncryption", "false", "ImplicitlyDenied", "a training job without inter-container encryption is denied"),
-  flip(trainingJob, "sagemaker:NetworkIsolation", "false", "ImplicitlyDenied", "a training job without network isolation is denied"),
-  flip(trainingJob, "sagemaker:OutputKmsKeyArn", OTHER_KEY, "ImplicitlyDenied", "a training job writing output with another key is denied"),
+  flip(trainingJob, "sagemaker:InterContainerTrafficEncryption", "false", "Denied", "a training job without inter-container encryption is denied"),
+  flip(trainingJob, "sagemaker:NetworkIsolation", "false", "Denied", "a training job without network isolation is denied"),
+  flip(trainingJob, "sagemaker:OutputKmsKeyArn", OTHER_KEY, "Denied", "a training job writing output with another key is denied"),
   flip(trainingJob, "sagemaker:VpcSubnets", undefined, "ExplicitlyDenied", "a training job outside the VPC is denied"),
   flip(trainingJob, "sagemaker:InstanceTypes", ["ml.p4d.24xlarge"], "ExplicitlyDenied", "a training job on an instance type off the project's list is denied"),
   flip(trainingJob, "sagemaker:EnableRemoteDebug", "true", "ExplicitlyDenied", "a training job with remote debugging is denied"),
@@ -144,11 +144,11 @@ const notebookExecution: Scenario[] = [
     resource: `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/aws/sagemaker/TrainingJobs:log-stream:sds-dev-other-xgb-1/algo-1-1700000000`, expect: "ImplicitlyDenied" },
   allow({ ...trainingJob, title: "a notebook starts a compliant processing job", action: "sagemaker:CreateProcessingJob", resource: sm("processing-job", "sds-dev-fraud-prep-1") }),
   transformJob,
-  flip(transformJob, "sagemaker:ModelArn", sm("model", "sds-dev-other-batch-xgb"), "ImplicitlyDenied", "a transform job on another project's model is denied"),
-  flip(transformJob, "sagemaker:ModelArn", sm("model", "sds-dev-fraud-xgb"), "ImplicitlyDenied", "a transform job on a hosting model (which runs as the hosting role) is denied"),
-  flip(transformJob, "sagemaker:OutputKmsKeyArn", OTHER_KEY, "ImplicitlyDenied", "a transform job writing results with another key is denied"),
+  flip(transformJob, "sagemaker:ModelArn", sm("model", "sds-dev-other-batch-xgb"), "Denied", "a transform job on another project's model is denied"),
+  flip(transformJob, "sagemaker:ModelArn", sm("model", "sds-dev-fraud-xgb"), "Denied", "a transform job on a hosting model (which runs as the hosting role) is denied"),
+  flip(transformJob, "sagemaker:OutputKmsKeyArn", OTHER_KEY, "Denied", "a transform job writing results with another key is denied"),
   batchModel,
-  flip(batchModel, "sagemaker:NetworkIsolation", "false", "ImplicitlyDenied", "a batch model without network isolation is denied"),
+  flip(batchModel, "sagemaker:NetworkIsolation", "false", "Denied", "a batch model without network isolation is denied"),
   flip(batchModel, "sagemaker:VpcSubnets", undefined, "ExplicitlyDenied", "a batch model outside the VPC is denied"),
   { ...batchModel, title: "a notebook cannot create a model under a hosting name", resource: sm("model", "sds-dev-fraud-xgb"), expect: "ImplicitlyDenied" },
   allow({ title: "a notebook reads project data", role: "notebook-execution", action: "s3:GetObject", resource: `${DATA_BUCKET}/train.csv` }),
@@ -162,7 +162,7 @@ const notebookExecution: Scenario[] = [
   { title: "a notebook cannot pass the hosting role", role: "notebook-execution", action: "iam:PassRole", resource: INPUT.roleArns["endpoint-hosting"],
     context: { "iam:PassedToService": "sagemaker.amazonaws.com" }, expect: "ImplicitlyDenied" },
   bearer,
-  flip(bearer, "sts:AWSServiceName", "other.amazonaws.com", "ImplicitlyDenied", "a bearer token for another service is denied"),
+  flip(bearer, "sts:AWSServiceName", "other.amazonaws.com", "Denied", "a bearer token for another service is denied"),
   { title: "a notebook cannot stop the trail", role: "notebook-execution", action: "cloudtrail:StopLogging", resource: `arn:aws:cloudtrail:${REGION}:${ACCOUNT}:trail/sds-dev`, expect: "Denied" },
 ];
 
@@ -184,9 +184,9 @@ const training: Scenario[] = [
   flip(grant, "kms:GrantIsForAWSResource", "false", "ImplicitlyDenied", "a grant not for an AWS resource is denied"),
   flip(grant, "kms:ViaService", `lambda.${REGION}.amazonaws.com`, "ImplicitlyDenied", "a grant requested through another service is denied by the key policy"),
   metrics,
-  flip(metrics, "cloudwatch:namespace", "Custom/Exfil", "ImplicitlyDenied", "metrics outside SageMaker's namespace are denied"),
+  flip(metrics, "cloudwatch:namespace", "Custom/Exfil", "Denied", "metrics outside SageMaker's namespace are denied"),
   eni,
-  flip(eni, "ec2:Vpc", `arn:aws:ec2:${REGION}:${ACCOUNT}:vpc/vpc-0eeeeeeeeeeeeeee9`, "ImplicitlyDenied", "network interfaces of another VPC are out of reach"),
+  flip(eni, "ec2:Vpc", `arn:aws:ec2:${REGION}:${ACCOUNT}:vpc/vpc-0eeeeeeeeeeeeeee9`, "Denied", "network interfaces of another VPC are out of reach"),
   { title: "a job cannot start other jobs", role: "training", action: "sagemaker:CreateTrainingJob", resource: trainingJob.resource, context: trainingJob.context, expect: "ImplicitlyDenied" },
 ];
 
@@ -198,11 +198,11 @@ const createConfig = allow({ title: "CI creates an encrypted endpoint config for
     "sagemaker:InstanceTypes": ["ml.m5.xlarge"] } });
 const endpointCreation: Scenario[] = [
   createModel,
-  flip(createModel, "sagemaker:NetworkIsolation", "false", "ImplicitlyDenied", "a model without network isolation is denied"),
+  flip(createModel, "sagemaker:NetworkIsolation", "false", "Denied", "a model without network isolation is denied"),
   flip(createModel, "sagemaker:VpcSubnets", undefined, "ExplicitlyDenied", "a model outside the VPC is denied"),
   { ...createModel, title: "CI cannot create a model under a batch name (transform jobs would run it)", resource: sm("model", "sds-dev-fraud-batch-xgb"), expect: "ExplicitlyDenied" },
   createConfig,
-  flip(createConfig, "sagemaker:VolumeKmsKeyArn", OTHER_KEY, "ImplicitlyDenied", "an endpoint config with another key is denied"),
+  flip(createConfig, "sagemaker:VolumeKmsKeyArn", OTHER_KEY, "Denied", "an endpoint config with another key is denied"),
   flip(createConfig, "sagemaker:ModelArn", sm("model", "sds-dev-fraud-batch-xgb"), "ExplicitlyDenied", "an endpoint config for a batch model (training role) is denied"),
   allow({ title: "CI creates a project endpoint", role: "endpoint-creation", action: "sagemaker:CreateEndpoint", resource: sm("endpoint", "sds-dev-fraud-xgb") }),
   allow({ title: "CI passes the hosting role", role: "endpoint-creation", action: "iam:PassRole", resource: INPUT.roleArns["endpoint-hosting"],
@@ -239,7 +239,24 @@ const samlAssumes = allow({ title: "a federated person assumes the data scientis
 const sagemakerAssumes = allow({ title: "SageMaker assumes the training role for a job of this account", role: "training", action: "sts:AssumeRole",
   resource: INPUT.roleArns["training"], caller: "sagemaker.amazonaws.com",
   context: { "aws:SourceAccount": ACCOUNT, "aws:SourceArn": `arn:aws:sagemaker:${REGION}:${ACCOUNT}:training-job/sds-dev-fraud-xgb-1` } });
+// With `requireSourceIdentity`: the source identity (what CloudTrail names the person by) must be the person's own username.
+const WITH_SOURCE = dataScientistTrust(INPUT.scope, [USER, SSO_ROLE, SAML], { requireSourceIdentity: true });
+const userNamesSelf = allow({ ...userAssumes, title: "an IAM user assumes the data scientist role with their own name as source identity", resourcePolicy: WITH_SOURCE,
+  context: { ...userAssumes.context, "sts:SourceIdentity": "alice" } });
+const ssoNamesSelf = allow({ title: "an SSO session assumes the data scientist role with its own username as source identity", role: "data-scientist", action: "sts:AssumeRole",
+  resource: INPUT.roleArns["data-scientist"], caller: `arn:aws:sts::${ACCOUNT}:assumed-role/AWSReservedSSO_DataScience_0123456789abcdef/alice`, resourcePolicy: WITH_SOURCE,
+  context: { [OWNER]: "alice", "sts:SourceIdentity": "alice" } });
+const samlNamesSelf = allow({ ...samlAssumes, title: "a federated person assumes the data scientist role with the asserted username as source identity", resourcePolicy: WITH_SOURCE,
+  context: { ...samlAssumes.context, [`aws:RequestTag/${OWNER_TAG}`]: "alice", "sts:SourceIdentity": "alice" } });
 const trust: Scenario[] = [
+  userNamesSelf,
+  flip(userNamesSelf, "sts:SourceIdentity", "bob", "Denied", "an IAM user cannot appear in CloudTrail as a colleague (source identity bob)"),
+  flip(userNamesSelf, "sts:SourceIdentity", undefined, "Denied", "an IAM user cannot assume without a source identity when one is required"),
+  ssoNamesSelf,
+  flip(ssoNamesSelf, "sts:SourceIdentity", "bob", "Denied", "an SSO session cannot appear in CloudTrail as a colleague (source identity bob)"),
+  flip(ssoNamesSelf, "sts:SourceIdentity", undefined, "Denied", "an SSO session cannot assume without a source identity when one is required"),
+  samlNamesSelf,
+  flip(samlNamesSelf, "sts:SourceIdentity", "bob", "Denied", "a SAML assertion cannot name a source identity other than its username tag"),
   userAssumes,
   flip(userAssumes, "aws:MultiFactorAuthPresent", "false", "Denied", "an IAM user without MFA cannot assume the data scientist role"),
   userTags,
@@ -266,18 +283,19 @@ const TRUST: Partial<Record<RoleName, PolicyDocument>> = {
   training: sagemakerTrust(INPUT.scope),
 };
 
-const boundary = boundaryPolicy(INPUT);
+/** Each role's own permissions boundary. */
+const boundary = (role: RoleName) => boundaryPolicy(role, INPUT);
 const IDENTITY_SCENARIOS = [...dataScientist, ...notebookCreation, ...notebookExecution, ...training, ...endpointCreation, ...hostingAndInvocation];
 const ALL = [...IDENTITY_SCENARIOS, ...trust];
 
 function run(s: Scenario): Promise<Decision> {
   if (s.caller) {
     // Same-account callers named in the trust policy need no identity policy of their own; the account root needs one.
-    return simulate({ principal: s.caller, action: s.action, resource: s.resource, context: present(s.context ?? {}) }, { resource: TRUST[s.role] });
+    return simulate({ principal: s.caller, action: s.action, resource: s.resource, context: present(s.context ?? {}) }, { resource: s.resourcePolicy ?? TRUST[s.role] });
   }
   // Role sessions call from inside the environment's VPC unless the scenario says otherwise.
   const context = present({ "aws:SourceVpc": VPC, ...s.context });
-  return simulate({ principal: session(s.role), action: s.action, resource: s.resource, context }, { identity: [rolePolicy(s.role, INPUT)], boundary, resource: s.resourcePolicy });
+  return simulate({ principal: session(s.role), action: s.action, resource: s.resource, context }, { identity: [rolePolicy(s.role, INPUT)], boundary: boundary(s.role), resource: s.resourcePolicy });
 }
 
 /** The context without the keys a scenario marks absent (`undefined`). */
@@ -305,7 +323,7 @@ test("every role has allowed and denied cases, 30 scenarios at least", () => {
 
 test("every condition key of every generated policy has a scenario that flips the decision", () => {
   const used = new Set<string>();
-  for (const doc of [boundary, DATA_KEY_POLICY, VOLUME_KEY_POLICY, ...Object.values(TRUST), ...ROLE_NAMES.map((r) => rolePolicy(r, INPUT))]) {
+  for (const doc of [...ROLE_NAMES.map(boundary), DATA_KEY_POLICY, VOLUME_KEY_POLICY, ...Object.values(TRUST), ...ROLE_NAMES.map((r) => rolePolicy(r, INPUT))]) {
     for (const key of policyConditionKeys(doc as PolicyDocument)) used.add(key);
   }
   const flipped = new Set(ALL.flatMap((s) => (s.flips ? [s.flips] : [])));
@@ -315,7 +333,7 @@ test("every condition key of every generated policy has a scenario that flips th
 test("the boundary caps a role even if someone attaches an administrator policy to it", async () => {
   const admin: PolicyDocument = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] };
   const asAdmin = (action: string, resource: string, context: Record<string, string | string[]> = {}) =>
-    simulate({ principal: session("training"), action, resource, context: { "aws:SourceVpc": VPC, ...context } }, { identity: [rolePolicy("training", INPUT), admin], boundary });
+    simulate({ principal: session("training"), action, resource, context: { "aws:SourceVpc": VPC, ...context } }, { identity: [rolePolicy("training", INPUT), admin], boundary: boundary("training") });
   expect(await asAdmin("s3:GetObject", `${DATA_BUCKET}/train.csv`)).toBe("Allowed");
   expect(await asAdmin("s3:GetObject", "arn:aws:s3:::someone-elses-bucket/x")).toBe("ImplicitlyDenied");
   expect(await asAdmin("iam:CreateUser", `arn:aws:iam::${ACCOUNT}:user/backdoor`)).toBe("ImplicitlyDenied");
@@ -324,4 +342,23 @@ test("the boundary caps a role even if someone attaches an administrator policy 
   expect(await asAdmin("ec2:DeleteFlowLogs", `arn:aws:ec2:${REGION}:${ACCOUNT}:vpc-flow-log/fl-0123456789abcdef0`)).toBe("ExplicitlyDenied");
   expect(await asAdmin("sagemaker:CreateNotebookInstance", NOTEBOOK, { ...vpc, "sagemaker:VolumeKmsKeyArn": VOLUME_KEY,
     "sagemaker:DirectInternetAccess": "Enabled", "sagemaker:RootAccess": "Disabled" })).not.toBe("Allowed");
+  // Each role's own boundary: the training role starts no job at all, whatever is attached.
+  const job = { ...vpc, "sagemaker:VolumeKmsKeyArn": VOLUME_KEY, "sagemaker:OutputKmsKeyArn": DATA_KEY, "sagemaker:InterContainerTrafficEncryption": "true",
+    "sagemaker:NetworkIsolation": "true", "sagemaker:InstanceTypes": ["ml.m5.xlarge"] };
+  expect(await asAdmin("sagemaker:CreateTrainingJob", sm("training-job", "sds-dev-fraud-xgb"), job)).toBe("ImplicitlyDenied");
+});
+
+test("with an administrator policy attached, the notebook role still starts jobs only isolated, encrypted, with the project's keys", async () => {
+  const admin: PolicyDocument = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] };
+  const job = { ...vpc, "sagemaker:VolumeKmsKeyArn": VOLUME_KEY, "sagemaker:OutputKmsKeyArn": DATA_KEY, "sagemaker:InterContainerTrafficEncryption": "true",
+    "sagemaker:NetworkIsolation": "true", "sagemaker:InstanceTypes": ["ml.m5.xlarge"] };
+  const start = (context: Record<string, string | string[]>) => simulate({ principal: session("notebook-execution"), action: "sagemaker:CreateTrainingJob",
+    resource: sm("training-job", "sds-dev-fraud-xgb"), context: { "aws:SourceVpc": VPC, ...context } }, { identity: [admin], boundary: boundary("notebook-execution") });
+  expect(await start(job)).toBe("Allowed");
+  expect(await start({ ...job, "sagemaker:NetworkIsolation": "false" })).toBe("ExplicitlyDenied");
+  expect(await start({ ...job, "sagemaker:InterContainerTrafficEncryption": "false" })).toBe("ExplicitlyDenied");
+  const { ["sagemaker:NetworkIsolation"]: _n, ...noIsolation } = job;
+  expect(await start(noIsolation)).toBe("ExplicitlyDenied");
+  expect(await start({ ...job, "sagemaker:VolumeKmsKeyArn": "arn:aws:kms:eu-west-1:999988887777:key/99999999-9999-9999-9999-999999999999" })).toBe("ExplicitlyDenied");
+  expect(await start({ ...job, "sagemaker:OutputKmsKeyArn": OTHER_KEY })).toBe("ExplicitlyDenied");
 });

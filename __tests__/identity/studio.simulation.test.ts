@@ -65,35 +65,38 @@ const updateDomain: Scenario = { title: "with an administrator policy attached, 
 
 const SCENARIOS: Scenario[] = [
   openOwn,
-  flip(openOwn, "sagemaker:ResourceTag/username", "bob", "ImplicitlyDenied", "alice cannot open a profile tagged for bob"),
-  { ...openOwn, title: "alice cannot open bob's profile", resource: profile("bob"), context: { ...openOwn.context, "sagemaker:ResourceTag/username": "bob" }, expect: "ImplicitlyDenied" },
+  flip(openOwn, "sagemaker:ResourceTag/username", "bob", "Denied", "alice cannot open a profile tagged for bob"),
+  { ...openOwn, title: "alice cannot open bob's profile", resource: profile("bob"), context: { ...openOwn.context, "sagemaker:ResourceTag/username": "bob" }, expect: "Denied" },
   flip(openOwn, "aws:SourceVpce", "vpce-0ddddddddddddddd9", "ExplicitlyDenied", "a presigned domain URL through another VPC endpoint is denied"),
   flip(openOwn, "aws:SourceVpce", undefined, "ExplicitlyDenied", "a presigned domain URL from outside the VPC (no endpoint) is denied"),
   flip(openOwn, OWNER, undefined, "ImplicitlyDenied", "a session without the username tag opens no profile"),
   createSpace,
-  flip(createSpace, "sagemaker:SpaceSharingType", "Shared", "ImplicitlyDenied", "a shared space is denied"),
-  flip(createSpace, "sagemaker:OwnerUserProfileArn", profile("bob"), "ImplicitlyDenied", "a space owned by bob's profile is denied to alice"),
-  flip(createSpace, "sagemaker:InstanceTypes", ["ml.p4d.24xlarge"], "ImplicitlyDenied", "a space on a disallowed instance type is denied"),
-  flip(createSpace, "sagemaker:StudioLifecycleConfigArns", [sm("studio-lifecycle-config", "my-own-script")], "ImplicitlyDenied", "a space with another lifecycle configuration is denied"),
-  flip(createSpace, "sagemaker:ImageArns", [sm("image", "unapproved")], "ImplicitlyDenied", "a space with an unapproved image is denied"),
+  flip(createSpace, "sagemaker:SpaceSharingType", "Shared", "Denied", "a shared space is denied"),
+  flip(createSpace, "sagemaker:OwnerUserProfileArn", profile("bob"), "Denied", "a space owned by bob's profile is denied to alice"),
+  flip(createSpace, "sagemaker:InstanceTypes", ["ml.p4d.24xlarge"], "Denied", "a space on a disallowed instance type is denied"),
+  flip(createSpace, "sagemaker:StudioLifecycleConfigArns", [sm("studio-lifecycle-config", "my-own-script")], "Denied", "a space with another lifecycle configuration is denied"),
+  flip(createSpace, "sagemaker:ImageArns", [sm("image", "unapproved")], "Denied", "a space with an unapproved image is denied"),
   allow({ ...createSpace, title: "alice's space may use an approved team image", context: { ...createSpace.context, "sagemaker:ImageArns": [sm("image", "team-python")] } }),
   { ...createSpace, title: "a space in another domain is denied", resource: sm("space", "d-otherdomain01/alice-work"), expect: "ImplicitlyDenied" },
   createApp,
-  flip(createApp, "sagemaker:InstanceTypes", ["ml.g5.48xlarge"], "ImplicitlyDenied", "an app on a disallowed instance type is denied"),
-  flip(createApp, "sagemaker:SpaceSharingType", "Shared", "ImplicitlyDenied", "an app in a shared space is denied"),
+  flip(createApp, "sagemaker:InstanceTypes", ["ml.g5.48xlarge"], "Denied", "an app on a disallowed instance type is denied"),
+  flip(createApp, "sagemaker:SpaceSharingType", "Shared", "Denied", "an app in a shared space is denied"),
   deleteApp,
-  flip(deleteApp, "sagemaker:OwnerUserProfileArn", profile("bob"), "ImplicitlyDenied", "alice cannot delete bob's app"),
+  flip(deleteApp, "sagemaker:OwnerUserProfileArn", profile("bob"), "Denied", "alice cannot delete bob's app"),
   uiCreateApp,
   flip(uiCreateApp, "aws:SourceIdentity", "bob", "ImplicitlyDenied", "the Studio UI acting for bob cannot start alice's app"),
   flip(uiCreateApp, "aws:SourceIdentity", undefined, "ImplicitlyDenied", "the execution role without a source identity (a notebook instance) starts no Studio app"),
   { ...uiCreateApp, title: "the execution role cannot open presigned domain URLs", action: "sagemaker:CreatePresignedDomainUrl", resource: profile("alice"),
     context: { ...uiCreateApp.context, "aws:SourceVpce": API_ENDPOINT }, expect: "ImplicitlyDenied" },
   { ...createDomain, title: "data scientist cannot create a domain, even a VPC-only one", extra: undefined },
+  // The data scientist's boundary names the project's own domain: another project's profile stays out of reach, whatever is attached.
+  { ...openOwn, title: "alice with an administrator policy attached cannot open a profile of another project's domain", resource: sm("user-profile", "d-otherdomain01/alice"),
+    extra: admin, expect: "ImplicitlyDenied" },
   createDomain,
-  flip(createDomain, "sagemaker:AppNetworkAccessType", "PublicInternetOnly", "ExplicitlyDenied", "the boundary refuses a domain with internet access, whatever policy is attached"),
-  flip(createDomain, "sagemaker:VolumeKmsKeyArn", OTHER_KEY, "ExplicitlyDenied", "the boundary refuses a domain under another key"),
+  flip(createDomain, "sagemaker:AppNetworkAccessType", "PublicInternetOnly", "Denied", "the boundary refuses a domain with internet access, whatever policy is attached"),
+  flip(createDomain, "sagemaker:VolumeKmsKeyArn", OTHER_KEY, "Denied", "the boundary refuses a domain under another key"),
   updateDomain,
-  flip(updateDomain, "sagemaker:AppNetworkAccessType", "PublicInternetOnly", "ExplicitlyDenied", "the boundary refuses an UpdateDomain to PublicInternetOnly"),
+  flip(updateDomain, "sagemaker:AppNetworkAccessType", "PublicInternetOnly", "Denied", "the boundary refuses an UpdateDomain to PublicInternetOnly"),
   flip(updateDomain, "sagemaker:AppNetworkAccessType", undefined, "ImplicitlyDenied", "an UpdateDomain that leaves the access type alone is not explicitly refused"),
 ];
 
@@ -103,7 +106,7 @@ function run(s: Scenario): Promise<Decision> {
   // unless the scenario says otherwise; an absent key is `undefined` in the scenario.
   const context = Object.fromEntries(Object.entries({ "aws:SourceVpc": VPC, ...s.context }).filter(([, v]) => v !== undefined)) as Record<string, string | string[]>;
   return simulate({ principal: session(s.role), action: s.action, resource: s.resource, context }, {
-    identity: [rolePolicy(s.role, INPUT), studioPolicy(s.role, INPUT, STUDIO), ...(s.extra ? [s.extra] : [])], boundary: studioBoundary(s.role, INPUT),
+    identity: [rolePolicy(s.role, INPUT), studioPolicy(s.role, INPUT, STUDIO), ...(s.extra ? [s.extra] : [])], boundary: studioBoundary(s.role, INPUT, STUDIO),
   });
 }
 
@@ -114,10 +117,10 @@ test.each(SCENARIOS.map((s) => [s.title, s] as const))("%s", async (_title, s) =
   if (s.base) expect(await run(s.base)).toBe(s.base.expect);
 });
 
-const DOCS: [string, PolicyDocument][] = STUDIO_ROLES.flatMap((r) => [[`${r} Studio policy`, studioPolicy(r, INPUT, STUDIO)], [`${r} Studio boundary`, studioBoundary(r, INPUT)]] as [string, PolicyDocument][]);
+const DOCS: [string, PolicyDocument][] = STUDIO_ROLES.flatMap((r) => [[`${r} Studio policy`, studioPolicy(r, INPUT, STUDIO)], [`${r} Studio boundary`, studioBoundary(r, INPUT, STUDIO)]] as [string, PolicyDocument][]);
 
 test("every condition key of the Studio policies and boundaries has a scenario that flips the decision", () => {
-  const already = new Set([...policyConditionKeys(boundaryPolicy(INPUT)), ...STUDIO_ROLES.flatMap((r) => policyConditionKeys(rolePolicy(r, INPUT)))]);
+  const already = new Set([...STUDIO_ROLES.flatMap((r) => policyConditionKeys(boundaryPolicy(r, INPUT))), ...STUDIO_ROLES.flatMap((r) => policyConditionKeys(rolePolicy(r, INPUT)))]);
   const used = new Set(DOCS.flatMap(([, d]) => policyConditionKeys(d)).filter((k) => !already.has(k)));
   const flipped = new Set(SCENARIOS.flatMap((s) => (s.flips ? [s.flips] : [])));
   expect([...used].filter((k) => !flipped.has(k)).sort()).toEqual([]);
@@ -131,7 +134,7 @@ test("the Studio policies and boundaries fit IAM's 6144 characters with the long
     dataBucketArns: [`arn:aws:s3:::${base}-data-123456789012`], modelBucketArns: [`arn:aws:s3:::${base}-models-123456789012`] };
   const studio = { ...STUDIO, lifecycleConfigArns: STUDIO.lifecycleConfigArns.map((a) => a.replace("sds-dev-fraud", base)) };
   for (const role of STUDIO_ROLES) {
-    for (const doc of [studioPolicy(role, longest, studio), studioBoundary(role, longest)]) expect(JSON.stringify(doc).replace(/\s/g, "").length).toBeLessThanOrEqual(6144);
+    for (const doc of [studioPolicy(role, longest, studio), studioBoundary(role, longest, studio)]) expect(JSON.stringify(doc).replace(/\s/g, "").length).toBeLessThanOrEqual(6144);
   }
 });
 
@@ -140,7 +143,7 @@ test("the execution role of a Studio project lets SageMaker set the source ident
   expect(sagemakerTrust(INPUT.scope).Statement[0].Action).toBe("sts:AssumeRole");
 });
 
-test("in the synthesized Studio project the two Studio roles carry their Studio policy and boundary; the others keep the project boundary", () => {
+test("in the synthesized Studio project every role carries its own boundary; the two Studio roles also their Studio policy", () => {
   const stack = synthConfig(configWith({ projects: [{ name: "fraud", users: [{ username: "alice" }] }] }), "studio-identity").stack("dev-project-fraud");
   const policies = Object.fromEntries(resources(stack, "aws_iam_policy").map(([id, p]) => [p.name, { id, ...p }]));
   const roles: Record<string, any>[] = resources(stack, "aws_iam_role").map(([id, r]) => ({ id, ...r }));
@@ -148,7 +151,7 @@ test("in the synthesized Studio project the two Studio roles carry their Studio 
   for (const r of roles) {
     const short = r.name.replace("sds-dev-fraud-", "");
     const studio = (STUDIO_ROLES as readonly string[]).includes(short);
-    expect([short, r.permissions_boundary]).toEqual([short, `\${aws_iam_policy.${policies[studio ? `${r.name}-studio-boundary` : "sds-dev-fraud-boundary"].id}.arn}`]);
+    expect([short, r.permissions_boundary]).toEqual([short, `\${aws_iam_policy.${policies[`${r.name}-boundary`].id}.arn}`]);
     // Its own policy (in parts where IAM's size limit needs them), plus the Studio policy for the Studio roles.
     const own = Object.keys(policies).filter((n) => n === r.name || new RegExp(`^${r.name}-\\d+$`).test(n)).length;
     expect([short, attachments.filter((a) => a.role === `\${aws_iam_role.${r.id}.name}`).length]).toEqual([short, own + (studio ? 1 : 0)]);
@@ -157,6 +160,8 @@ test("in the synthesized Studio project the two Studio roles carry their Studio 
   const scientist = policies["sds-dev-fraud-data-scientist-studio"].policy as string;
   expect(scientist).toMatch(/user-profile\/\$\{aws_sagemaker_domain\.studio_domain_\w+\.id\}\/\$\$\{aws:PrincipalTag\/username\}/);
   expect(scientist).toContain("arn:aws:sagemaker:eu-west-1:123456789012:studio-lifecycle-config/sds-dev-fraud-jupyterlab");
-  // The boundaries never name the domain: the domain needs the execution role, which needs its boundary.
-  expect(policies["sds-dev-fraud-notebook-execution-studio-boundary"].policy).not.toContain("aws_sagemaker_domain");
+  // The execution role's boundary cannot name the domain (the domain needs the role, which needs its boundary); the
+  // data scientist's names it, so a presigned URL for another project's domain is refused whatever policy is attached.
+  expect(policies["sds-dev-fraud-notebook-execution-boundary"].policy).not.toContain("aws_sagemaker_domain");
+  expect(policies["sds-dev-fraud-data-scientist-boundary"].policy).toMatch(/sagemaker:eu-west-1:123456789012:\*\$\{aws_sagemaker_domain\.studio_domain_\w+\.id\}\*/);
 });

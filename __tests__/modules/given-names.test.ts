@@ -76,24 +76,25 @@ test("ProjectIdentity: the given role, policy, boundary and Studio policy names"
   const roles = Object.fromEntries(ROLE_NAMES.map((role, i): [RoleName, ProjectRoleNames] => [role, {
     name: `given-role-${i}`,
     policyParts: [`given-policy-${i}`, `given-policy-${i}-second`],
-    studio: (STUDIO_ROLES as readonly string[]).includes(role) ? { policy: `given-studio-${i}`, boundary: `given-studio-boundary-${i}` } : undefined,
+    boundary: `given-boundary-${i}`,
+    studio: (STUDIO_ROLES as readonly string[]).includes(role) ? { policy: `given-studio-${i}` } : undefined,
   }])) as Record<RoleName, ProjectRoleNames>;
   const r = synth((s) => new ProjectIdentity(s, "identity", {
-    input: INPUT, names: { rolePath: "/given-path/", boundary: "given-boundary", roles }, dataScientistPrincipals: [ADMIN], cicdPrincipals: [ADMIN], studio: STUDIO_SCOPE,
+    input: INPUT, names: { rolePath: "/given-path/", roles }, dataScientistPrincipals: [ADMIN], cicdPrincipals: [ADMIN], studio: STUDIO_SCOPE,
   }));
   expect(names(r, "aws_iam_role", "name")).toEqual(ROLE_NAMES.map((_, i) => `given-role-${i}`).sort());
   expect(new Set([...names(r, "aws_iam_role", "path"), ...names(r, "aws_iam_policy", "path")])).toEqual(new Set(["/given-path/"]));
-  const studio = STUDIO_ROLES.flatMap((role) => [roles[role].studio!.policy, roles[role].studio!.boundary]);
+  const studio = STUDIO_ROLES.map((role) => roles[role].studio!.policy);
   // A role uses as many of its given part names as its policy has parts (one, or two past IAM's size limit).
   const parts = ROLE_NAMES.flatMap((role) => roles[role].policyParts.slice(0, splitPolicy(rolePolicy(role, INPUT)).length));
   expect(parts).toContain("given-policy-0");
-  expect(names(r, "aws_iam_policy", "name")).toEqual(["given-boundary", ...parts, ...studio].sort());
+  expect(names(r, "aws_iam_policy", "name")).toEqual([...ROLE_NAMES.map((_, i) => `given-boundary-${i}`), ...parts, ...studio].sort());
 });
 
 test("ProjectIdentity: a Studio project without the Studio policy names is refused", () => {
-  const roles = Object.fromEntries(ROLE_NAMES.map((role) => [role, { name: role, policyParts: [role] }])) as unknown as Record<RoleName, ProjectRoleNames>;
+  const roles = Object.fromEntries(ROLE_NAMES.map((role) => [role, { name: role, policyParts: [role], boundary: `${role}-b` }])) as unknown as Record<RoleName, ProjectRoleNames>;
   expect(() => synth((s) => new ProjectIdentity(s, "identity", {
-    input: INPUT, names: { rolePath: "/p/", boundary: "b", roles }, dataScientistPrincipals: [ADMIN], cicdPrincipals: [ADMIN], studio: STUDIO_SCOPE,
+    input: INPUT, names: { rolePath: "/p/", roles }, dataScientistPrincipals: [ADMIN], cicdPrincipals: [ADMIN], studio: STUDIO_SCOPE,
   }))).toThrow(/Studio policy names/);
 });
 

@@ -96,10 +96,9 @@ describe("an account administrator, stopped by the organization policies", () =>
 
 describe("the legitimate paths, through SCP + RCP + IAM", () => {
   const session = (role: RoleName) => `arn:aws:sts::${ACCOUNT}:assumed-role/${INPUT.roleArns[role].split("/").pop()}/alice`;
-  const boundary = boundaryPolicy(INPUT);
   const asRole = (role: RoleName, action: string, resource: string, context: Record<string, unknown>) =>
     simulate({ principal: session(role), action, resource, context: { ...inOrg, "aws:SourceVpc": VPC, ...context } as Record<string, string | string[]> },
-      { identity: [rolePolicy(role, INPUT)], boundary, scps, rcps });
+      { identity: [rolePolicy(role, INPUT)], boundary: boundaryPolicy(role, INPUT), scps, rcps });
 
   test.each([
     ["CI creates a hardened notebook in the VPC", "notebook-creation" as RoleName, "sagemaker:CreateNotebookInstance", NOTEBOOK, notebook],

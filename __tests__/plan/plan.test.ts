@@ -64,7 +64,8 @@ test("stacks come in dependency order: state, platform, then the projects of eac
   expect(prod.network.subnetCidrs).toEqual(["10.30.0.0/24", "10.30.1.0/24", "10.30.2.0/24"]);
   expect(prod.network.endpoints.map((e) => e.name)).toEqual(expect.arrayContaining(["kms", "ssm", "codeartifact.api", "codecommit"]));
   expect(prod.network.s3BucketPatterns).toEqual(["acme-prod-*", "corp-datalake-*"]);
-  expect(prod.projects[0].rolesPattern).toBe("arn:aws:iam::111122223333:role/sagemaker-project/acme-prod-churn-*");
+  expect(prod.projects[0].roleArnList).toContain("arn:aws:iam::111122223333:role/sagemaker-project/acme-prod-churn-training");
+  expect(prod.projects[0].roles.training.boundary).toBe("acme-prod-churn-training-boundary");
   expect(prod.state.key("prod-platform")).toBe("sagemaker/prod-platform/terraform.tfstate");
   expect(p.environments[1].workspace("test-platform")).toBe("sm-test-platform");
 });
@@ -116,15 +117,16 @@ test("the project's names are typed fields: roles with their policy parts, bound
     name: "acme-prod-churn-training",
     arn: "arn:aws:iam::111122223333:role/sagemaker-project/acme-prod-churn-training",
     policyParts: ["acme-prod-churn-training", "acme-prod-churn-training-2", "acme-prod-churn-training-3"],
+    boundary: "acme-prod-churn-training-boundary",
     studio: undefined,
   });
   expect(churn.trainingRoleArn).toBe(churn.roles.training.arn);
-  expect(churn.names).toMatchObject({ boundary: "acme-prod-churn-boundary", codeRepository: "acme-prod-churn", logGroupPattern: "/acme/prod/churn/*",
+  expect(churn.names).toMatchObject({ codeRepository: "acme-prod-churn", logGroupPattern: "/acme/prod/churn/*",
     keyAliases: { data: "acme/prod/churn/data", volumes: "acme/prod/churn/volumes", logs: "acme/prod/churn/logs" } });
   expect(prod.names).toMatchObject({ alertTopic: "acme-prod-security-alerts", alertRule: "acme-prod-sagemaker-noncompliant-create", alertKeyAlias: "acme/prod/alerts",
     flowLogRole: "acme-prod-vpc-flow-logs", sagemakerSecurityGroup: "acme-prod-sagemaker", endpointSecurityGroup: "acme-prod-vpc-endpoints" });
   const studio = plan(full()).environments.flatMap((e) => e.projects).find((x) => x.names.studio)!;
   expect(studio.names.studio!.lifecycleConfigs).toEqual({ JupyterLab: `${studio.base}-jupyterlab`, CodeEditor: `${studio.base}-codeeditor` });
-  expect(studio.roles["data-scientist"].studio).toEqual({ policy: `${studio.base}-data-scientist-studio`, boundary: `${studio.base}-data-scientist-studio-boundary` });
+  expect(studio.roles["data-scientist"].studio).toEqual({ policy: `${studio.base}-data-scientist-studio` });
   expect(studio.roles.training.studio).toBeUndefined();
 });

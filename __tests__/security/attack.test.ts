@@ -65,7 +65,7 @@ test.each(SUITES.map(([label, scenarios]) => [label, APPS[label], scenarios] as 
     const proven = new Set(scenarios.flatMap((s) => (s.by ? [s.by] : [])));
     const denies = new Set<string>();
     for (const r of app.model.ofType("aws_iam_policy", "aws_s3_bucket_policy")) {
-      const layer = r.type === "aws_s3_bucket_policy" ? "resource" : r.path.endsWith("/boundary") ? "boundary" : "identity";
+      const layer = r.type === "aws_s3_bucket_policy" ? "resource" : /[/-]boundary$/.test(r.path) ? "boundary" : "identity";
       for (const st of concretePolicy(app.model, r).Statement) if (st.Effect === "Deny") denies.add(`${layer}:${st.Sid}`);
     }
     expect([...denies].filter((d) => !proven.has(d)).sort()).toEqual([]);

@@ -422,7 +422,9 @@ export async function simulate(app: PerimeterApp, req: Request): Promise<Outcome
     resourceControlPolicies: [],
   }, {});
   if (result.resultType === "error") throw new Error(`simulation of ${req.action} on ${req.resource} failed: ${JSON.stringify(result.errors)}`);
-  const single = result.resultType === "single" ? (result.result as any) : undefined;
+  // A wildcard-only action (no resource type, Resource "*") comes back as a wildcard result with a single simulation.
+  const single = result.resultType === "single" ? (result.result as any)
+    : result.resultType === "wildcard" && result.results.length === 1 ? (result.results[0] as any) : undefined;
   const ignored = single?.ignoredContextKeys ?? [];
   return { decision: result.overallResult as Decision, ignored, deniedBy: single ? deniers(single.analysis) : [] };
 }

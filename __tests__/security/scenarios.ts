@@ -4,6 +4,7 @@
  * default config and the two-environment config are attacked the same way. Class ids follow issue #12:
  *   C1 channels other than S3, C2 resource perimeter on the endpoints, C3 identity perimeter on the data,
  *   C4 encryption headers, C5 key administration, C6 trust, C7 separation of duties, C8 audit evidence,
+ *   C9 each role's own boundary with AdministratorAccess attached (an administrator's mistake),
  *   L1 NVMe instance types without a volume key, L2 a notebook reads its own project's job logs,
  *   L3 people reach sagemaker.api / notebook through the endpoints (the IAM half; the network half is the
  *      security-group tests'),
@@ -13,7 +14,7 @@
  *      the state, nothing else; the apply principal makes the changes an apply makes.
  */
 import {
-  accountRoot, Actor, adminSession, ATTACKER_ACCOUNT, Expected, INTERNET, Network, OTHER_VPC, PerimeterApp, roleSession, servicePrincipal,
+  accountRoot, Actor, ADMIN_POLICY, adminSession, ATTACKER_ACCOUNT, Expected, INTERNET, Network, OTHER_VPC, PerimeterApp, roleSession, servicePrincipal,
 } from "./perimeter-sim";
 import { CODEARTIFACT_ASSET_BUCKETS } from "../../catalogue/codeartifact";
 import { KEY_PLAN_READ_ACTIONS } from "../../modules/encryption/key-policy";
@@ -21,7 +22,7 @@ import { PLAN_BUCKET_READS } from "../../modules/storage/bucket-policy";
 import { ssoRole } from "./configs";
 
 
-export type ClassId = "C1" | "C2" | "C3" | "C4" | "C5" | "C6" | "C7" | "C8" | "L1" | "L2" | "L3" | "L4" | "L5";
+export type ClassId = "C1" | "C2" | "C3" | "C4" | "C5" | "C6" | "C7" | "C8" | "C9" | "L1" | "L2" | "L3" | "L4" | "L5";
 export const CLASSES: Record<ClassId, string> = {
   C1: "channels other than S3 (stolen credentials outside the VPC)",
   C2: "resource perimeter on the VPC endpoints",
@@ -31,6 +32,7 @@ export const CLASSES: Record<ClassId, string> = {
   C6: "trust policies",
   C7: "separation of duties",
   C8: "audit evidence",
+  C9: "guardrails an attached policy cannot lift (each role's own boundary, AdministratorAccess attached)",
   L1: "legitimate: NVMe instance types without a volume key",
   L2: "legitimate: a notebook reads its own project's job logs",
   L3: "legitimate: people reach the SageMaker API and notebooks through the endpoints",
@@ -99,6 +101,8 @@ export function projectScenarios(app: PerimeterApp, env: string, p: string): Sce
   const attacker = adminSession(`arn:aws:iam::${ATTACKER_ACCOUNT}:role/attacker`, "another account's administrator");
   /** Something else in the VPC with broad rights (an instance someone launched into the subnets with an admin profile). */
   const vpcAdmin = adminSession(`arn:aws:iam::${acct}:role/instance-in-vpc`, "own-account principal in the VPC with *:*");
+  /** A role an account administrator creates under the project's path with a name like the project's roles (`<base>-*`), holding *:*. */
+  const lookAlike = adminSession(`arn:aws:iam::${acct}:role/sagemaker-project/${base}-notebook-execution-copy`, "a look-alike of a project role (*:*)");
   /** The notebook role with a broad policy someone attached by mistake: only the boundary and resource-side layers remain. */
   const nbBroad: Actor = { ...nb, label: `${nb.label} + s3:*`, identity: [...nb.identity, { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:*", Resource: "*" }] }] };
 
@@ -129,11 +133,11 @@ export function projectScenarios(app: PerimeterApp, env: string, p: string): Sce
   row("C1", "notebook reads project data inside the VPC", nb, "s3:GetObject", obj(data, "train.csv"), S3, "Allowed");
   row("C1", "notebook writes project data inside the VPC with the project key", nb, "s3:PutObject", obj(data, "x.csv"), S3, "Allowed", sse(dataKey.arn));
   row("C1", "data scientist creds from the internet read a job's log stream", ds, "logs:GetLogEvents", stream("TrainingJobs", `${base}-xgb-1/algo-1-1700000000`), INTERNET, "Denied", undefined, "boundary:NeverOutsideTheNetwork");
-  row("C1", "data scientist creds from the internet filter the notebook log group", ds, "logs:FilterLogEvents", group("NotebookInstances"), INTERNET, "Denied", undefined, "boundary:NeverOutsideTheNetwork");
+  row("C1", "data scientist creds from the internet filter the notebook log group", ds, "logs:FilterLogEvents", group("NotebookInstances"), INTERNET, "Denied", undefined, "boundary:implicit");
   row("C1", "notebook creds from the internet read the project's job log stream", nb, "logs:GetLogEvents", stream("TrainingJobs", `${base}-xgb-1/algo-1-1700000000`), INTERNET, "Denied", undefined, "boundary:NeverOutsideTheNetwork");
-  row("C1", "notebook creds from the internet run a Logs Insights query", nb, "logs:StartQuery", group("NotebookInstances"), INTERNET, "Denied", undefined, "boundary:NeverOutsideTheNetwork");
+  row("C1", "notebook creds from the internet run a Logs Insights query", nb, "logs:StartQuery", group("NotebookInstances"), INTERNET, "Denied", undefined, "boundary:implicit");
   row("C1", "notebook writes its own log stream inside the VPC", nb, "logs:PutLogEvents", stream("NotebookInstances", `${base}-alice/jupyter.log`), LOGS, "Allowed");
-  row("C1", "data scientist creds from the internet tail the training job logs live", ds, "logs:StartLiveTail", group("TrainingJobs"), INTERNET, "Denied", undefined, "boundary:NeverOutsideTheNetwork");
+  row("C1", "data scientist creds from the internet tail the training job logs live", ds, "logs:StartLiveTail", group("TrainingJobs"), INTERNET, "Denied", undefined, "boundary:implicit");
   // C1 - metadata as a channel: a notebook (insider code) writes data into what it may name or describe - job names,
   // hyperparameters, environment variables, log stream names - and a person reads it back from outside the VPC.
   row("C1", "data scientist creds from the internet describe a project training job (hyperparameters a notebook set can carry data)", ds,
@@ -178,11 +182,11 @@ export function projectScenarios(app: PerimeterApp, env: string, p: string): Sce
   const newNotebook = sm("notebook-instance", `${base}-new`);
   row("C1", "CI creates a hardened notebook in the environment's VPC", nc, "sagemaker:CreateNotebookInstance", newNotebook, API, "Allowed", hardenedNotebook);
   row("C1", "CI creates a notebook with direct internet access", nc, "sagemaker:CreateNotebookInstance", newNotebook, API, "Denied",
-    { ...hardenedNotebook, "sagemaker:DirectInternetAccess": "Enabled" }, "boundary:NeverInternetNotebooks");
+    { ...hardenedNotebook, "sagemaker:DirectInternetAccess": "Enabled" }, "boundary:OnlyDirectInternetAccess");
   row("C1", "CI creates a notebook with root access", nc, "sagemaker:CreateNotebookInstance", newNotebook, API, "Denied",
-    { ...hardenedNotebook, "sagemaker:RootAccess": "Enabled" }, "boundary:NeverRootNotebooks");
+    { ...hardenedNotebook, "sagemaker:RootAccess": "Enabled" }, "boundary:OnlyRootAccess");
   row("C1", "CI switches root access on for a notebook", nc, "sagemaker:UpdateNotebookInstance", notebook, API, "Denied", { "sagemaker:RootAccess": "Enabled" },
-    "boundary:NeverEnableRoot");
+    "boundary:OnlyRootAccess2");
   row("C1", "notebook starts a training job outside any VPC", nb, "sagemaker:CreateTrainingJob", trainingJob, API, "Denied",
     jobWithout("sagemaker:VpcSubnets"), "boundary:NeverOutsideVpc");
   row("C1", "notebook starts a training job in another subnet", nb, "sagemaker:CreateTrainingJob", trainingJob, API, "Denied",
@@ -190,7 +194,7 @@ export function projectScenarios(app: PerimeterApp, env: string, p: string): Sce
   row("C1", "notebook starts a training job with another security group", nb, "sagemaker:CreateTrainingJob", trainingJob, API, "Denied",
     job({ "sagemaker:VpcSecurityGroupIds": ["sg-0a77ac4e70000000a"] }), "boundary:NeverOtherGroups");
   row("C1", "notebook passes the training role to EC2 (an instance outside SageMaker's controls)", nb, "iam:PassRole",
-    { arn: app.role(env, p, "training").arn, account: acct }, API, "Denied", { "iam:PassedToService": "ec2.amazonaws.com" }, "boundary:NeverPassElsewhere");
+    { arn: app.role(env, p, "training").arn, account: acct }, API, "Denied", { "iam:PassedToService": "ec2.amazonaws.com" }, "boundary:OnlyPassedToService");
 
   // C1 - the package mirror (CodeArtifact): read-only, through the VPC.
   const mirror = app.packageMirror(env);
@@ -264,8 +268,82 @@ export function projectScenarios(app: PerimeterApp, env: string, p: string): Sce
   row("C3", "another account's administrator reads project data from its own VPC", attacker, "s3:GetObject", obj(data, "train.csv"), OTHER_VPC, "Denied", undefined, "resource:DenyPrincipalsOutsideProject");
   row("C3", "another account's administrator decrypts with the data key", attacker, "kms:Decrypt", key(dataKey), INTERNET, "Denied", undefined, "resource:implicit");
   row("C3", "another account's root assumes the data scientist role", accountRoot(ATTACKER_ACCOUNT), "sts:AssumeRole", trustOf("data-scientist"), INTERNET, "Denied", undefined, "resource:implicit");
+  // Key and bucket policies name the seven role ARNs exactly: a look-alike role (same path, name `<base>-...`) is an outsider.
+  row("C3", "a look-alike project role reads project data from inside the VPC", lookAlike, "s3:GetObject", obj(data, "train.csv"), S3, "ExplicitlyDenied", undefined, "resource:DenyPrincipalsOutsideProject");
+  row("C3", "a look-alike project role reads model artifacts from inside the VPC", lookAlike, "s3:GetObject", obj(models, "m/model.tar.gz"), S3, "ExplicitlyDenied", undefined, "resource:DenyPrincipalsOutsideProject");
+  row("C3", "a look-alike project role decrypts with the data key through S3", lookAlike, "kms:Decrypt", key(dataKey), viaS3, "Denied", { "kms:ViaService": `s3.${region}.amazonaws.com` }, "resource:implicit");
+  row("C3", "a look-alike project role decrypts with the volume key through SageMaker", lookAlike, "kms:Decrypt", key(volumeKey), viaSageMaker, "Denied", { "kms:ViaService": `sagemaker.${region}.amazonaws.com` }, "resource:implicit");
+  row("C3", "the notebook execution role decrypts with the data key through S3 (the legitimate path)", nb, "kms:Decrypt", key(dataKey), viaS3, "Allowed", { "kms:ViaService": `s3.${region}.amazonaws.com` });
   row("C3", "the deploy role manages the data bucket from outside the VPC (Terraform)", deployer, "s3:GetObject", obj(data, "train.csv"), INTERNET, "Allowed");
   if (breakGlass) row("C3", "the break-glass role reads project data from inside the VPC", breakGlass, "s3:GetObject", obj(data, "train.csv"), S3, "Allowed");
+
+  // C9 - every role with AdministratorAccess attached: its own boundary (derived from its grants) keeps its hardening.
+  const withAdmin = (a: Actor): Actor => ({ ...a, label: `${a.label} + AdministratorAccess`, identity: [...a.identity, ADMIN_POLICY] });
+  const [nbA, trA, dsA, ncA, ecA, ehA, eiA] = [nb, tr, ds, nc, ec, eh, ei].map(withAdmin);
+  const otherKey = `arn:aws:kms:${region}:${ATTACKER_ACCOUNT}:key/00000000-0000-0000-0000-000000000000`;
+  for (const a of [nbA, trA, dsA, ncA, ecA, ehA, eiA]) {
+    row("C9", `${a.label} creates an IAM user`, a, "iam:CreateUser", { arn: `arn:aws:iam::${acct}:user/backdoor`, account: acct }, API, "Denied", undefined, "boundary:implicit");
+    row("C9", `${a.label} removes its own boundary`, a, "iam:DeleteRolePermissionsBoundary", { arn: a.principalArn, account: acct }, API, "ExplicitlyDenied", undefined, "boundary:NeverTamper");
+  }
+  row("C9", "notebook role + AdministratorAccess starts a compliant training job (the legitimate path)", nbA, "sagemaker:CreateTrainingJob", trainingJob, API, "Allowed", job());
+  row("C9", "notebook role + AdministratorAccess starts a training job with network isolation off", nbA, "sagemaker:CreateTrainingJob", trainingJob, API, "ExplicitlyDenied",
+    job({ "sagemaker:NetworkIsolation": "false" }), "boundary:OnlyNetworkIsolation");
+  row("C9", "notebook role + AdministratorAccess starts a training job without network isolation", nbA, "sagemaker:CreateTrainingJob", trainingJob, API, "ExplicitlyDenied",
+    jobWithout("sagemaker:NetworkIsolation"), "boundary:OnlyNetworkIsolation");
+  row("C9", "notebook role + AdministratorAccess starts a training job with inter-container encryption off", nbA, "sagemaker:CreateTrainingJob", trainingJob, API, "ExplicitlyDenied",
+    job({ "sagemaker:InterContainerTrafficEncryption": "false" }), "boundary:OnlyInterContainerTrafficEncryption");
+  row("C9", "notebook role + AdministratorAccess starts a training job with another account's volume key", nbA, "sagemaker:CreateTrainingJob", trainingJob, API, "ExplicitlyDenied",
+    job({ "sagemaker:VolumeKmsKeyArn": otherKey }), "boundary:OnlyVolumeKmsKeyArn");
+  row("C9", "notebook role + AdministratorAccess starts a training job writing output under another key", nbA, "sagemaker:CreateTrainingJob", trainingJob, API, "ExplicitlyDenied",
+    job({ "sagemaker:OutputKmsKeyArn": otherKey }), "boundary:OnlyOutputKmsKeyArn");
+  row("C9", "notebook role + AdministratorAccess starts a transform job on another project's model", nbA, "sagemaker:CreateTransformJob", sm("transform-job", `${base}-t`), API, "ExplicitlyDenied",
+    { "sagemaker:VolumeKmsKeyArn": volumeKey.arn, "sagemaker:OutputKmsKeyArn": dataKey.arn, "sagemaker:InstanceTypes": [EBS_TYPE], "sagemaker:ModelArn": sm("model", "someone-else-model").arn },
+    "boundary:OnlyModelArn");
+  row("C9", "notebook role + AdministratorAccess passes the training role to another service", nbA, "iam:PassRole", { arn: app.role(env, p, "training").arn, account: acct }, API, "ExplicitlyDenied",
+    { "iam:PassedToService": "glue.amazonaws.com" }, "boundary:OnlyPassedToService");
+  row("C9", "training role + AdministratorAccess starts a training job (no role but the notebook's may)", trA, "sagemaker:CreateTrainingJob", trainingJob, API, "Denied", job(), "boundary:implicit");
+  row("C9", "training role + AdministratorAccess reads another project's bucket", trA, "s3:GetObject", { arn: "arn:aws:s3:::someone-elses-bucket/x", account: acct }, S3, "Denied", undefined, "boundary:implicit");
+  row("C9", "data scientist + AdministratorAccess starts a colleague's notebook", dsA, "sagemaker:StartNotebookInstance", notebook, API, "ExplicitlyDenied",
+    { "sagemaker:ResourceTag/username": "bob" }, "boundary:OnlyResourceTagusername");
+  row("C9", "data scientist + AdministratorAccess opens their notebook through another VPC endpoint", dsA, "sagemaker:CreatePresignedNotebookInstanceUrl", notebook, API, "ExplicitlyDenied",
+    { ...mine, "aws:SourceVpce": "vpce-0a77ac4e70000000b" }, "boundary:OnlySourceVpce");
+  row("C9", "data scientist + AdministratorAccess reads project data from the internet", dsA, "s3:GetObject", obj(data, "train.csv"), INTERNET, "Denied", undefined, "boundary:implicit");
+  const nbReq = { ...inVpc, "sagemaker:VolumeKmsKeyArn": volumeKey.arn, "sagemaker:DirectInternetAccess": "Disabled", "sagemaker:RootAccess": "Disabled",
+    "sagemaker:MinimumInstanceMetadataServiceVersion": "2", "sagemaker:InstanceTypes": ["ml.t3.medium"] };
+  row("C9", "notebook creation + AdministratorAccess creates a hardened notebook (the legitimate path)", ncA, "sagemaker:CreateNotebookInstance", notebook, API, "Allowed", nbReq);
+  row("C9", "notebook creation + AdministratorAccess creates a notebook with direct internet access", ncA, "sagemaker:CreateNotebookInstance", notebook, API, "ExplicitlyDenied",
+    { ...nbReq, "sagemaker:DirectInternetAccess": "Enabled" }, "boundary:OnlyDirectInternetAccess");
+  row("C9", "notebook creation + AdministratorAccess creates a notebook with root access", ncA, "sagemaker:CreateNotebookInstance", notebook, API, "ExplicitlyDenied",
+    { ...nbReq, "sagemaker:RootAccess": "Enabled" }, "boundary:OnlyRootAccess");
+  row("C9", "notebook creation + AdministratorAccess creates a notebook allowing IMDSv1", ncA, "sagemaker:CreateNotebookInstance", notebook, API, "ExplicitlyDenied",
+    { ...nbReq, "sagemaker:MinimumInstanceMetadataServiceVersion": "1" }, "boundary:OnlyMinimumInstanceMetadataServiceVersion");
+  row("C9", "notebook creation + AdministratorAccess creates a notebook under another account's key", ncA, "sagemaker:CreateNotebookInstance", notebook, API, "ExplicitlyDenied",
+    { ...nbReq, "sagemaker:VolumeKmsKeyArn": otherKey }, "boundary:OnlyVolumeKmsKeyArn");
+  row("C9", "endpoint creation + AdministratorAccess creates a model without network isolation", ecA, "sagemaker:CreateModel", sm("model", `${base}-m`), API, "ExplicitlyDenied",
+    { ...inVpc, "sagemaker:NetworkIsolation": "false" }, "boundary:OnlyNetworkIsolation");
+  row("C9", "endpoint creation + AdministratorAccess creates an endpoint config under another account's key", ecA, "sagemaker:CreateEndpointConfig", sm("endpoint-config", `${base}-c`), API, "ExplicitlyDenied",
+    { "sagemaker:VolumeKmsKeyArn": otherKey, "sagemaker:InstanceTypes": [EBS_TYPE], "sagemaker:ModelArn": sm("model", `${base}-m`).arn }, "boundary:OnlyVolumeKmsKeyArn");
+  row("C9", "notebook creation + AdministratorAccess creates a notebook in another subnet", ncA, "sagemaker:CreateNotebookInstance", notebook, API, "ExplicitlyDenied",
+    { ...nbReq, "sagemaker:VpcSubnets": ["subnet-0a77ac4e70000000a"] }, "boundary:OnlyVpcSubnets");
+  row("C9", "notebook creation + AdministratorAccess creates a notebook with another security group", ncA, "sagemaker:CreateNotebookInstance", notebook, API, "ExplicitlyDenied",
+    { ...nbReq, "sagemaker:VpcSecurityGroupIds": ["sg-0a77ac4e70000000a"] }, "boundary:OnlyVpcSecurityGroupIds");
+  const { ["sagemaker:VpcSubnets"]: _s, ["sagemaker:VpcSecurityGroupIds"]: _g, ...nbOutside } = nbReq;
+  row("C9", "notebook creation + AdministratorAccess creates a notebook outside the VPC (no subnet)", ncA, "sagemaker:CreateNotebookInstance", notebook, API, "ExplicitlyDenied",
+    { ...nbOutside, "sagemaker:VpcSecurityGroupIds": [sg] }, "boundary:OnlyVpcSubnetsNull");
+  row("C9", "notebook creation + AdministratorAccess creates a notebook without a security group", ncA, "sagemaker:CreateNotebookInstance", notebook, API, "ExplicitlyDenied",
+    { ...nbOutside, "sagemaker:VpcSubnets": subnets.slice(0, 1) }, "boundary:OnlyVpcSecurityGroupIdsNull");
+  row("C9", "notebook creation + AdministratorAccess lets a notebook use IMDSv1 later", ncA, "sagemaker:UpdateNotebookInstance", notebook, API, "ExplicitlyDenied",
+    { "sagemaker:MinimumInstanceMetadataServiceVersion": "1", "sagemaker:InstanceTypes": ["ml.t3.medium"] }, "boundary:OnlyMinimumInstanceMetadataServiceVersion2");
+  row("C9", "training role + AdministratorAccess publishes metrics outside SageMaker's namespace", trA, "cloudwatch:PutMetricData", { arn: "*", account: acct }, INTERNET, "ExplicitlyDenied",
+    { "cloudwatch:namespace": "Billing" }, "boundary:Onlynamespace");
+  row("C9", "training role + AdministratorAccess shares a network interface of another VPC", trA, "ec2:CreateNetworkInterfacePermission", ni("network-interface/eni-0a77ac4e70000000a"), API, "ExplicitlyDenied",
+    { "ec2:Vpc": `arn:aws:ec2:${region}:${acct}:vpc/vpc-0a77ac4e70000000a` }, "boundary:OnlyVpc");
+  if (mirror) {
+    row("C9", "notebook role + AdministratorAccess gets a bearer token for another service", nbA, "sts:GetServiceBearerToken", { arn: "*", account: acct }, STS, "ExplicitlyDenied",
+      { "sts:AWSServiceName": "codecatalyst.amazonaws.com" }, "boundary:OnlyAWSServiceName");
+  }
+  row("C9", "endpoint hosting + AdministratorAccess overwrites training data", ehA, "s3:PutObject", obj(data, "train.csv"), S3, "Denied", sse(dataKey.arn), "boundary:implicit");
+  row("C9", "endpoint invocation + AdministratorAccess reads project data", eiA, "s3:GetObject", obj(data, "train.csv"), S3, "Denied", undefined, "boundary:implicit");
 
   // C4 - the upload must name the project key.
   row("C4", "notebook uploads with aws:kms and no key id (would land under aws/s3)", nb, "s3:PutObject", obj(data, "x.csv"), S3, "ExplicitlyDenied", sse(), "resource:DenyKmsUploadsWithoutKeyId");
@@ -299,7 +377,8 @@ export function projectScenarios(app: PerimeterApp, env: string, p: string): Sce
   row("C6", "an account administrator role assumes the data scientist role", admin, "sts:AssumeRole", trustOf("data-scientist"), INTERNET, "Denied", undefined, "resource:implicit");
   row("C6", "the CI/CD principal assumes the notebook creation role", deployer, "sts:AssumeRole", trustOf("notebook-creation"), INTERNET, "Allowed");
   row("C6", "the CI/CD principal assumes the endpoint creation role", deployer, "sts:AssumeRole", trustOf("endpoint-creation"), INTERNET, "Allowed");
-  const sso = adminSession(ssoRole(acct), "Identity Center permission-set role");
+  // Identity Center sets the person's username as the permission-set role session's principal tag (attributes for access control).
+  const sso: Actor = { ...adminSession(ssoRole(acct), "Identity Center permission-set role"), tags: { username: "alice" } };
   const identity = e.projects.find((x) => x.name === p)!.identity;
   const ssoOk = { ...(identity.requireMfa ? { "aws:MultiFactorAuthPresent": "true" } : {}), ...(identity.requireSourceIdentity ? { "sts:SourceIdentity": "alice" } : {}) };
   row("C6", "the Identity Center role assumes the data scientist role", sso, "sts:AssumeRole", trustOf("data-scientist"), INTERNET, "Allowed", ssoOk);
@@ -311,6 +390,9 @@ export function projectScenarios(app: PerimeterApp, env: string, p: string): Sce
     const { ["sts:SourceIdentity"]: _s, ...noSource } = ssoOk;
     row("C6", "the Identity Center role assumes the data scientist role without a source identity (requireSourceIdentity)", sso, "sts:AssumeRole", trustOf("data-scientist"), INTERNET, "Denied",
       noSource, "resource:implicit");
+    // The source identity names the person in CloudTrail: it must be the caller's own username, never a colleague's.
+    row("C6", "alice assumes the data scientist role with bob's name as source identity (requireSourceIdentity)", sso, "sts:AssumeRole", trustOf("data-scientist"), INTERNET, "Denied",
+      { ...ssoOk, "sts:SourceIdentity": "bob" }, "resource:implicit");
   }
   if (identity.applicationPrincipals.length === 0) {
     row("C6", "the project's notebook assumes the endpoint invocation role through the STS endpoint (no application principals)", nb, "sts:AssumeRole", trustOf("endpoint-invocation"), STS, "Allowed");
@@ -404,14 +486,14 @@ export function projectScenarios(app: PerimeterApp, env: string, p: string): Sce
     row("C1", "console mode: data scientist gets a presigned URL for their notebook from the internet (Open Jupyter in the console)", ds,
       "sagemaker:CreatePresignedNotebookInstanceUrl", notebook, INTERNET, "Denied", mine, "boundary:NeverOutsideTheNetwork");
     row("C1", "console mode: data scientist reads project data from the internet", ds, "s3:GetObject", obj(data, "train.csv"), INTERNET, "Denied", undefined,
-      "boundary:NeverOutsideTheNetwork");
+      "identity:DenyOutsideTheNetwork");
     row("C1", "console mode: data scientist reads their notebook's log stream from the internet", ds, "logs:GetLogEvents", stream("NotebookInstances", `${base}-alice/jupyter.log`), INTERNET,
       "Denied", undefined, "boundary:NeverOutsideTheNetwork");
     row("C1", "console mode: data scientist lists the notebook log streams from the internet", ds, "logs:DescribeLogStreams", group("NotebookInstances"), INTERNET, "Denied", undefined,
       "identity:DenyOutsideTheNetwork");
-    row("C1", "console mode: data scientist git pulls the project repository from the internet", ds, "codecommit:GitPull", repo, INTERNET, "Denied", undefined, "boundary:NeverOutsideTheNetwork");
+    row("C1", "console mode: data scientist git pulls the project repository from the internet", ds, "codecommit:GitPull", repo, INTERNET, "Denied", undefined, "identity:DenyOutsideTheNetwork");
     row("C1", "console mode: data scientist invokes the project endpoint from the internet", ds, "sagemaker:InvokeEndpoint", endpointArn, INTERNET, "Denied", undefined,
-      "boundary:NeverOutsideTheNetwork");
+      "identity:DenyOutsideTheNetwork");
     row("C1", "console mode: data scientist describes a project model from the internet (not a console action)", ds, "sagemaker:DescribeModel", sm("model", `${base}-m`), INTERNET, "Denied", mine,
       "identity:DenyOutsideTheNetwork");
   } else {

@@ -15,7 +15,7 @@ export interface ProjectKeysProps {
   /** Read-only principals of `terraform plan`: they read each key's configuration, never use it. @default none */
   readonly planPrincipalArns?: readonly string[];
   /**
-   * The project's roles (ARNs, wildcards allowed) that may use the data and volume keys through AWS services.
+   * The project's roles (their exact ARNs: a name pattern would admit a look-alike role) that may use the data and volume keys through AWS services.
    * @default any principal of the account its IAM policies allow (until the project's roles exist)
    */
   readonly principalArns?: readonly string[];

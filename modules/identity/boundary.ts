@@ -1,20 +1,24 @@
 /**
- * The permissions boundary of every project role: the most any of them can ever do, whatever policy is attached
- * to it later. It allows only the actions the seven role tables use, on the resources they name, and denies
- * outright what no project role may ever do.
+ * The permissions boundary of each project role: the most that role can ever do, whatever policy is attached to it
+ * later (AdministratorAccess by mistake included). Each role has its own, derived from its own grants table: the
+ * grants' actions on the grants' resources are its allows, and every condition of a grant (instance types, keys,
+ * isolation, VPC, owner, endpoint) is a Deny on that grant's actions and resources when the request does not meet
+ * it, so an attached policy cannot lift it; the denies of `boundaryDenies` keep what a grant does not say itself.
  */
-import { arn, policy, PolicyDocument, Statement } from "../policy/document";
-import { nvmeTypes, outsideNetwork, passedToSageMaker } from "./conditions";
-import { bucketsAndObjects, ProjectScopeInput, ROLE_NAMES, RoleName } from "./project-scope";
-import { Grant, ROLE_GRANTS } from "./role-policies";
+import { policy, PolicyDocument, Statement } from "../policy/document";
+import { nvmeTypes, outsideNetwork } from "./conditions";
+import { bucketsAndObjects, ProjectScopeInput, RoleName } from "./project-scope";
+import { Grant, ROLE_CAPS, ROLE_GRANTS } from "./role-policies";
 
 /**
  * SageMaker actions that place compute in a VPC (sagemaker:VpcSubnets / VpcSecurityGroupIds apply).
  * `Create*ingJob` = CreateTrainingJob, CreateProcessingJob, CreateHyperParameterTuningJob (and labeling/edge
- * packaging jobs, which no project role may create anyway): one pattern, because the boundary must fit IAM's 6144
- * characters with six subnets and the longest names.
+ * packaging jobs, which no project role may create anyway).
  */
 export const VPC_PLACED_ACTIONS = ["sagemaker:CreateNotebookInstance", "sagemaker:Create*ingJob", "sagemaker:CreateModel"];
+const VPC_KEYS = ["sagemaker:VpcSubnets", "sagemaker:VpcSecurityGroupIds"];
+/** What the VPC floors hold: a subnet always, only the environment's subnets and groups (not a group at all: a notebook may omit it). */
+const VPC_HELD = ["sagemaker:VpcSubnets", "ForAllValues:StringEquals sagemaker:VpcSecurityGroupIds"];
 
 /** SageMaker actions that create encrypted volumes (sagemaker:VolumeKmsKeyArn applies). */
 export const VOLUME_ACTIONS = [
@@ -34,69 +38,199 @@ export const DATA_CHANNEL_ACTIONS = [
 
 /**
  * Never, for any project role: stopping the audit trail, deleting flow logs or log groups, disabling or deleting
- * keys, shedding the boundary. (The boundary's allow list has none of these anyway; the explicit deny keeps them
- * out even if that list grows. IAM caps a managed policy at 6144 characters, so this list is the essentials.)
+ * keys, shedding the boundary. (No grant allows any of these; the explicit deny keeps them out even if a table grows.)
  */
 export const NEVER_ACTIONS = [
   "cloudtrail:StopLogging", "cloudtrail:DeleteTrail", "ec2:DeleteFlowLogs", "logs:DeleteLogGroup",
   "kms:ScheduleKeyDeletion", "kms:Disable*", "kms:PutKeyPolicy", "iam:*RolePermissionsBoundary",
 ];
 
+/** Whether an IAM action pattern (`service:Name*`) matches an action. */
+function matches(pattern: string, action: string): boolean {
+  const re = new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`, "i");
+  return re.test(action);
+}
+
 /**
- * The resources a project role may ever touch: the project's SageMaker resources, buckets, keys, repository and
- * mirror; the account's ECR repositories and EC2 network interfaces in the region and SageMaker's log groups (the
- * role policies narrow these to the environment's subnets and security groups); the project's own roles (PassRole).
+ * The grants' resources in fewer patterns, so a boundary fits IAM's 6144 characters (patterns are in the rules
+ * below): the project's SageMaker resources of several types (`<type>/<project base>-*`) as one pattern with any
+ * type; a Studio domain's domain, user-profile, space and app resources as one pattern ending in the domain id; the
+ * project's streams in several of SageMaker's log groups as one pattern with any group; SageMaker's job log groups
+ * (`/aws/sagemaker/<kind>Jobs`) as one. Each pattern admits nothing beyond the project's names and SageMaker's own groups.
  */
-export function projectEnvelope(input: ProjectScopeInput): string[] {
-  const { scope } = input;
-  return [...new Set([
-    // Any SageMaker resource type whose name starts with the project base (one pattern instead of one per type:
-    // IAM caps a managed policy at 6144 characters). The role policies name each type.
-    arn(scope, "sagemaker", `*${input.projectBase.toLowerCase()}-*`),
-    // Project buckets are named `<project base>-<purpose>-<account>`; the role policies name each bucket.
-    ...bucketsAndObjects([`arn:${scope.partition}:s3:::${input.projectBase}-*`]),
-    // The project's keys by ARN: never `key/*` (FSBP KMS.2: no decryption on all keys, even in a boundary).
-    ...input.bucketKeyArns, input.volumeKeyArn, input.outputKeyArn, ...(input.codeRepository ? [input.codeRepository.keyArn] : []),
-    arn(scope, "logs", "log-group:/aws/sagemaker/*"),
-    arn(scope, "ecr", "repository/*"),
-    arn(scope, "ec2", "*"),
-    input.rolesPattern,
-    ...(input.codeRepository ? [input.codeRepository.arn] : []),
-    ...(input.packageMirror ? [input.packageMirror.domainArn, input.packageMirror.repositoryArn] : []),
-  ])];
+export function compactResources(resources: readonly string[]): string[] {
+  const rules: [RegExp, (m: RegExpExecArray) => string][] = [
+    [/^(arn:[^:]+:sagemaker:[^:]*:[^:]*:)(?:domain|user-profile|space|app)\/([^/]+?)(?:\/\*)?$/, (m) => `${m[1]}*${m[2].replace(/\*$/, "")}*`],
+    [/^(arn:[^:]+:sagemaker:[^:]*:[^:]*:)[a-z-]+\/([^/*]+-\*)$/, (m) => `${m[1]}*${m[2]}`],
+    [/^(arn:[^:]+:logs:[^:]*:[^:]*:log-group:\/aws\/sagemaker\/)[A-Za-z]+(:log-stream:[^*]+-\*)$/, (m) => `${m[1]}*${m[2]}`],
+    [/^(arn:[^:]+:logs:[^:]*:[^:]*:log-group:\/aws\/sagemaker\/)[A-Za-z]+Jobs$/, (m) => `${m[1]}*Jobs`],
+  ];
+  const out: string[] = [];
+  const grouped = new Map<string, string[]>();
+  for (const r of resources) {
+    const rule = rules.map(([re, to]) => [re.exec(r), to] as const).find(([m]) => m);
+    if (!rule) { out.push(r); continue; }
+    const pattern = rule[1](rule[0]!);
+    grouped.set(pattern, [...(grouped.get(pattern) ?? []), r]);
+  }
+  // A pattern stands for two or more resources; a single one stays as the grant names it. An unknown domain (`d-*`)
+  // is `*/d-*` (a resource named from `d-`), not `*d-*`, which would admit every resource with "d-" in its name.
+  for (const [pattern, members] of grouped) {
+    const unknownDomain = pattern.endsWith(":*d-*");
+    out.push(...(members.length < 2 ? members : unknownDomain ? [pattern.replace(/:\*d-\*$/, ":*/d-*")] : [pattern]));
+  }
+  // A resource that another one already covers only takes room (the other's `*` absorbs it whole: IAM's resource
+  // patterns have no literal `*`, so the covered resource admits nothing the other does not).
+  const unique = [...new Set(out)];
+  const covers = (p: string, r: string) => new RegExp(`^${p.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`).test(r);
+  return unique.filter((r, i) => !unique.some((p, j) => p !== r && covers(p, r) && (!covers(r, p) || j < i)));
 }
 
-function union(grants: Grant[], pick: (g: Grant) => readonly string[]): string[] {
-  return [...new Set(grants.flatMap(pick))].sort();
+/** The grants' actions as the boundary's two Allow statements: on the grants' resources, and on "*" where a grant has no resource type. */
+export function boundaryAllows(grants: readonly Grant[]): Statement[] {
+  const union = (pick: (g: Grant) => readonly string[], scoped: boolean) =>
+    [...new Set(grants.filter((g) => (g.resources !== "*") === scoped).flatMap(pick))];
+  const scopedActions = union((g) => g.actions, true).sort();
+  const unscopedActions = union((g) => g.actions, false).sort();
+  return [
+    ...(scopedActions.length ? [{ Sid: "RoleActions", Effect: "Allow" as const, Action: scopedActions, Resource: compactResources(union((g) => g.resources as readonly string[], true)) }] : []),
+    // Resource "*": exactly the actions the role table marks as unscopable (each with its reason there).
+    ...(unscopedActions.length ? [{ Sid: "UnscopableActions", Effect: "Allow" as const, Action: unscopedActions, Resource: "*" }] : []),
+  ];
 }
 
-/** The boundary of the given roles (all seven by default; Studio roles get their own: studio-policies.ts). */
-export function boundaryPolicy(input: ProjectScopeInput, roles: readonly RoleName[] = ROLE_NAMES): PolicyDocument {
-  const grants = roles.flatMap((role) => ROLE_GRANTS[role](input));
-  const scoped = grants.filter((g) => g.resources !== "*");
-  const unscoped = grants.filter((g) => g.resources === "*");
-  const deny = (Sid: string, Action: string[], Condition?: Statement["Condition"]): Statement =>
+/** The operator that refuses what an Allow's operator admits (a missing key included where the Allow needs it). */
+const NEGATED: Readonly<Record<string, string>> = {
+  StringEquals: "StringNotEquals", StringLike: "StringNotLike", ArnEquals: "ArnNotEquals", ArnLike: "ArnNotLike",
+  "ForAllValues:StringEquals": "ForAnyValue:StringNotEquals", "ForAllValues:StringLike": "ForAnyValue:StringNotLike",
+  "ForAllValues:ArnEquals": "ForAnyValue:ArnNotEquals", "ForAllValues:ArnLike": "ForAnyValue:ArnNotLike",
+};
+
+/**
+ * The grants' conditions as Deny statements, one per condition key: an action a grant allows only under a condition
+ * is refused on the grant's resources when the request does not meet it, whatever else allows it. Values of the same
+ * key in several grants are admitted together (a key policy-wide list: `kms:ViaService` s3 or codecommit).
+ */
+export function grantConditionDenies(grants: readonly Grant[], heldElsewhere: ReadonlySet<string> = new Set()): Statement[] {
+  const denies = new Map<string, { conditions: Record<string, Record<string, string | string[]>>; actions: Set<string>; resources: Set<string> | "*" }>();
+  const add = (id: string, g: Grant, conditions: Record<string, Record<string, string | string[]>>) => {
+    const d = denies.get(id) ?? { conditions, actions: new Set<string>(), resources: g.resources === "*" ? "*" as const : new Set<string>() };
+    denies.set(id, d);
+    for (const [op, keys] of Object.entries(conditions)) {
+      for (const [k, v] of Object.entries(keys)) {
+        const before = d.conditions[op][k];
+        if (Array.isArray(before) || before !== v) d.conditions[op][k] = [...new Set([before, v].flat())].sort();
+      }
+    }
+    g.actions.forEach((a) => d.actions.add(a));
+    if (g.resources === "*") d.resources = "*";
+    else if (d.resources !== "*") for (const r of g.resources) d.resources.add(r);
+  };
+  for (const g of grants) {
+    for (const [op, keys] of Object.entries(g.conditions ?? {})) {
+      for (const [key, raw] of Object.entries(keys)) {
+        const value = Array.isArray(raw) ? [...raw] as string[] : String(raw);
+        // The project keys' own policies admit the project roles only through AWS services and grants only for AWS
+        // resources (key-policy.ts): kms:ViaService and kms:GrantIsForAWSResource hold there whatever the role holds.
+        if (key.startsWith("kms:") || heldElsewhere.has(key) || heldElsewhere.has(`${op} ${key}`)) continue;
+        const sid = `Only${key.split(":")[1].replace(/[^A-Za-z0-9]/g, "")}`;
+        if (NEGATED[op]) add(`${sid}:${op}`, g, { [NEGATED[op]]: { [key]: value } });
+        else if (op === "StringEqualsIfExists") add(`${sid}:${op}`, g, { Null: { [key]: "false" }, StringNotEquals: { [key]: value } });
+        else if (op === "Null") add(`${sid}Null:${value}`, g, { Null: { [key]: value === "true" ? "false" : "true" } });
+        // Off or absent (IfExists: a missing key matches), in one statement.
+        else if (op === "Bool" && value === "true") add(`${sid}:Bool`, g, { BoolIfExists: { [key]: "false" } });
+        else if (op === "BoolIfExists" && value === "false") add(`${sid}:BoolIfExists`, g, { Bool: { [key]: "true" } });
+        else throw new Error(`grant ${g.sid}: no boundary deny for condition ${op} ${key} ${JSON.stringify(raw)}`);
+      }
+    }
+  }
+  // A deny holds on every resource ("*": shorter, and what an attached policy cannot dodge) unless one of its actions is
+  // also granted without that condition elsewhere; then only on the resources of the grants that carry it.
+  const carries = (g: Grant, ops: Record<string, Record<string, unknown>>) =>
+    Object.entries(ops).some(([, keys]) => Object.keys(keys).some((k) => Object.values(g.conditions ?? {}).some((ks) => k in ks)));
+  const seen = new Map<string, number>();
+  return [...denies.entries()].map(([id, d]) => {
+    if (grants.every((g) => !g.actions.some((a) => d.actions.has(a)) || carries(g, d.conditions))) d.resources = "*";
+    const base = id.split(":")[0];
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return { Sid: n === 1 ? base : `${base}${n}`, Effect: "Deny" as const, Action: [...d.actions].sort(), Resource: d.resources === "*" ? "*" : [...d.resources], Condition: d.conditions };
+  });
+}
+
+/**
+ * The denies that concern the given grants' actions (a deny on an action the boundary never allows would only take
+ * room): the VPC and volume-key floors of the create actions, the network perimeter of the fenced roles' data
+ * channels, and the never-list.
+ */
+export function boundaryDenies(input: ProjectScopeInput, grants: readonly Grant[], extra: readonly Statement[] = []): Statement[] {
+  const actions = [...new Set(grants.flatMap((g) => g.actions))];
+  const used = (list: readonly string[]) => list.filter((p) => actions.some((a) => matches(p, a)));
+  const deny = (Sid: string, list: readonly string[], Condition?: Statement["Condition"]): Statement[] => {
+    const Action = used(list);
     // Resource "*": a deny must hold wherever the action is attempted.
-    ({ Sid, Effect: "Deny", Action, Resource: "*", ...(Condition && { Condition }) });
-  // Instance-type allow-lists and remote debugging are enforced by the role policies (per use); the boundary keeps
-  // only what must survive an over-broad policy attached later, within IAM's 6144 characters.
+    return Action.length ? [{ Sid, Effect: "Deny", Action, Resource: "*", ...(Condition && { Condition }) }] : [];
+  };
+  const list = (v: Statement["Action"]) => (v === undefined ? [] : typeof v === "string" ? [v] : [...v]);
   const nvme = nvmeTypes([...new Set([...input.instanceTypes.jobs, ...input.instanceTypes.endpoints])].sort());
-  return policy(
-    { Sid: "ProjectActions", Effect: "Allow", Action: union(scoped, (g) => g.actions), Resource: projectEnvelope(input) },
-    // Resource "*": exactly the actions the role tables mark as unscopable (each with its reason there).
-    { Sid: "UnscopableActions", Effect: "Allow", Action: union(unscoped, (g) => g.actions), Resource: "*" },
-    deny("NeverInternetNotebooks", ["sagemaker:CreateNotebookInstance"], { StringNotEquals: { "sagemaker:DirectInternetAccess": "Disabled" } }),
-    deny("NeverRootNotebooks", ["sagemaker:CreateNotebookInstance"], { StringNotEquals: { "sagemaker:RootAccess": "Disabled" } }),
-    deny("NeverEnableRoot", ["sagemaker:UpdateNotebookInstance"], { StringEquals: { "sagemaker:RootAccess": "Enabled" } }),
-    deny("NeverOutsideVpc", VPC_PLACED_ACTIONS, { Null: { "sagemaker:VpcSubnets": "true" } }),
-    deny("NeverOtherSubnets", VPC_PLACED_ACTIONS, { "ForAnyValue:StringNotEquals": { "sagemaker:VpcSubnets": [...input.subnetIds] } }),
-    deny("NeverOtherGroups", VPC_PLACED_ACTIONS, { "ForAnyValue:StringNotEquals": { "sagemaker:VpcSecurityGroupIds": [...input.securityGroupIds] } }),
+  return [
+    // The job grants rely on these for the network: every VPC-placed request names only the environment's subnets and groups.
+    ...deny("NeverOutsideVpc", VPC_PLACED_ACTIONS, { Null: { "sagemaker:VpcSubnets": "true" } }),
+    ...deny("NeverOtherSubnets", VPC_PLACED_ACTIONS, { "ForAnyValue:StringNotEquals": { "sagemaker:VpcSubnets": [...input.subnetIds] } }),
+    ...deny("NeverOtherGroups", VPC_PLACED_ACTIONS, { "ForAnyValue:StringNotEquals": { "sagemaker:VpcSecurityGroupIds": [...input.securityGroupIds] } }),
     // No volume key only where AWS refuses one: the project's allowed instance types with local NVMe storage only.
-    deny("NeverUnencrypted", VOLUME_ACTIONS, { Null: { "sagemaker:VolumeKmsKeyArn": "true" },
+    ...deny("NeverUnencrypted", VOLUME_ACTIONS, { Null: { "sagemaker:VolumeKmsKeyArn": "true" },
       ...(nvme.length ? { "ForAnyValue:StringNotLike": { "sagemaker:InstanceTypes": nvme } } : {}) }),
-    deny("NeverOutsideTheNetwork", DATA_CHANNEL_ACTIONS, outsideNetwork(input)),
-    // Presigned URLs: NeverOutsideTheNetwork keeps them in the VPC; the role policy names the sagemaker.api and notebook endpoints.
-    deny("NeverPassElsewhere", ["iam:PassRole"], { StringNotEquals: passedToSageMaker().StringEquals }),
-    deny("NeverTamper", NEVER_ACTIONS),
-  );
+    ...deny("NeverOutsideTheNetwork", DATA_CHANNEL_ACTIONS, outsideNetwork(input)),
+    ...extra.flatMap((st) => deny(st.Sid!, list(st.Action), st.Condition)),
+    { Sid: "NeverTamper", Effect: "Deny", Action: [...NEVER_ACTIONS], Resource: "*" },
+  ];
+}
+
+/** Grants and denies a boundary adds from another table (the Studio roles' Studio grants, studio-policies.ts). */
+export interface BoundaryExtra {
+  readonly grants?: readonly Grant[];
+  readonly denies?: readonly Statement[];
+  /** Whether the added grants' conditions become denies too. @default true */
+  readonly conditions?: boolean;
+}
+
+/**
+ * Deny action lists in fewer patterns: the job-creating actions as `sagemaker:Create*Job` when the deny names every
+ * one the boundary allows (a wider deny refuses only actions the boundary never allows).
+ */
+export function compactDenyActions(statements: readonly Statement[], allowed: readonly string[]): Statement[] {
+  const wide = "sagemaker:Create*Job";
+  const covered = allowed.filter((a) => matches(wide, a));
+  return statements.map((st) => {
+    if (st.Effect !== "Deny" || !Array.isArray(st.Action)) return st;
+    const actions = st.Action as string[];
+    if (covered.length < 2 || !covered.every((a) => actions.includes(a))) return st;
+    return { ...st, Action: [...actions.filter((a) => !matches(wide, a)), wide] };
+  });
+}
+
+/**
+ * The permissions boundary of a role: its grants' actions on its resources, and the denies that keep its grants'
+ * conditions and the project's floors; `extra` adds grants and
+ * denies of another table (the Studio roles' Studio grants, studio-policies.ts).
+ */
+export function boundaryPolicy(role: RoleName, input: ProjectScopeInput, extra: BoundaryExtra = {}): PolicyDocument {
+  const own = ROLE_GRANTS[role](input);
+  const grants = [...own, ...(extra.grants ?? [])];
+  const allowed = [...new Set(grants.flatMap((g) => g.actions))];
+  // The role's own policy keeps explicit Deny caps (ROLE_CAPS: instance types, remote debugging) that an attached
+  // policy cannot lift either: their keys are not repeated here (IAM's 6144 characters).
+  const caps = new Set((ROLE_CAPS[role]?.(input) ?? []).flatMap((st) => Object.values(st.Condition ?? {}).flatMap((keys) => Object.keys(keys))));
+  const conditioned = extra.conditions === false ? own : grants;
+  // The VPC floors (boundaryDenies) hold the subnet and group keys on every VPC-placed action: where the grants put
+  // those keys on such actions only, a deny per grant condition would say the same again.
+  const onVpcKeys = conditioned.filter((g) => VPC_KEYS.some((k) => Object.values(g.conditions ?? {}).some((keys) => k in keys)));
+  if (onVpcKeys.every((g) => g.actions.every((a) => VPC_PLACED_ACTIONS.some((p) => matches(p, a))))) VPC_HELD.forEach((k) => caps.add(k));
+  // The project's buckets and their objects as `<project base>-*` (by identity: the stack passes Terraform references).
+  const buckets = new Set(bucketsAndObjects([...input.dataBucketArns, ...input.modelBucketArns]));
+  const bucketPattern = `arn:${input.scope.partition}:s3:::${input.projectBase}-*`;
+  const allows = grants.map((g) => (g.resources === "*" ? g : { ...g, resources: [...new Set(g.resources.map((r) => (buckets.has(r) ? bucketPattern : r)))] }));
+  return policy(...boundaryAllows(allows), ...compactDenyActions([...grantConditionDenies(conditioned, caps),
+    ...boundaryDenies(input, grants, extra.denies)], allowed));
 }

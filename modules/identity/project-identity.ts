@@ -15,18 +15,20 @@ export interface ProjectRoleNames {
   readonly name: string;
   /** Names of the parts of its managed policy, in order (one is used unless the policy exceeds IAM's size limit). */
   readonly policyParts: readonly string[];
-  /** The Studio policy and Studio boundary of a Studio role; required for the Studio roles when `studio` is set. */
-  readonly studio?: { readonly policy: string; readonly boundary: string };
+  /** The role's permissions boundary. */
+  readonly boundary: string;
+  /** The Studio policy of a Studio role; required for the Studio roles when `studio` is set. */
+  readonly studio?: { readonly policy: string };
 }
 
 export interface ProjectIdentityProps {
   /** The values the policies are built from (Terraform tokens are fine). */
   readonly input: ProjectScopeInput;
   /**
-   * Names of the boundary and of every role and policy, and the IAM path of them all, from the plan
-   * (`ProjectPlan.names.boundary`, `ProjectPlan.roles`, `ProjectPlan.names.rolePath`: the role ARNs in `input` use the same path).
+   * Names of every role, policy and boundary, and the IAM path of them all, from the plan (`ProjectPlan.roles`,
+   * `ProjectPlan.names.rolePath`: the role ARNs in `input` use the same path).
    */
-  readonly names: { readonly rolePath: string; readonly boundary: string; readonly roles: Readonly<Record<RoleName, ProjectRoleNames>> };
+  readonly names: { readonly rolePath: string; readonly roles: Readonly<Record<RoleName, ProjectRoleNames>> };
   /** Who may assume the data scientist role (see trust-policies.ts); at least one. */
   readonly dataScientistPrincipals: readonly string[];
   /** MFA / source identity required of data scientists' sessions. @default neither */
@@ -51,22 +53,16 @@ const DESCRIPTIONS: Record<RoleName, string> = {
   "endpoint-invocation": "Applications: invoke the project's endpoints",
 };
 
-/** The permissions boundary and the seven roles of a data science project. */
+/** The seven roles of a data science project, each with its own permissions boundary. */
 export class ProjectIdentity extends Construct {
-  readonly boundaryArn: string;
+  /** ARN of each role's permissions boundary. */
+  readonly boundaryArns: Readonly<Record<RoleName, string>>;
   readonly roles: Readonly<Record<RoleName, ProjectRole>>;
 
   constructor(scope: Construct, id: string, props: ProjectIdentityProps) {
     super(scope, id);
     const { input, names } = props;
     if (props.cicdPrincipals.length === 0) throw new Error("ProjectIdentity: name the CI/CD principals (no role trusts the whole account)");
-    const boundary = new IamPolicy(this, "boundary", {
-      name: names.boundary,
-      path: names.rolePath,
-      description: `Permissions boundary of every role of ${input.projectBase}`,
-      policy: policyJson(boundaryPolicy(input)),
-    });
-    this.boundaryArn = boundary.arn;
     const applications = props.applicationPrincipals?.length ? props.applicationPrincipals : [input.roleArns["notebook-execution"]];
     const trust: Record<RoleName, ReturnType<typeof sagemakerTrust>> = {
       "data-scientist": dataScientistTrust(input.scope, props.dataScientistPrincipals, props.peopleTrust),
@@ -82,9 +78,19 @@ export class ProjectIdentity extends Construct {
       if (!n) throw new Error(`ProjectIdentity: a Studio project needs names.roles["${role}"].studio (the plan's Studio policy names)`);
       return n;
     };
+    if (props.studio) STUDIO_ROLES.forEach(studioNames);
     const roles: Partial<Record<RoleName, ProjectRole>> = {};
+    const boundaryArns: Partial<Record<RoleName, string>> = {};
     for (const role of ROLE_NAMES) {
       const roleName = names.roles[role].name;
+      const studioRole = props.studio && (STUDIO_ROLES as readonly string[]).includes(role);
+      // The data scientist's Studio boundary names the domain: a reference the role then waits for (studio-policies.ts).
+      const boundary = new IamPolicy(this, `${role}-boundary`, {
+        name: names.roles[role].boundary, path: names.rolePath,
+        description: `Permissions boundary of ${roleName}`,
+        policy: policyJson(studioRole ? studioBoundary(role as StudioRole, input, props.studio!) : boundaryPolicy(role, input)),
+      });
+      boundaryArns[role] = boundary.arn;
       roles[role] = new ProjectRole(this, role, {
       name: roleName,
       policyNames: names.roles[role].policyParts,
@@ -92,18 +98,13 @@ export class ProjectIdentity extends Construct {
       description: DESCRIPTIONS[role],
       trustPolicy: trust[role],
       policy: rolePolicy(role, input),
-      permissionsBoundaryArn: props.studio && (STUDIO_ROLES as readonly string[]).includes(role)
-        ? new IamPolicy(this, `${role}-studio-boundary`, {
-          name: studioNames(role as StudioRole).boundary, path: names.rolePath,
-          description: `Permissions boundary of ${roleName} in a Studio project`,
-          policy: policyJson(studioBoundary(role as StudioRole, input)),
-        }).arn
-        : boundary.arn,
+      permissionsBoundaryArn: boundary.arn,
       // IAM refuses a trust policy naming a role that does not exist yet (the invocation role's default principal).
       dependsOn: role === "endpoint-invocation" && !props.applicationPrincipals?.length ? [roles["notebook-execution"]!.role] : undefined,
     });
     }
     this.roles = roles as Record<RoleName, ProjectRole>;
+    this.boundaryArns = boundaryArns as Record<RoleName, string>;
     if (props.studio) {
       for (const role of STUDIO_ROLES) {
         const studio = new IamPolicy(this, `${role}-studio`, {

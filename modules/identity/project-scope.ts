@@ -32,8 +32,6 @@ export interface ProjectScopeInput {
   readonly projectBase: string;
   /** ARN of each project role (the plan's `roles[role].arn`): PassRole and AssumeRole grants name them. */
   readonly roleArns: Readonly<Record<RoleName, string>>;
-  /** ARN pattern of every role of the project (the plan's `rolesPattern`): the boundary's envelope names it. */
-  readonly rolesPattern: string;
   /** The environment's VPC: data channels (S3, logs reads, git, presigned URLs, invocations) only from inside it (`aws:SourceVpc`). */
   readonly vpcId: string;
   /** Instance types (and `ml.<family>.*` patterns) the project may use, per use (`sagemaker:InstanceTypes`). */

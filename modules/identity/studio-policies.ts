@@ -1,8 +1,7 @@
 /**
  * SageMaker Studio grants and boundary denies, as data. A project that uses Studio gives two of its roles a second
- * managed policy (`studioPolicy`) and their own permissions boundary (`studioBoundary`: the role's share of the
- * project boundary plus the Studio actions and denies). Separate documents because IAM caps a managed policy at
- * 6144 characters and the seven-role boundary has no room left for Studio. A project without Studio gets none.
+ * managed policy (`studioPolicy`), and their permissions boundary (`studioBoundary`) carries these grants too. A
+ * project without Studio gets neither.
  *
  * Who acts in Studio:
  * - the person, as the data-scientist role, asks for a presigned domain URL (only for their own profile, only through
@@ -88,34 +87,30 @@ export function studioPolicy(role: StudioRole, input: ProjectScopeInput, studio:
 }
 
 /**
- * The permissions boundary of a Studio role: its share of the project boundary, with the Studio actions added to the
- * boundary's two allow statements, and the Studio denies.
+ * Whether a Studio role's boundary names the project's domain and keeps the Studio grants' conditions. The data
+ * scientist's does (nothing the domain needs depends on that role). The execution role's cannot name the domain: the
+ * domain is created with it as its execution role and the role needs its boundary first, so a boundary naming the
+ * domain id would be a cycle; and its boundary, which already carries the notebook and job hardening, has no room
+ * left under IAM's 6144 characters for the Studio conditions. Its boundary admits the Studio actions on any domain's
+ * resources (`d-*`); its Studio policy keeps them to the project's domain, private spaces and apps of the session's own
+ * profile, the project's instance types, lifecycle configurations and images (docs/threat-model.md: what remains).
  */
-export function studioBoundary(role: StudioRole, input: ProjectScopeInput): PolicyDocument {
-  // Only the actions are read: the boundary never refers to the domain (the domain needs the role, which needs its boundary).
-  const grants = STUDIO_GRANTS[role](input, { domainId: "d-*", lifecycleConfigArns: [], instanceTypes: [], imageArns: [] });
-  const actions = (scoped: boolean) => grants.filter((g) => (g.resources !== "*") === scoped).flatMap((g) => g.actions);
-  // Studio resources of any domain (`<type>/d-...`); the role policy narrows them to the project's domain.
-  const envelope = ["domain", "user-profile", "space", "app"].map((t) => arn(input.scope, "sagemaker", `${t}/d-*`));
-  const extend: Record<string, { actions: string[]; resources?: string[] }> = {
-    ProjectActions: { actions: actions(true), resources: envelope },
-    UnscopableActions: { actions: actions(false) },
-  };
-  const statements = boundaryPolicy(input, [role]).Statement.map((st) => {
-    const more = st.Sid ? extend[st.Sid] : undefined;
-    if (!more) return st;
-    delete extend[st.Sid!];
-    const list = (v: Statement["Action"]) => (v === undefined ? [] : typeof v === "string" ? [v] : [...v]);
-    return { ...st, Action: [...new Set([...list(st.Action), ...more.actions])].sort(), ...(more.resources && { Resource: [...list(st.Resource), ...more.resources] }) };
-  });
-  if (Object.keys(extend).length) throw new Error(`the project boundary has no statement ${Object.keys(extend).join(", ")} to extend with Studio actions`);
-  return policy(...statements, ...studioDenies(input));
+export const BOUNDARY_HOLDS_STUDIO: Readonly<Record<StudioRole, boolean>> = { "data-scientist": true, "notebook-execution": false };
+
+/**
+ * The permissions boundary of a Studio role in a Studio project: the role's own boundary (boundary.ts) with its
+ * Studio grants and the Studio denies that concern them.
+ */
+export function studioBoundary(role: StudioRole, input: ProjectScopeInput, studio: StudioScope): PolicyDocument {
+  const holds = BOUNDARY_HOLDS_STUDIO[role];
+  const scope = holds ? studio : { ...studio, domainId: "d-*" };
+  return boundaryPolicy(role, input, { grants: STUDIO_GRANTS[role](input, scope), denies: studioDenies(input), conditions: holds });
 }
 
 /**
- * Never, for any project role: a domain reachable from the internet or not under the project's volume key; a presigned
- * domain URL from outside the environment's API endpoint. (Shared spaces and other subnets are refused by the role
- * policies, which allow only private spaces; IAM's 6144-character cap on the boundary leaves room for these four.)
+ * Never, for a Studio role: a domain reachable from the internet or not under the project's volume key; a presigned
+ * domain URL from outside the environment's API endpoint. A boundary carries those that concern an action its grants
+ * allow (boundary.ts `boundaryDenies`).
  */
 export function studioDenies(input: ProjectScopeInput): Statement[] {
   const deny = (Sid: string, Action: string[], Condition: Conditions): Statement => ({ Sid, Effect: "Deny", Action, Resource: "*", Condition });

@@ -29,7 +29,10 @@ const MFA: Conditions = { Bool: { "aws:MultiFactorAuthPresent": "true" } };
 export interface PeopleTrustOptions {
   /** Sessions must be MFA-authenticated (`aws:MultiFactorAuthPresent`). @default false (IAM users always need MFA) */
   readonly requireMfa?: boolean;
-  /** Sessions must carry a source identity (`sts:SourceIdentity`), which then names the person in CloudTrail. @default false */
+  /**
+   * Sessions must carry a source identity (`sts:SourceIdentity`) equal to the person's `username` tag, which then
+   * names the person in CloudTrail (no one can appear as someone else). @default false
+   */
   readonly requireSourceIdentity?: boolean;
 }
 
@@ -41,7 +44,10 @@ export function dataScientistTrust(_scope: ArnScope, principalArns: readonly str
   const tag = `aws:RequestTag/${OWNER_TAG}`;
   const statements: Statement[] = [];
   // A source identity, once set, follows the session and every role it assumes into CloudTrail; it cannot be changed.
-  const sourceIdentity: Conditions = options.requireSourceIdentity ? { Null: { "sts:SourceIdentity": "false" } } : {};
+  // It must equal the person's username as each kind of principal proves it (the same value the owner tag must carry):
+  // the SAML assertion's tag, the calling role's own principal tag, the IAM user's name. Absent, it matches nothing.
+  const sourceIdentity = (username: string): Conditions => (options.requireSourceIdentity ? { StringEquals: { "sts:SourceIdentity": username } } : {});
+  const fromAssertion = sourceIdentity(`$\${${tag}}`), fromCaller = sourceIdentity(`$\${aws:PrincipalTag/${OWNER_TAG}}`), fromUser = sourceIdentity("$${aws:username}");
   const assume = (action: string) => (options.requireSourceIdentity ? [action, "sts:SetSourceIdentity"] : action);
   const saml = byKind("saml-provider");
   if (saml.length) {
@@ -49,9 +55,9 @@ export function dataScientistTrust(_scope: ArnScope, principalArns: readonly str
     const audience = { StringEquals: { "saml:aud": "https://signin.aws.amazon.com/saml" } };
     if (options.requireSourceIdentity) {
       statements.push(
-        { Sid: "FederatedPeople", Effect: "Allow", Principal: { Federated: saml }, Action: "sts:AssumeRoleWithSAML", Condition: { ...audience, ...sourceIdentity } },
+        { Sid: "FederatedPeople", Effect: "Allow", Principal: { Federated: saml }, Action: "sts:AssumeRoleWithSAML", Condition: { ...audience, ...fromAssertion } },
         { Sid: "FederatedPeopleTagSession", Effect: "Allow", Principal: { Federated: saml }, Action: "sts:TagSession", Condition: audience },
-        { Sid: "FederatedPeopleSourceIdentity", Effect: "Allow", Principal: { Federated: saml }, Action: "sts:SetSourceIdentity", Condition: sourceIdentity },
+        { Sid: "FederatedPeopleSourceIdentity", Effect: "Allow", Principal: { Federated: saml }, Action: "sts:SetSourceIdentity", Condition: fromAssertion },
       );
     } else {
       statements.push({ Sid: "FederatedPeople", Effect: "Allow", Principal: { Federated: saml }, Action: ["sts:AssumeRoleWithSAML", "sts:TagSession"], Condition: audience });
@@ -61,9 +67,9 @@ export function dataScientistTrust(_scope: ArnScope, principalArns: readonly str
   const users = [...byKind("user"), ...byKind("account")];
   if (roles.length) {
     statements.push({ Sid: "PeopleThroughTheirRole", Effect: "Allow", Principal: { AWS: roles }, Action: assume("sts:AssumeRole"),
-      ...((options.requireMfa || options.requireSourceIdentity) && { Condition: { ...(options.requireMfa ? MFA : {}), ...sourceIdentity } }) });
+      ...((options.requireMfa || options.requireSourceIdentity) && { Condition: { ...(options.requireMfa ? MFA : {}), ...fromCaller } }) });
   }
-  if (users.length) statements.push({ Sid: "IamUsersWithMfa", Effect: "Allow", Principal: { AWS: users }, Action: assume("sts:AssumeRole"), Condition: { ...MFA, ...sourceIdentity } });
+  if (users.length) statements.push({ Sid: "IamUsersWithMfa", Effect: "Allow", Principal: { AWS: users }, Action: assume("sts:AssumeRole"), Condition: { ...MFA, ...fromUser } });
   // Session tags: only the owner tag, and only with the caller's own identity as its value.
   if (roles.length) {
     statements.push({ Sid: "RoleCallersTagThemselves", Effect: "Allow", Principal: { AWS: roles }, Action: "sts:TagSession",

@@ -19,7 +19,7 @@ export interface ProjectBucketsProps {
   readonly s3EndpointId: string;
   /** Principals that may reach the data and model buckets from outside the endpoint (Terraform's roles). */
   readonly administratorArns: readonly string[];
-  /** The project's roles (ARN pattern): with the administrators and break-glass roles, the only principals that reach the data. */
+  /** The project's roles (their exact ARNs, never a name pattern): with the administrators and break-glass roles, the only principals that reach the data. */
   readonly projectRoleArns: readonly string[];
   /** Who writes model artifacts (the training role); with the administrators and break-glass roles. */
   readonly modelWriterArns: readonly string[];

@@ -1,7 +1,7 @@
 /** The roles as the project stack synthesizes them: boundary on each, one managed policy each, wired to the real keys, buckets and network. */
-import { boundaryPolicy, projectEnvelope } from "../../../modules/identity/boundary";
+import { boundaryPolicy } from "../../../modules/identity/boundary";
 import { ROLE_NAMES } from "../../../modules/identity/project-scope";
-import { grantStatement, ROLE_GRANTS, rolePolicy } from "../../../modules/identity/role-policies";
+import { grantStatement, ROLE_CAPS, ROLE_GRANTS, rolePolicy } from "../../../modules/identity/role-policies";
 import { INPUT, projectNames } from "../../identity/fixture";
 import { MAX_POLICY_PARTS, splitPolicy } from "../../../modules/policy/document";
 import { plan } from "../../../plan/plan";
@@ -16,10 +16,10 @@ const policies = resources(stack, "aws_iam_policy");
 const attachments = resources(stack, "aws_iam_role_policy_attachment");
 const byName = (name: string) => policies.find(([, p]) => p.name === name)![1];
 
-test("seven roles under one path, each with the boundary and exactly its own managed policy, no inline policies", () => {
+test("seven roles under one path, each with its own boundary and exactly its own managed policy, no inline policies", () => {
   expect(roles.map(([, r]) => r.name).sort()).toEqual(ROLE_NAMES.map((r) => `sds-dev-fraud-${r}`).sort());
-  const [boundaryId] = policies.find(([, p]) => p.name === "sds-dev-fraud-boundary")!;
   for (const [id, role] of roles) {
+    const [boundaryId] = policies.find(([, p]) => p.name === `${role.name}-boundary`)!;
     expect(role).toMatchObject({ path: "/sagemaker-project/", permissions_boundary: `\${aws_iam_policy.${boundaryId}.arn}`, max_session_duration: 3600 });
     expect(role.inline_policy).toBeUndefined();
     const mine = attachments.filter(([, a]) => a.role === `\${aws_iam_role.${id}.name}`);
@@ -41,7 +41,8 @@ test("role ARNs the policies name are the ARNs of the roles created", () => {
   }
   // The fixture the simulations use reads the same plan functions.
   expect(Object.fromEntries(ROLE_NAMES.map((r) => [r, planned.roles[r].arn]))).toEqual(INPUT.roleArns);
-  expect(planned.rolesPattern).toBe(INPUT.rolesPattern);
+  // Key and bucket policies admit exactly these ARNs: no `<project base>-*` pattern a look-alike role would match.
+  expect(planned.roleArnList).toEqual(ROLE_NAMES.map((r) => INPUT.roleArns[r]));
 });
 
 test("the policies reference the project's real keys, buckets, subnets, security group and SageMaker API endpoint", () => {
@@ -61,7 +62,7 @@ test("the policies reference the project's real keys, buckets, subnets, security
 test("the project keys admit the project's roles (through AWS services only)", () => {
   for (const [, key] of resources(stack, "aws_kms_key").filter(([id]) => /data|volumes/.test(id))) {
     const use = JSON.parse(key.policy).Statement.find((s: any) => s.Sid === "ProjectRolesViaServices");
-    expect(use.Condition.ArnLike["aws:PrincipalArn"]).toEqual(["arn:aws:iam::123456789012:role/sagemaker-project/sds-dev-fraud-*"]);
+    expect(use.Condition.ArnLike["aws:PrincipalArn"]).toEqual(ROLE_NAMES.map((r) => `arn:aws:iam::123456789012:role/sagemaker-project/sds-dev-fraud-${r}`));
   }
 });
 
@@ -69,27 +70,36 @@ const LONG_BASE = "sdsplatfrm-development-eu-1-fraud-detection1";
 const longest = { ...INPUT, ...projectNames(LONG_BASE), subnetIds: Array.from({ length: 6 }, (_, i) => `subnet-0aaaaaaaaaaaaaaa${i}`),
   dataBucketArns: [`arn:aws:s3:::${LONG_BASE}-data-123456789012`], modelBucketArns: [`arn:aws:s3:::${LONG_BASE}-models-123456789012`] };
 
+/** A managed policy's size as IAM counts it (whitespace excluded). */
+const size = (doc: object) => JSON.stringify(doc).replace(/\s/g, "").length;
+
 test("every policy fits IAM's 6144-character limit for managed policies, even with the longest names and six subnets", () => {
-  expect(JSON.stringify(boundaryPolicy(longest)).replace(/\s/g, "").length).toBeLessThanOrEqual(6144);
   for (const role of ROLE_NAMES) {
+    // A role has one boundary: one document, with room to spare (the notebook execution role's, the largest, keeps 400).
+    expect([role, size(boundaryPolicy(role, longest)) <= 6144 - 400]).toEqual([role, true]);
     const parts = splitPolicy(rolePolicy(role, longest));
     // A role takes at most 10 managed policies (IAM's default quota); the grants stay whole across the parts.
     expect(parts.length).toBeLessThanOrEqual(MAX_POLICY_PARTS);
     expect(parts.flatMap((p) => p.Statement)).toEqual(rolePolicy(role, longest).Statement);
-    for (const doc of parts) expect(JSON.stringify(doc).replace(/\s/g, "").length).toBeLessThanOrEqual(6144);
+    for (const doc of parts) expect(size(doc)).toBeLessThanOrEqual(6144);
   }
 });
 
-test("the boundary's envelope covers every resource a role policy grants, so the boundary never silently removes a grant", () => {
-  const glob = (pattern: string) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`);
-  const envelope = projectEnvelope(longest).map(glob);
-  const boundaryActions = new Set(boundaryPolicy(longest).Statement.filter((s) => s.Effect === "Allow").flatMap((s) => [s.Action ?? []].flat()));
+test("each boundary allows exactly its role's actions and keeps every condition of its grants as a deny", () => {
   for (const role of ROLE_NAMES) {
-    for (const grant of ROLE_GRANTS[role](longest)) {
-      for (const action of grant.actions) expect([role, action, boundaryActions.has(action)]).toEqual([role, action, true]);
-      if (grant.resources === "*") continue;
-      // Resource patterns of a grant are covered when the envelope matches them taken literally.
-      for (const resource of grant.resources) expect([role, resource, envelope.some((e) => e.test(resource))]).toEqual([role, resource, true]);
+    const boundary = boundaryPolicy(role, longest);
+    const allowed = new Set(boundary.Statement.filter((s) => s.Effect === "Allow").flatMap((s) => [s.Action ?? []].flat()));
+    const granted = new Set(ROLE_GRANTS[role](longest).flatMap((g) => g.actions));
+    expect([role, [...allowed].sort()]).toEqual([role, [...granted].sort()]);
+    // Every condition key of a grant is a deny key of the boundary, but for those held elsewhere: the project keys'
+    // policies (kms:*) and the role's own explicit caps (ROLE_CAPS).
+    const capped = new Set((ROLE_CAPS[role]?.(longest) ?? []).flatMap((st) => Object.values(st.Condition ?? {}).flatMap((k) => Object.keys(k))));
+    const denyKeys = new Set(boundary.Statement.filter((s) => s.Effect === "Deny").flatMap((s) => Object.values(s.Condition ?? {}).flatMap((k) => Object.keys(k))));
+    for (const g of ROLE_GRANTS[role](longest)) {
+      for (const key of Object.values(g.conditions ?? {}).flatMap((k) => Object.keys(k))) {
+        if (key.startsWith("kms:") || capped.has(key)) continue;
+        expect([role, g.sid, key, denyKeys.has(key)]).toEqual([role, g.sid, key, true]);
+      }
     }
   }
 });
