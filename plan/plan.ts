@@ -153,6 +153,12 @@ export interface EnvironmentPlan {
    * deploy principal(s) and the break-glass role(s). Empty when the config names none (then the account root).
    */
   readonly keyAdministrators: readonly string[];
+  /**
+   * Who may change the configuration of the audit evidence buckets (trail and access-log buckets) or delete them: the
+   * deploy principals (`dataProtection.administratorArns` and `assumeRoleArn`, the principals Terraform runs as) and
+   * the break-glass role(s). Never empty once an evidence bucket exists (config/data-protection.ts).
+   */
+  readonly evidenceAdministrators: readonly string[];
   readonly auditLogGroups: AuditLogGroupNames;
   /**
    * The buckets whose object-level events the trail records: every project bucket, by the shared name prefix
@@ -414,6 +420,7 @@ function environmentPlan(config: Config, env: EnvironmentConfig, index: number):
       backendSession: `${base}-terraform-state`,
     },
     keyAdministrators: [...env.dataProtection.administratorArns, ...env.dataProtection.breakGlassArns],
+    evidenceAdministrators: [...new Set([...env.dataProtection.administratorArns, ...(env.assumeRoleArn ? [env.assumeRoleArn] : []), ...env.dataProtection.breakGlassArns])],
     auditLogGroups: auditLogGroupNames({ prefix, environment: env.name, accountTrail: env.audit.trail === "account", sageMakerLogGroups: env.audit.sageMakerLogGroups }),
     dataEvents: projects.length === 0 ? undefined : {
       bucketNamePrefix: `${base}-`,

@@ -130,6 +130,7 @@ export class PlatformStack extends TerraformStack {
       } : undefined,
       keyAdministratorArns: names.keyAdministrators,
       evidenceBreakGlassArns: env.dataProtection.breakGlassArns,
+      evidenceConfigurationArns: names.evidenceAdministrators,
       alertSubscriptions: env.audit.alertSubscriptions,
       dnsSuffix: names.dnsSuffix,
     });

@@ -71,6 +71,7 @@ export class ProjectStack extends TerraformStack {
       s3EndpointId: props.platform.s3Endpoint.endpointId,
       administratorArns: dp.administratorArns,
       breakGlassArns: dp.breakGlassArns,
+      evidenceConfigurationArns: names.evidenceAdministrators,
       projectRoleArns: [names.rolesPattern],
       modelWriterArns: [names.trainingRoleArn],
       noncurrentVersionDays: dp.noncurrentVersionDays,

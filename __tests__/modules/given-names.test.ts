@@ -50,7 +50,7 @@ test("EnvironmentAudit: the given trail, trail role, buckets, key aliases, topic
   const r = synth((s) => new EnvironmentAudit(s, "audit", {
     scope, name: "label", logGroups: { trail: "/given/trail-group", sageMaker: [] },
     alerts: { topicName: "given-topic", ruleName: "given-rule", keyAlias: "given/alerts-key" },
-    logsKmsKeyArn: KEY, retentionDays: 7, keyAdministratorArns: [ADMIN],
+    logsKmsKeyArn: KEY, retentionDays: 7, keyAdministratorArns: [ADMIN], evidenceConfigurationArns: [ADMIN],
     trail: {
       names: { name: "given-trail", deliveryRole: "given-trail-role", keyAlias: "given/trail-key", bucket: "given-trail-bucket", accessLogBucket: "given-trail-logs" },
       fileRetentionDays: 30,
