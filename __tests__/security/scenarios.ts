@@ -13,6 +13,7 @@ import {
 } from "./perimeter-sim";
 import { CODEARTIFACT_ASSET_BUCKETS } from "../../catalogue/codeartifact";
 import { ssoRole } from "./configs";
+import { S3_BUCKET_CONFIGURATION_ACTIONS } from "../../modules/storage/bucket-policy";
 
 
 export type ClassId = "C1" | "C2" | "C3" | "C4" | "C5" | "C6" | "C7" | "C8" | "L1" | "L2" | "L3";
@@ -372,6 +373,11 @@ export function projectScenarios(app: PerimeterApp, env: string, p: string): Sce
   row("C8", "account administrator overwrites a project access-log object", admin, "s3:PutObject", obj(accessLogs, "data/2026-01-01-00-00-00-ABC"), INTERNET, "ExplicitlyDenied", undefined, "resource:DenyEvidenceTampering");
   row("C8", "the deploy role deletes a project access-log object version", deployer, "s3:DeleteObjectVersion", obj(accessLogs, "data/2026-01-01-00-00-00-ABC"), INTERNET, "ExplicitlyDenied", undefined, "resource:DenyEvidenceTampering");
   if (breakGlass) row("C8", "the break-glass role deletes a project access-log object", breakGlass, "s3:DeleteObject", obj(accessLogs, "data/2026-01-01-00-00-00-ABC"), INTERNET, "Allowed");
+  const accessLogBucket: Target = { arn: accessLogs.arn, account: accessLogs.account, policy: accessLogs.policy };
+  for (const action of ["s3:PutLifecycleConfiguration", "s3:DeleteBucketPolicy", "s3:PutBucketVersioning", "s3:DeleteBucket"]) {
+    row("C8", `account administrator calls ${action} on the project access-log bucket`, admin, action, accessLogBucket, INTERNET, "ExplicitlyDenied", undefined, "resource:DenyEvidenceConfigurationChanges");
+    row("C8", `the deploy role (Terraform) calls ${action} on the project access-log bucket`, deployer, action, accessLogBucket, INTERNET, "Allowed");
+  }
   return S.map((s) => ({ ...s, name: `${env}/${p}: ${s.name}` }));
 }
 
@@ -453,6 +459,19 @@ export function environmentScenarios(app: PerimeterApp, env: string): Scenario[]
     { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceAccount": acct, "aws:SourceArn": app.trailArn(env) });
   row("C8", "CloudTrail writes a log file with SSE-KMS headers naming no key id (service delivery)", servicePrincipal("cloudtrail.amazonaws.com"), "s3:PutObject", trailObject, "Allowed",
     { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceAccount": acct, "aws:SourceArn": app.trailArn(env), "s3:x-amz-server-side-encryption": "aws:kms" });
+  // C8 - the evidence buckets' configuration: an account administrator cannot make the logs expire, replace or delete
+  // the policy, suspend versioning, change Object Lock or logging, or delete the bucket; Terraform's deploy role (apply,
+  // re-plan, destroy) and break-glass can.
+  const evidenceBuckets: [string, typeof trail][] = [["trail bucket", trail], ["trail access-log bucket", trailLogs]];
+  if (app.env(env).backend.type === "s3") evidenceBuckets.push(["state access-log bucket", app.bucket(`${env}-state`, "access-logs/bucket")]);
+  for (const [label, b] of evidenceBuckets) {
+    const t: Target = { arn: b.arn, account: b.account, policy: b.policy };
+    for (const action of S3_BUCKET_CONFIGURATION_ACTIONS) {
+      row("C8", `account administrator calls ${action} on the ${label}`, admin, action, t, "ExplicitlyDenied", undefined, "resource:DenyEvidenceConfigurationChanges");
+      row("C8", `the deploy role (Terraform apply/destroy) calls ${action} on the ${label}`, deployer, action, t, "Allowed");
+    }
+    if (breakGlass) row("C8", `the break-glass role replaces the policy of the ${label}`, breakGlass, "s3:PutBucketPolicy", t, "Allowed");
+  }
   if (breakGlass) {
     row("C8", "the break-glass role deletes a trail log file", breakGlass, "s3:DeleteObject", trailObject, "Allowed");
     row("C8", "the break-glass role deletes a trail access-log object", breakGlass, "s3:DeleteObject", logObject(trailLogs), "Allowed");
