@@ -100,7 +100,6 @@ export interface EnvironmentNames {
   /** Role the VPC flow logs are delivered with: `<base>-vpc-flow-logs`. */
   readonly flowLogRole: string;
   /** Security group of SageMaker notebooks, jobs and endpoints: `<base>-sagemaker`. */
-  readonly sagemakerSecurityGroup: string;
   /** Security group of the interface endpoints: `<base>-vpc-endpoints`. */
   readonly endpointSecurityGroup: string;
   /** SNS topic of the detective control: `<base>-security-alerts`. */
@@ -202,6 +201,8 @@ export interface ProjectNames {
   readonly logGroupPattern: string;
   /** The SageMaker code repository and, with `codeRepository.type: codecommit`, the CodeCommit repository: `<project base>`. */
   readonly codeRepository: string;
+  /** The security group of the project's notebook instances, jobs and hosted models: `<project base>-compute`. */
+  readonly computeSecurityGroup: string;
   /** The Studio domain's names, in a Studio project. */
   readonly studio?: {
     /** The domain: `<project base>`. */
@@ -360,6 +361,7 @@ function projectPlan(prefix: string, env: EnvironmentConfig, envBase: string, sc
       keyAliases: { data: `${aliasPrefix}/data`, volumes: `${aliasPrefix}/volumes`, logs: `${aliasPrefix}/logs` },
       logGroupPattern: `/${aliasPrefix}/*`,
       codeRepository: base,
+      computeSecurityGroup: `${base}-compute`,
       studio: studio ? {
         domain: base,
         securityGroup: `${base}-studio`,
@@ -404,7 +406,6 @@ function environmentPlan(config: Config, env: EnvironmentConfig, index: number):
     logsKeyAlias: `${aliasBase(prefix, env.name)}/logs`,
     names: {
       flowLogRole: `${base}-vpc-flow-logs`,
-      sagemakerSecurityGroup: `${base}-sagemaker`,
       endpointSecurityGroup: `${base}-vpc-endpoints`,
       alertTopic: `${base}-security-alerts`,
       alertRule: `${base}-sagemaker-noncompliant-create`,
@@ -471,7 +472,6 @@ function plannedNames(e: EnvironmentPlan): PlannedName[] {
   add("kms-alias", `alias/${e.logsKeyAlias}`, "the logs key alias");
   add("log-group", e.network.flowLogGroup, "the VPC flow log group");
   add("iam-role", e.names.flowLogRole, "the flow-log delivery role");
-  add("security-group", e.names.sagemakerSecurityGroup, "the SageMaker security group");
   add("security-group", e.names.endpointSecurityGroup, "the endpoint security group");
   if (e.packageMirror) {
     add("kms-alias", `alias/${e.packageMirror.keyAlias}`, "the package mirror key alias");
@@ -507,6 +507,7 @@ function plannedNames(e: EnvironmentPlan): PlannedName[] {
     addP("iam-policy", p.names.boundary, "the permissions boundary");
     if (p.config.codeRepository.type === "codecommit") addP("codecommit", p.names.codeRepository, "the CodeCommit repository");
     addP("sagemaker", p.names.codeRepository, "the SageMaker code repository");
+    addP("security-group", p.names.computeSecurityGroup, "the compute security group");
     if (p.notebooks.length > 0) addP("sagemaker", p.notebookLifecycle, "the notebook lifecycle configuration");
     p.notebooks.forEach((n, k) => addP("sagemaker", n.instanceName, `the instance of notebook ${n.name}`, `${pat}.notebooks[${k}].name`, "the notebook name"));
     const studio = p.names.studio;

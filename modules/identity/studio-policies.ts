@@ -12,6 +12,7 @@
  *   The same space and app rules apply there, with the owner taken from `aws:SourceIdentity`.
  */
 import { arn, Conditions, policy, PolicyDocument, Statement } from "../policy/document";
+import { studioImageAccount } from "../../catalogue/studio-image-accounts";
 import { boundaryPolicy } from "./boundary";
 import { allOf, throughApiEndpoint } from "./conditions";
 import { Grant, grantStatement } from "./role-policies";
@@ -29,9 +30,15 @@ export interface StudioScope {
   readonly imageArns: readonly string[];
 }
 
-/** SageMaker's own Studio images (SageMaker Distribution), published from AWS accounts of each region. */
+/**
+ * SageMaker's own Studio images (SageMaker Distribution), published from one AWS account per region
+ * (catalogue/studio-image-accounts.ts): that account, never `*`, so an image of the same name in any other account
+ * does not match.
+ */
 export function sagemakerDistributionImages(input: ProjectScopeInput): string {
-  return `arn:${input.scope.partition}:sagemaker:${input.scope.region}:*:image/sagemaker-distribution-*`;
+  const account = studioImageAccount(input.scope.region);
+  if (!account) throw new Error(`SageMaker's Studio image account of ${input.scope.region} is unknown (catalogue/studio-image-accounts.ts); the config check refuses Studio there`);
+  return `arn:${input.scope.partition}:sagemaker:${input.scope.region}:${account}:image/sagemaker-distribution-*`;
 }
 
 /** The project roles that act in Studio: the person, and the execution role the Studio UI calls SageMaker with. */
@@ -45,6 +52,8 @@ function ownPrivate(input: ProjectScopeInput, studio: StudioScope, ownerProfile:
   return allOf(
     { StringEquals: { "sagemaker:SpaceSharingType": "Private" }, ArnEquals: { "sagemaker:OwnerUserProfileArn": studioArn(input, studio, "user-profile", ownerProfile) } },
     limits ? {
+      // No connection from a local IDE (remote access authenticates with IAM credentials outside the VPC's endpoints).
+      StringEqualsIfExists: { "sagemaker:RemoteAccess": "DISABLED" },
       "ForAllValues:StringEquals": { "sagemaker:InstanceTypes": [...studio.instanceTypes] },
       "ForAllValues:ArnEquals": { "sagemaker:StudioLifecycleConfigArns": [...studio.lifecycleConfigArns] },
       "ForAllValues:ArnLike": { "sagemaker:ImageArns": [sagemakerDistributionImages(input), ...studio.imageArns] },
