@@ -175,10 +175,10 @@ export const ROLE_GRANTS: Readonly<Record<RoleName, (input: ProjectScopeInput) =
     { sid: "StopIdleNotebooks", actions: ["sagemaker:StopNotebookInstance"], resources: [projectResources(input, "notebook-instance")] },
     ...onVolumes("StartIsolatedTrainingJobsInVpc", { actions: ["sagemaker:CreateTrainingJob"], resources: [projectResources(input, "training-job")] },
       input, input.instanceTypes.jobs, [inEnvironmentVpc(input), withOutputKey(input), encryptedAndIsolated(), noRemoteDebug(), noFileSystemInputs()]),
-    ...onVolumes("StartIsolatedJobsInVpc", {
-      actions: ["sagemaker:CreateProcessingJob", "sagemaker:CreateHyperParameterTuningJob"],
-      resources: [projectResources(input, "processing-job"), projectResources(input, "hyper-parameter-tuning-job")],
-    }, input, input.instanceTypes.jobs, [inEnvironmentVpc(input), withOutputKey(input), encryptedAndIsolated(), noFileSystemInputs()]),
+    ...onVolumes("StartIsolatedJobsInVpc", { actions: ["sagemaker:CreateProcessingJob"], resources: [projectResources(input, "processing-job")] },
+      input, input.instanceTypes.jobs, [inEnvironmentVpc(input), withOutputKey(input), encryptedAndIsolated()]),
+    ...onVolumes("StartIsolatedTuningJobsInVpc", { actions: ["sagemaker:CreateHyperParameterTuningJob"], resources: [projectResources(input, "hyper-parameter-tuning-job")] },
+      input, input.instanceTypes.jobs, [inEnvironmentVpc(input), withOutputKey(input), encryptedAndIsolated(), noFileSystemInputs()]),
     ...onVolumes("StartTransformJobsOnProjectModels", { actions: ["sagemaker:CreateTransformJob"], resources: [projectResources(input, "transform-job")] },
       input, input.instanceTypes.jobs, [withOutputKey(input), { ArnLike: { "sagemaker:ModelArn": projectResources(input, "model") } }]),
     { sid: "FollowProjectJobs", actions: [

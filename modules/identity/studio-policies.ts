@@ -52,8 +52,6 @@ function ownPrivate(input: ProjectScopeInput, studio: StudioScope, ownerProfile:
   return allOf(
     { StringEquals: { "sagemaker:SpaceSharingType": "Private" }, ArnEquals: { "sagemaker:OwnerUserProfileArn": studioArn(input, studio, "user-profile", ownerProfile) } },
     limits ? {
-      // No connection from a local IDE (remote access authenticates with IAM credentials outside the VPC's endpoints).
-      StringEqualsIfExists: { "sagemaker:RemoteAccess": "DISABLED" },
       "ForAllValues:StringEquals": { "sagemaker:InstanceTypes": [...studio.instanceTypes] },
       "ForAllValues:ArnEquals": { "sagemaker:StudioLifecycleConfigArns": [...studio.lifecycleConfigArns] },
       "ForAllValues:ArnLike": { "sagemaker:ImageArns": [sagemakerDistributionImages(input), ...studio.imageArns] },
@@ -68,8 +66,9 @@ function spacesAndApps(input: ProjectScopeInput, studio: StudioScope, sid: strin
       resources: "*", unscopable: "SageMaker List* actions do not support resource-level permissions" },
     { sid: `${sid}Describe`, actions: ["sagemaker:DescribeDomain", "sagemaker:DescribeUserProfile", "sagemaker:DescribeSpace", "sagemaker:DescribeApp"],
       resources: [arn(input.scope, "sagemaker", `domain/${studio.domainId}`), ...["user-profile", "space", "app"].map((t) => studioArn(input, studio, t, "*"))] },
+    // No connection from a local IDE into a space (remote access authenticates with IAM credentials, from outside the VPC).
     { sid: `${sid}OwnPrivateSpaces`, actions: ["sagemaker:CreateSpace", "sagemaker:UpdateSpace"], resources: [studioArn(input, studio, "space", "*")],
-      conditions: ownPrivate(input, studio, ownerProfile, true) },
+      conditions: allOf(ownPrivate(input, studio, ownerProfile, true), { StringEqualsIfExists: { "sagemaker:RemoteAccess": "DISABLED" } }) },
     { sid: `${sid}OwnApps`, actions: ["sagemaker:CreateApp"], resources: [studioArn(input, studio, "app", "*")], conditions: ownPrivate(input, studio, ownerProfile, true) },
     { sid: `${sid}RemoveOwn`, actions: ["sagemaker:DeleteSpace", "sagemaker:DeleteApp"], resources: [studioArn(input, studio, "space", "*"), studioArn(input, studio, "app", "*")],
       conditions: ownPrivate(input, studio, ownerProfile, false) },
