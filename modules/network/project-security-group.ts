@@ -30,6 +30,9 @@ export interface ProjectSecurityGroupProps {
   readonly s3PrefixListId: string;
 }
 
+/** What hashicorp/aws 5.100.0 accepts in a rule description (terraform validate refuses an apostrophe). */
+const RULE_DESCRIPTION = /^[0-9A-Za-z_ .:/()#,@[\]+=&;{}!$*-]*$/;
+
 /**
  * The compute rules of a project (notebook instances, training, processing, tuning and transform jobs, hosted
  * models): all traffic among the group's own members only (SageMaker's distributed training exchanges traffic between
@@ -37,8 +40,8 @@ export interface ProjectSecurityGroupProps {
  * to S3 through the gateway endpoint. Nothing from or to another project's group, nothing to the internet.
  */
 export const COMPUTE_RULES: readonly ProjectGroupRule[] = [
-  { id: "in-self", type: "ingress", peer: "self", protocol: "-1", description: "Between the project's own SageMaker instances (distributed training)" },
-  { id: "out-self", type: "egress", peer: "self", protocol: "-1", description: "Between the project's own SageMaker instances (distributed training)" },
+  { id: "in-self", type: "ingress", peer: "self", protocol: "-1", description: "Between the SageMaker instances of this project only (distributed training)" },
+  { id: "out-self", type: "egress", peer: "self", protocol: "-1", description: "Between the SageMaker instances of this project only (distributed training)" },
   { id: "out-endpoints", type: "egress", peer: "endpoints", ports: [443, 443], description: "HTTPS to the interface VPC endpoints (AWS APIs)" },
   { id: "out-s3", type: "egress", peer: "s3", ports: [443, 443], description: "HTTPS to S3 through the gateway endpoint" },
 ];
@@ -61,6 +64,7 @@ export class ProjectSecurityGroup extends Construct {
       s3: { prefixListIds: [props.s3PrefixListId] },
     };
     for (const r of props.rules) {
+      if (!RULE_DESCRIPTION.test(r.description)) throw new Error(`${props.name}: the description of rule ${r.id} has characters hashicorp/aws refuses (${RULE_DESCRIPTION})`);
       const protocol = r.protocol ?? "tcp";
       if (protocol === "-1" && r.peer !== "self") throw new Error(`${props.name}: rule ${r.id} allows all traffic to a peer outside the group`);
       if (protocol === "tcp" && !r.ports) throw new Error(`${props.name}: TCP rule ${r.id} names no ports`);

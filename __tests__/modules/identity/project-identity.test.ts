@@ -48,7 +48,8 @@ test("the policies reference the project's real keys, buckets, subnets, security
   const creation = byName("sds-dev-fraud-notebook-creation").policy as string;
   expect(creation).toMatch(/"sagemaker:VolumeKmsKeyArn":"\$\{aws_kms_key\.keys_volumes_key_\w+\.arn\}"/);
   expect(creation).toMatch(/"sagemaker:VpcSubnets":\["\$\{data\.terraform_remote_state\.[\w-]+\.outputs\.[\w-]+subnet-eu-west-1a\w*\}","\$\{data\.terraform_remote_state\.[\w-]+\.outputs\.[\w-]+subnet-eu-west-1b\w*\}"\]/);
-  expect(creation).toMatch(/"sagemaker:VpcSecurityGroupIds":\["\$\{data\.terraform_remote_state\.[\w-]+\.outputs\.[\w-]+sagemaker\w*\}"\]/);
+  // The project's own compute group (made in the project stack), never an environment-wide one.
+  expect(creation).toMatch(/"sagemaker:VpcSecurityGroupIds":\["\$\{aws_security_group\.compute-security-group_\w+\.id\}"\]/);
   const scientist = byName("sds-dev-fraud-data-scientist").policy as string;
   // Presigned URLs through the sagemaker.api endpoint; the opened notebook's requests through the notebook endpoint.
   expect(scientist).toMatch(/"aws:SourceVpce":\["\$\{data\.terraform_remote_state\.[\w-]+\.outputs\.[\w-]+sagemaker-api\w*\}","\$\{data\.terraform_remote_state\.[\w-]+\.outputs\.[\w-]+notebook\w*\}"\]/);
