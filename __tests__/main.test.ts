@@ -45,7 +45,9 @@ test("a YAML config file is read; a bad one exits 1, lists every problem and wri
   const out = join(work, "bad-out");
   const r = synth("--config", bad, "--out", out);
   expect(r.code).toBe(1);
-  expect(r.stderr).toContain(`config error in ${bad} (6 problems):`); // eu-west-1d and -1e do not exist
+  expect(r.stderr).toContain(`config error in ${bad} (7 problems):`); // eu-west-1d and -1e do not exist
+  // No deploy principal named, while the default trail and state backend make audit evidence buckets.
+  expect(r.stderr).toContain("environments[0].dataProtection.administratorArns: the audit evidence buckets");
   expect(r.stderr).toContain("environments[0].availabilityZones: 7 zones given; 1 to 6 are supported");
   expect(r.stderr).toContain("environments[0].network.vpcCidr:");
   expect(r.stderr).toContain(`nothing was written to ${out}`);

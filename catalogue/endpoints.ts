@@ -16,6 +16,8 @@ export interface EndpointEntry {
   readonly defaultOn: boolean;
   /** Whether AWS supports an endpoint policy on this service (an unsupported policy fails at create). */
   readonly supportsPolicy: boolean;
+  /** Why the endpoint has no policy, and what controls its use instead (required exactly when `supportsPolicy` is false). */
+  readonly noPolicyBecause?: string;
   /**
    * Why requests through this endpoint must still reach resources of other accounts; absent (the rule), the
    * endpoint policy also pins the resource to the own account (`aws:ResourceAccount`): project credentials cannot
@@ -37,6 +39,7 @@ export const ENDPOINT_CATALOGUE: readonly EndpointEntry[] = [
   { name: "sagemaker.runtime", servicePattern: AWS("sagemaker.runtime"), defaultOn: true, supportsPolicy: true, monthlyUsdPerAz: PER_AZ,
     why: "InvokeEndpoint from notebooks and applications inside the VPC (seed)." },
   { name: "notebook", servicePattern: "aws.sagemaker.{region}.notebook", defaultOn: true, supportsPolicy: false, monthlyUsdPerAz: PER_AZ,
+    noPolicyBecause: "AWS documents no endpoint policy for the notebook UI endpoint; every request to an opened notebook is re-checked against the presigned URL's IAM policy (aws:SourceVpce of this and the sagemaker.api endpoint), and the endpoint group admits only the projects' groups and the client networks",
     why: "The Jupyter UI of notebook instances, reached privately through the presigned URL (seed)." },
   { name: "sts", servicePattern: AWS("sts"), defaultOn: true, supportsPolicy: true, monthlyUsdPerAz: PER_AZ,
     why: "SDK credential calls (GetCallerIdentity, AssumeRole); without it the SDK reports a misleading STS permission error (seed)." },
@@ -69,11 +72,15 @@ export const ENDPOINT_CATALOGUE: readonly EndpointEntry[] = [
   { name: "sagemaker.metrics", servicePattern: AWS("sagemaker.metrics"), defaultOn: false, supportsPolicy: true, monthlyUsdPerAz: PER_AZ,
     why: "SageMaker Experiments metrics ingestion from training code." },
   { name: "studio", servicePattern: "aws.sagemaker.{region}.studio", defaultOn: false, supportsPolicy: false, monthlyUsdPerAz: PER_AZ,
+    noPolicyBecause: "AWS's Studio interface-endpoint page documents the endpoint and restricting CreatePresignedDomainUrl to aws:SourceVpce; support for an endpoint policy could not be verified there, and a policy AWS refuses fails the endpoint at create. Controls: the presigned domain URL only through the sagemaker.api endpoint (NeverDomainUrlsOutsideEndpoint and the data scientist grant), and the endpoint group",
     why: "SageMaker Studio UI, for environments that use Studio domains in VPC-only mode." },
   { name: "ec2", servicePattern: AWS("ec2"), defaultOn: false, supportsPolicy: true, monthlyUsdPerAz: PER_AZ,
     why: "EC2 API calls from inside the VPC (e.g. describing network interfaces from code)." },
 ];
 
+for (const e of ENDPOINT_CATALOGUE) {
+  if (e.supportsPolicy === (e.noPolicyBecause !== undefined)) throw new Error(`endpoint catalogue: ${e.name} needs noPolicyBecause exactly when it supports no policy`);
+}
 export type EndpointName = string;
 
 export const ENDPOINT_NAMES: readonly string[] = ENDPOINT_CATALOGUE.map((e) => e.name);

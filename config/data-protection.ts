@@ -110,8 +110,15 @@ export interface FeatureEnvironment {
   readonly projects: readonly { readonly name: string; readonly codeRepository: z.infer<typeof CodeRepository>; readonly frontEnd?: string }[];
 }
 
+/** What `checkDataProtection` reads besides: which audit evidence buckets the environment has, and who runs Terraform. */
+export interface DataProtectionEnvironment extends FeatureEnvironment {
+  readonly audit: { readonly trail: string };
+  readonly backend: { readonly type: string };
+  readonly assumeRoleArn?: string;
+}
+
 /** Cross-field rules; `report(message, ...path)` with a path relative to the environment. */
-export function checkDataProtection(env: FeatureEnvironment, report: (message: string, ...path: (string | number)[]) => void): void {
+export function checkDataProtection(env: DataProtectionEnvironment, report: (message: string, ...path: (string | number)[]) => void): void {
   const dp = env.dataProtection;
   if (env.projects.length > 0 && dp.administratorArns.length === 0) {
     report("the project buckets deny access from outside the environment's S3 endpoint except to these principals, and Terraform runs outside the VPC; "
@@ -123,6 +130,13 @@ export function checkDataProtection(env: FeatureEnvironment, report: (message: s
       report(`${a} is also an administrator or break-glass role; a plan principal is read-only: use a separate role for plans`, "dataProtection", "planPrincipalArns", i);
     }
   });
+  // Audit evidence buckets (the trail's, and the access logs of the state, trail and project buckets) deny their
+  // configuration to everyone but these principals: with none named, Terraform itself could not change or destroy them.
+  const evidence = env.audit.trail === "account" || env.backend.type === "s3" || env.projects.length > 0;
+  if (evidence && dp.administratorArns.length === 0 && dp.breakGlassArns.length === 0 && !env.assumeRoleArn) {
+    report("the audit evidence buckets (trail, access logs) deny configuration changes and deletion to everyone but the deploy and break-glass principals, "
+      + `and none is named; list the role(s) that run Terraform, e.g. ["arn:aws:iam::${env.accountId}:role/terraform"]`, "dataProtection", "administratorArns");
+  }
   for (const field of ["administratorArns", "planPrincipalArns", "breakGlassArns"] as const) {
     dp[field].forEach((a, i) => {
       const account = /^arn:[^:]+:iam::(\d{12}):/.exec(a)?.[1];

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { STUDIO_INSTANCE_TYPES } from "../catalogue/studio-instance-types";
 import { suggest } from "../plan/check";
+import { studioImageAccount } from "../catalogue/studio-image-accounts";
 
 export const FRONT_ENDS = ["studio", "notebooks", "both"] as const;
 export type FrontEnd = (typeof FRONT_ENDS)[number];
@@ -68,6 +69,7 @@ export const usesNotebooks = (p: { frontEnd: FrontEnd }): boolean => p.frontEnd 
 /** The shape `checkStudio` reads (a validated environment). */
 export interface StudioEnvironment {
   readonly accountId: string;
+  readonly region: string;
   readonly projects: readonly {
     readonly frontEnd: FrontEnd;
     readonly users: readonly UserConfig[];
@@ -116,6 +118,10 @@ export function checkStudio(env: StudioEnvironment, report: (message: string, ..
     }
     if (p.frontEnd === "studio" && p.notebooks.length > 0) {
       report(`frontEnd is "studio", but notebook instances are listed; set frontEnd: both to keep them, or remove them`, ...at("notebooks"));
+    }
+    if (usesStudio(p) && !studioImageAccount(env.region)) {
+      report(`Studio apps may run only SageMaker's own images (published from one AWS account per region) and the approved ones, and this tool does not know that account in ${env.region}; `
+        + `use notebooks (frontEnd: notebooks) there, or add the region's account to catalogue/studio-image-accounts.ts`, ...at("frontEnd"));
     }
     if (usesStudio(p) && p.users.length === 0) {
       report(`frontEnd "${p.frontEnd}" gives each user a Studio profile, but no users are listed; add users: [{ username: "alice" }]`, ...at("users"));

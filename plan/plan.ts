@@ -119,7 +119,6 @@ export interface EnvironmentNames {
   /** Role the VPC flow logs are delivered with: `<base>-vpc-flow-logs`. */
   readonly flowLogRole: string;
   /** Security group of SageMaker notebooks, jobs and endpoints: `<base>-sagemaker`. */
-  readonly sagemakerSecurityGroup: string;
   /** Security group of the interface endpoints: `<base>-vpc-endpoints`. */
   readonly endpointSecurityGroup: string;
   /**
@@ -182,6 +181,12 @@ export interface EnvironmentPlan {
    * project buckets admit them for the configuration reads a plan's refresh makes, nothing else.
    */
   readonly planPrincipals: readonly string[];
+  /**
+   * Who may change the configuration of the audit evidence buckets (trail and access-log buckets) or delete them: the
+   * deploy principals (`dataProtection.administratorArns` and `assumeRoleArn`, the principals Terraform runs as) and
+   * the break-glass role(s). Never empty once an evidence bucket exists (config/data-protection.ts).
+   */
+  readonly evidenceAdministrators: readonly string[];
   readonly auditLogGroups: AuditLogGroupNames;
   /**
    * The buckets whose object-level events the trail records: every project bucket, by the shared name prefix
@@ -228,6 +233,8 @@ export interface ProjectNames {
   readonly logGroupPattern: string;
   /** The SageMaker code repository and, with `codeRepository.type: codecommit`, the CodeCommit repository: `<project base>`. */
   readonly codeRepository: string;
+  /** The security group of the project's notebook instances, jobs and hosted models: `<project base>-compute`. */
+  readonly computeSecurityGroup: string;
   /** The Studio domain's names, in a Studio project. */
   readonly studio?: {
     /** The domain: `<project base>`. */
@@ -408,6 +415,7 @@ function projectPlan(prefix: string, env: EnvironmentConfig, envBase: string, sc
       keyAliases: { data: `${aliasPrefix}/data`, volumes: `${aliasPrefix}/volumes`, logs: `${aliasPrefix}/logs` },
       logGroupPattern: `/${aliasPrefix}/*`,
       codeRepository: base,
+      computeSecurityGroup: `${base}-compute`,
       studio: studio ? {
         domain: base,
         securityGroup: `${base}-studio`,
@@ -452,7 +460,6 @@ function environmentPlan(config: Config, env: EnvironmentConfig, index: number):
     logsKeyAlias: `${aliasBase(prefix, env.name)}/logs`,
     names: {
       flowLogRole: `${base}-vpc-flow-logs`,
-      sagemakerSecurityGroup: `${base}-sagemaker`,
       endpointSecurityGroup: `${base}-vpc-endpoints`,
       dnsResolver: env.network.clientAccess.dnsResolver ? { endpoint: `${base}-dns-inbound`, securityGroup: `${base}-dns-inbound` } : undefined,
       alertTopic: `${base}-security-alerts`,
@@ -474,6 +481,7 @@ function environmentPlan(config: Config, env: EnvironmentConfig, index: number):
     },
     keyAdministrators: [...env.dataProtection.administratorArns, ...env.dataProtection.breakGlassArns],
     planPrincipals: env.dataProtection.planPrincipalArns,
+    evidenceAdministrators: [...new Set([...env.dataProtection.administratorArns, ...(env.assumeRoleArn ? [env.assumeRoleArn] : []), ...env.dataProtection.breakGlassArns])],
     auditLogGroups: auditLogGroupNames({ prefix, environment: env.name, accountTrail: env.audit.trail === "account", sageMakerLogGroups: env.audit.sageMakerLogGroups }),
     dataEvents: projects.length === 0 ? undefined : {
       bucketNamePrefix: `${base}-`,
@@ -524,7 +532,6 @@ function plannedNames(e: EnvironmentPlan): PlannedName[] {
   add("kms-alias", `alias/${e.logsKeyAlias}`, "the logs key alias");
   add("log-group", e.network.flowLogGroup, "the VPC flow log group");
   add("iam-role", e.names.flowLogRole, "the flow-log delivery role");
-  add("security-group", e.names.sagemakerSecurityGroup, "the SageMaker security group");
   add("security-group", e.names.endpointSecurityGroup, "the endpoint security group");
   if (e.names.dnsResolver) {
     add("resolver-endpoint", e.names.dnsResolver.endpoint, "the Route 53 Resolver inbound endpoint");
@@ -568,6 +575,7 @@ function plannedNames(e: EnvironmentPlan): PlannedName[] {
     }
     if (p.config.codeRepository.type === "codecommit") addP("codecommit", p.names.codeRepository, "the CodeCommit repository");
     addP("sagemaker", p.names.codeRepository, "the SageMaker code repository", undefined, undefined, "code repositories");
+    addP("security-group", p.names.computeSecurityGroup, "the compute security group");
     if (p.notebooks.length > 0) addP("sagemaker", p.notebookLifecycle, "the notebook lifecycle configuration", undefined, undefined, "notebook lifecycle configurations");
     p.notebooks.forEach((n, k) => addP("sagemaker", n.instanceName, `the instance of notebook ${n.name}`, `${pat}.notebooks[${k}].name`, "the notebook name", "notebook instances"));
     const studio = p.names.studio;

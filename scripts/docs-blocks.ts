@@ -63,7 +63,7 @@ function endpointsTable(): string {
   const feature = (name: string) => everything.find((f) => f.endpoint === name)?.feature.replace(/\[\d+\]/, "[]");
   return table(["name", "service", "default", "endpoint policy", "$ per zone-month", "why it is there"], ENDPOINT_CATALOGUE.map((e) => [
     code(e.name), code(e.servicePattern), e.defaultOn ? "on" : feature(e.name) ? `off; on with ${code(feature(e.name)!)}` : "off",
-    e.supportsPolicy ? (e.foreignResources ? "own-account principals" : "own-account principals and resources") : "none (AWS supports none)", e.monthlyUsdPerAz.toFixed(2), e.why,
+    e.supportsPolicy ? (e.foreignResources ? "own-account principals" : "own-account principals and resources") : `none: ${e.noPolicyBecause}`, e.monthlyUsdPerAz.toFixed(2), e.why,
   ]));
 }
 

@@ -74,9 +74,8 @@ export class PlatformStack extends TerraformStack {
       serviceBuckets: names.network.s3ServiceBuckets,
     });
     this.securityGroups = new SecurityGroups(this, "security-groups", {
-      names: { sagemaker: names.names.sagemakerSecurityGroup, endpoints: names.names.endpointSecurityGroup },
+      names: { endpoints: names.names.endpointSecurityGroup },
       vpcId: this.network.vpcId,
-      s3PrefixListId: this.s3Endpoint.prefixListId,
       clientAccess: env.network.clientAccess,
     });
     this.interfaceEndpoints = new InterfaceEndpoints(this, "endpoints", {
@@ -141,6 +140,7 @@ export class PlatformStack extends TerraformStack {
       keyAdministratorArns: names.keyAdministrators,
       keyPlanPrincipalArns: names.planPrincipals,
       evidenceBreakGlassArns: env.dataProtection.breakGlassArns,
+      evidenceConfigurationArns: names.evidenceAdministrators,
       alertSubscriptions: env.audit.alertSubscriptions,
       dnsSuffix: names.dnsSuffix,
     });
@@ -167,7 +167,6 @@ export class PlatformStack extends TerraformStack {
       vpc_id: { value: this.network.vpcId, description: "The environment's VPC (no internet route)" },
       subnet_ids: { value: this.network.subnetIds, description: "Private subnets, one per zone, in zone order" },
       route_table_ids: { value: this.network.routeTableIds, description: "Private route tables, one per zone" },
-      sagemaker_security_group_id: { value: this.securityGroups.sagemakerSecurityGroupId, description: "Security group for notebooks, jobs and endpoints" },
       endpoint_security_group_id: { value: this.securityGroups.endpointSecurityGroupId, description: "Security group of the interface endpoints" },
       client_access: {
         value: { cidrs: env.network.clientAccess.cidrs, prefix_list_ids: env.network.clientAccess.prefixListIds, security_group_id: this.securityGroups.endpointSecurityGroupId },

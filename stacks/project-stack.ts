@@ -13,6 +13,7 @@ import { type EnvironmentPlan, type ProjectPlan, roleArnsOf } from "../plan/plan
 import { awsProvider } from "./environment";
 import { usesNotebooks, usesStudio } from "../config/studio";
 import { StudioSecurityGroup } from "../modules/network/studio-security-group";
+import { COMPUTE_RULES, ProjectSecurityGroup } from "../modules/network/project-security-group";
 import { SdkDefaults } from "../modules/sagemaker/sdk-defaults";
 import { STUDIO_APP_TYPES, StudioDomain } from "../modules/sagemaker/studio-domain";
 import type { PlatformStack } from "./platform-stack";
@@ -73,6 +74,7 @@ export class ProjectStack extends TerraformStack {
       administratorArns: dp.administratorArns,
       breakGlassArns: dp.breakGlassArns,
       planPrincipalArns: names.planPrincipals,
+      evidenceConfigurationArns: names.evidenceAdministrators,
       projectRoleArns: names.roleArnList,
       modelWriterArns: [names.trainingRoleArn],
       noncurrentVersionDays: dp.noncurrentVersionDays,
@@ -99,7 +101,18 @@ export class ProjectStack extends TerraformStack {
 
     // ---- identity: the seven roles, their boundary, the notebooks (docs/security.md: Identity) ----
     const identity = props.project.identity;
-    const sagemakerGroups = [props.platform.securityGroups.sagemakerSecurityGroupId];
+    // The project's own compute group: its notebooks, jobs and hosted models reach each other, the endpoints and S3,
+    // and nothing of another project (the create grants and the boundary admit no other group).
+    const compute = new ProjectSecurityGroup(this, "compute-security-group", {
+      name: names.names.computeSecurityGroup,
+      description: "SageMaker notebooks, jobs and hosted models of one project; among themselves, HTTPS to the VPC endpoints and S3",
+      rules: COMPUTE_RULES,
+      vpcId: props.platform.network.vpcId,
+      endpointSecurityGroupId: props.platform.securityGroups.endpointSecurityGroupId,
+      endpointRuleDescription: `HTTPS to the interface endpoints from the notebooks, jobs and hosted models of ${names.names.computeSecurityGroup}`,
+      s3PrefixListId: props.platform.s3Endpoint.prefixListId,
+    });
+    const sagemakerGroups = [compute.securityGroupId];
     const mirror = props.platform.packageMirror?.pip;
     const scopeInput: ProjectScopeInput = {
       scope: names.scope,
@@ -110,6 +123,7 @@ export class ProjectStack extends TerraformStack {
       instanceTypes: props.project.instanceTypes,
       subnetIds: props.platform.network.subnetIds,
       securityGroupIds: sagemakerGroups,
+      notebookLifecycleConfigArns: [arn(names.scope, "sagemaker", `notebook-instance-lifecycle-config/${names.notebookLifecycle.toLowerCase()}`)],
       sagemakerApiEndpointId: props.platform.interfaceEndpoints.endpointIds["sagemaker.api"],
       notebookEndpointId: props.platform.interfaceEndpoints.endpointIds["notebook"],
       dataScientistConsole: identity.dataScientistConsole,
@@ -225,7 +239,7 @@ export class ProjectStack extends TerraformStack {
       value: {
         vpc_id: props.platform.network.vpcId,
         subnet_ids: props.platform.network.subnetIds,
-        sagemaker_security_group_id: props.platform.securityGroups.sagemakerSecurityGroupId,
+        compute_security_group_id: compute.securityGroupId,
       },
     });
     new TerraformOutput(this, "name", { value: names.base, description: "Prefix of the project's resource names" });

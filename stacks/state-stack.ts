@@ -61,7 +61,7 @@ export class StateStack extends TerraformStack {
       bucketName: state.accessLogBucket,
       sourceBucketNames: [state.bucket],
       retentionDays: env.logs.retentionDays,
-      breakGlassArns: env.dataProtection.breakGlassArns,
+      evidence: { breakGlassArns: env.dataProtection.breakGlassArns, configurationArns: names.evidenceAdministrators },
     });
     this.bucket = new StateBucket(this, STATE_BUCKET_ID, {
       scope: names.scope,

@@ -33,7 +33,8 @@ const change = (f: (c: Config) => void) => (): Config => {
 const env0 = (c: Config) => c.environments[0];
 const project0 = (c: Config) => c.environments[0].projects[0];
 const studio = (c: Config, users: unknown[]) => Object.assign(project0(c), { notebooks: [], users });
-const prod = (extra: Record<string, unknown> = {}) => ({ name: "prod", accountId: "210987654321", region: "us-east-1", availabilityZones: ["us-east-1a"], ...extra });
+const prod = (extra: Record<string, unknown> = {}) => ({ name: "prod", accountId: "210987654321", region: "us-east-1", availabilityZones: ["us-east-1a"],
+  dataProtection: { administratorArns: ["arn:aws:iam::210987654321:role/sds-terraform"] }, ...extra });
 /** The first `"..."` after `marker` in a message: the value it suggests. */
 const suggested = (message: string, marker: string): string => {
   const m = new RegExp(`${marker.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} "([^"]+)"`).exec(message);
@@ -116,7 +117,8 @@ const CASES: Case[] = [
     expect: ["environments[1].backend.bucket: the state bucket would be named \"sds-dev-cloudtrail-123456789012\", like the trail bucket (environments[0].name, environment dev)"] },
   { what: "two environments of one account and region with one lock table", config: change((c) => {
     env0(c).backend = { type: "s3", locking: "dynamodb", dynamodbTable: "tf-locks" };
-    c.environments.push(prod({ accountId: "123456789012", region: "eu-west-1", availabilityZones: ["eu-west-1a"], audit: { sageMakerLogGroups: false }, backend: { type: "s3", locking: "dynamodb", dynamodbTable: "tf-locks" } }));
+    c.environments.push(prod({ accountId: "123456789012", region: "eu-west-1", availabilityZones: ["eu-west-1a"], audit: { sageMakerLogGroups: false },
+      dataProtection: { administratorArns: ["arn:aws:iam::123456789012:role/sds-terraform"] }, backend: { type: "s3", locking: "dynamodb", dynamodbTable: "tf-locks" } }));
   }), expect: ["environments[1].backend.dynamodbTable: the state lock table would be named \"tf-locks\", like the state lock table (environments[0].backend.dynamodbTable, environment dev), and such names are unique in account 123456789012 in eu-west-1"] },
   { what: "two environments whose HCP Terraform workspaces coincide", config: change((c) => {
     env0(c).backend = { type: "cloud", organization: "acme", workspacePrefix: "a-x-" };

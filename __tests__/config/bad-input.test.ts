@@ -146,6 +146,7 @@ const CASES: Case[] = [
   { what: "SageMaker's log groups twice in one account and region", input: secondEnv({ accountId: "123456789012", region: "eu-west-1", availabilityZones: ["eu-west-1a"] }), expect: "environments[1].audit.sageMakerLogGroups: environments[0] already creates SageMaker's log groups" },
   // data protection
   { what: "projects without administrators", input: env({ dataProtection: { administratorArns: [] } }), expect: `${E}.dataProtection.administratorArns: the project buckets deny access` },
+  { what: "audit evidence buckets and nobody who may configure them", input: env({ projects: [], dataProtection: { administratorArns: [] } }), expect: `${E}.dataProtection.administratorArns: the audit evidence buckets (trail, access logs) deny configuration changes` },
   { what: "an administrator in another account", input: env({ dataProtection: { administratorArns: ["arn:aws:iam::210987654321:role/x"] } }), expect: `${E}.dataProtection.administratorArns[0]: arn:aws:iam::210987654321:role/x is in account 210987654321` },
   { what: "an administrator with a wildcard", input: env({ dataProtection: { administratorArns: ["arn:aws:iam::123456789012:role/*"] } }), expect: `${E}.dataProtection.administratorArns[0]: must be an IAM role or user ARN without wildcards` },
   { what: "an unknown destroy behaviour", input: env({ dataProtection: { administratorArns: ["arn:aws:iam::123456789012:role/sds-terraform"], bucketsOnDestroy: "burn" } }), expect: `${E}.dataProtection.bucketsOnDestroy:` },

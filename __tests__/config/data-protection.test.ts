@@ -58,8 +58,10 @@ test.each<[string, Record<string, unknown>, RegExp]>([
   expect(found).toEqual(expect.arrayContaining([expect.stringMatching(message)]));
 });
 
-test("an environment without projects needs no administrators; explicit switches that agree with features are fine", () => {
-  expect(problems({ projects: [], dataProtection: {} })).toEqual([]);
+test("an environment without projects needs no administrators, only someone who may configure its audit evidence buckets; explicit switches that agree with features are fine", () => {
+  expect(problems({ projects: [], dataProtection: {} })).toEqual([expect.stringContaining("dataProtection.administratorArns: the audit evidence buckets (trail, access logs) deny configuration changes")]);
+  expect(problems({ projects: [], dataProtection: {}, assumeRoleArn: "arn:aws:iam::123456789012:role/terraform" })).toEqual([]);
+  expect(problems({ projects: [], dataProtection: { breakGlassArns: ["arn:aws:iam::123456789012:role/break-glass"] } })).toEqual([]);
   expect(problems({ packageMirror: { enabled: true }, network: { interfaceEndpoints: { "codeartifact.api": true, codecommit: true } } })).toEqual([]);
 });
 

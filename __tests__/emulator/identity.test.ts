@@ -93,7 +93,7 @@ test("the policies IAM stored carry the real ids and keys, and still decide as s
   const boundary = await storedPolicy(project.roles.boundary_arns["notebook-creation"]);
   const volumeKey = project.volumes_key_arn;
   const subnet = platform.subnet_ids[0];
-  const sg = platform.sagemaker_security_group_id;
+  const sg = project.network.compute_security_group_id;
   expect(JSON.stringify(creation)).toContain(volumeKey);
   const request = (context: Record<string, string | string[]>) => simulate({
     principal: "arn:aws:sts::123456789012:assumed-role/sds-dev-fraud-notebook-creation/ci",
@@ -118,13 +118,13 @@ test("the policies IAM stored carry the real ids and keys, and still decide as s
   expect(await open(platform.interface_endpoint_ids["sagemaker.runtime"])).toBe("ExplicitlyDenied");
 });
 
-test("the notebook: no internet, no root, the project volume key, an environment subnet, the SageMaker group, the execution role, its owner", async () => {
+test("the notebook: no internet, no root, the project volume key, an environment subnet, the project's compute group, the execution role, its owner", async () => {
   const nb = await sagemaker.send(new DescribeNotebookInstanceCommand({ NotebookInstanceName: "sds-dev-fraud-alice" }));
   expect(nb).toMatchObject({
     DirectInternetAccess: "Disabled",
     RootAccess: "Disabled",
     KmsKeyId: project.volumes_key_arn,
-    SecurityGroups: [platform.sagemaker_security_group_id],
+    SecurityGroups: [project.network.compute_security_group_id],
     RoleArn: project.roles.role_arns["notebook-execution"],
     InstanceType: "ml.t3.medium",
     VolumeSizeInGB: 20,

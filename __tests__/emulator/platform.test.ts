@@ -94,12 +94,14 @@ test("interface endpoints with private DNS in every subnet, and the S3 gateway e
     ["codecommit", "ecr.api", "ecr.dkr", "git-codecommit", "logs", "monitoring", "notebook", "sagemaker.api", "sagemaker.runtime", "sts"]);
 });
 
-test("security groups: endpoints take 443 from the SageMaker group and the client networks only, nothing open to the world, default group empty", async () => {
+test("security groups: the endpoint group takes 443 from the client networks only (each project stack adds its own groups), nothing open to the world, default group empty", async () => {
   const described = await aws.ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: "vpc-id", Values: [outputs.vpc_id] }] }));
   const byId: Record<string, SecurityGroup> = Object.fromEntries((described.SecurityGroups ?? []).map((g) => [g.GroupId, g]));
   const endpoints = byId[outputs.endpoint_security_group_id];
-  const sagemaker = byId[outputs.sagemaker_security_group_id];
-  for (const g of [endpoints, sagemaker]) {
+  // No environment-wide SageMaker group: the platform has the endpoint group and the VPC's default group only.
+  expect(Object.values(byId).map((g) => g.GroupName).sort()).toEqual(["default", "sds-dev-vpc-endpoints"]);
+  expect(outputs.sagemaker_security_group_id).toBeUndefined();
+  for (const g of [endpoints]) {
     expect(g.Description).toBeTruthy();
     for (const p of [...(g.IpPermissions ?? []), ...(g.IpPermissionsEgress ?? [])]) {
       for (const range of p.IpRanges ?? []) expect(clientCidrs).toContain(range.CidrIp);
@@ -108,18 +110,16 @@ test("security groups: endpoints take 443 from the SageMaker group and the clien
       for (const peer of p.UserIdGroupPairs ?? []) expect(peer.Description).toBeTruthy();
     }
   }
-  // Every ingress permission is HTTPS; its peers are the SageMaker group and the configured client networks, no more.
+  // Every ingress permission is HTTPS; its peers are the configured client networks, no more (projects are not deployed here).
   const ingress = endpoints.IpPermissions ?? [];
   for (const p of ingress) expect(p).toMatchObject({ IpProtocol: "tcp", FromPort: 443, ToPort: 443 });
-  expect(ingress.flatMap((p) => (p.UserIdGroupPairs ?? []).map((u) => u.GroupId))).toEqual([outputs.sagemaker_security_group_id]);
+  expect(ingress.flatMap((p) => (p.UserIdGroupPairs ?? []).map((u) => u.GroupId))).toEqual([]);
   expect(ingress.flatMap((p) => (p.IpRanges ?? []).map((r) => r.CidrIp)).sort()).toEqual(clientCidrs);
   expect(ingress.flatMap((p) => (p.PrefixListIds ?? []).map((l) => l.PrefixListId))).toEqual([clientPrefixListId]);
   for (const r of ingress.flatMap((p) => p.IpRanges ?? [])) expect(r.Description).toMatch(/client network/);
   expect(outputs.client_access).toEqual({ cidrs: clientCidrs, prefix_list_ids: [clientPrefixListId], security_group_id: outputs.endpoint_security_group_id });
   expect(outputs.interface_endpoint_dns_names["sagemaker.api"]).toMatch(/^vpce-/);
   expect(endpoints.IpPermissionsEgress).toEqual([]);
-  const egressPeers = (sagemaker.IpPermissionsEgress ?? []).flatMap((p) => [...(p.UserIdGroupPairs ?? []).map((u) => u.GroupId), ...(p.PrefixListIds ?? []).map((l) => l.PrefixListId)]);
-  expect(egressPeers.sort()).toEqual([outputs.endpoint_security_group_id, outputs.sagemaker_security_group_id, outputs.s3_prefix_list_id].sort());
 
   const defaults = (described.SecurityGroups ?? []).filter((g) => g.GroupName === "default");
   expect(defaults).toHaveLength(1);

@@ -30,6 +30,7 @@ export const INPUT: ProjectScopeInput = {
   instanceTypes: { notebooks: ["ml.t3.*", "ml.m5.*"], jobs: ["ml.m5.*", "ml.c5.*", "ml.g4dn.*", "ml.g5.*"], endpoints: ["ml.t2.*", "ml.m5.*", "ml.c5.*", "ml.g4dn.*"] },
   subnetIds: SUBNETS,
   securityGroupIds: [SG],
+  notebookLifecycleConfigArns: [`arn:aws:sagemaker:${REGION}:${ACCOUNT}:notebook-instance-lifecycle-config/sds-dev-fraud-notebooks`],
   sagemakerApiEndpointId: API_ENDPOINT,
   notebookEndpointId: NOTEBOOK_ENDPOINT,
   dataBucketArns: [DATA_BUCKET],

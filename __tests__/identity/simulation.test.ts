@@ -97,6 +97,10 @@ const notebookCreation: Scenario[] = [
   flip(createNotebook, "sagemaker:MinimumInstanceMetadataServiceVersion", "1", "Denied", "a notebook allowing IMDSv1 is denied"),
   flip(createNotebook, "sagemaker:InstanceTypes", ["ml.p4d.24xlarge"], "ExplicitlyDenied", "a notebook on an instance type off the project's list is denied"),
   { ...createNotebook, title: "a notebook named outside the project is denied", resource: sm("notebook-instance", "sds-dev-other-alice"), expect: "ImplicitlyDenied" },
+  flip(createNotebook, "sagemaker:NotebookInstanceLifecycleConfigArns", [sm("notebook-instance-lifecycle-config", "sds-dev-fraud-other")], "Denied",
+    "a notebook running another lifecycle configuration is denied"),
+  allow({ ...createNotebook, title: "CI creates a notebook running the project's lifecycle configuration",
+    context: { ...createNotebook.context, "sagemaker:NotebookInstanceLifecycleConfigArns": [...INPUT.notebookLifecycleConfigArns] } }),
   { title: "CI cannot switch root access on", role: "notebook-creation", action: "sagemaker:UpdateNotebookInstance", resource: NOTEBOOK,
     context: { "sagemaker:RootAccess": "Enabled" }, expect: "ExplicitlyDenied" },
   passExecution,
@@ -130,6 +134,7 @@ const notebookExecution: Scenario[] = [
   flip(trainingJob, "sagemaker:VpcSubnets", undefined, "ExplicitlyDenied", "a training job outside the VPC is denied"),
   flip(trainingJob, "sagemaker:InstanceTypes", ["ml.p4d.24xlarge"], "ExplicitlyDenied", "a training job on an instance type off the project's list is denied"),
   flip(trainingJob, "sagemaker:EnableRemoteDebug", "true", "ExplicitlyDenied", "a training job with remote debugging is denied"),
+  flip(trainingJob, "sagemaker:FileSystemId", "fs-0123456789abcdef0", "Denied", "a training job reading an EFS or FSx file system is denied"),
   flip(trainingJob, "aws:SourceVpc", undefined, "ExplicitlyDenied", "stolen notebook credentials cannot start a job from the internet"),
   onNvme,
   flip(onNvme, "sagemaker:InstanceTypes", ["ml.m5.xlarge"], "ExplicitlyDenied", "a training job without a volume key on a type with EBS storage is denied"),
@@ -173,6 +178,9 @@ const metrics = allow({ title: "a job publishes metrics to SageMaker's namespace
   context: { "cloudwatch:namespace": "/aws/sagemaker/TrainingJobs" } });
 const eni = allow({ title: "a job deletes its network interface in the environment's region", role: "training", action: "ec2:DeleteNetworkInterface",
   resource: `arn:aws:ec2:${REGION}:${ACCOUNT}:network-interface/eni-0123456789abcdef0`, context: { "ec2:Vpc": `arn:aws:ec2:${REGION}:${ACCOUNT}:vpc/${VPC}` } });
+const eniAttach = allow({ title: "SageMaker lets its instance attach the job's network interface (INSTANCE-ATTACH, environment subnet)", role: "training",
+  action: "ec2:CreateNetworkInterfacePermission", resource: eni.resource, context: { "ec2:Vpc": `arn:aws:ec2:${REGION}:${ACCOUNT}:vpc/${VPC}`,
+    "ec2:Subnet": `arn:aws:ec2:${REGION}:${ACCOUNT}:subnet/${SUBNETS[0]}`, "ec2:Permission": "INSTANCE-ATTACH" } });
 const training: Scenario[] = [
   allow({ title: "a job reads project data", role: "training", action: "s3:GetObject", resource: `${DATA_BUCKET}/train.csv` }),
   { title: "a job cannot overwrite project data", role: "training", action: "s3:PutObject", resource: `${DATA_BUCKET}/train.csv`, expect: "ImplicitlyDenied" },
@@ -187,6 +195,10 @@ const training: Scenario[] = [
   flip(metrics, "cloudwatch:namespace", "Custom/Exfil", "Denied", "metrics outside SageMaker's namespace are denied"),
   eni,
   flip(eni, "ec2:Vpc", `arn:aws:ec2:${REGION}:${ACCOUNT}:vpc/vpc-0eeeeeeeeeeeeeee9`, "Denied", "network interfaces of another VPC are out of reach"),
+  eniAttach,
+  flip(eniAttach, "ec2:Permission", "EIP-ASSOCIATE", "Denied", "a job cannot grant an Elastic IP association on its network interface"),
+  flip(eniAttach, "ec2:Subnet", `arn:aws:ec2:${REGION}:${ACCOUNT}:subnet/subnet-0fffffffffffffff9`, "Denied", "a job cannot grant attachment of an interface in another subnet"),
+  flip(eniAttach, "ec2:Vpc", `arn:aws:ec2:${REGION}:${ACCOUNT}:vpc/vpc-0eeeeeeeeeeeeeee9`, "Denied", "a job cannot grant attachment of an interface in another VPC"),
   { title: "a job cannot start other jobs", role: "training", action: "sagemaker:CreateTrainingJob", resource: trainingJob.resource, context: trainingJob.context, expect: "ImplicitlyDenied" },
 ];
 

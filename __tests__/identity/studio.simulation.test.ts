@@ -20,7 +20,8 @@ const STUDIO: StudioScope = STUDIO_SCOPE;
 const LCC = STUDIO.lifecycleConfigArns[0];
 const profile = (name: string) => sm("user-profile", `${DOMAIN}/${name}`);
 const OWNER = `aws:PrincipalTag/${OWNER_TAG}`;
-const DISTRIBUTION = `arn:aws:sagemaker:${REGION}:885854791233:image/sagemaker-distribution-cpu`;
+// SageMaker's own image, from the account that publishes Studio images in the fixture's region (catalogue/studio-image-accounts.ts).
+const DISTRIBUTION = `arn:aws:sagemaker:${REGION}:470317259841:image/sagemaker-distribution-cpu`;
 
 interface Scenario {
   readonly title: string;
@@ -76,6 +77,11 @@ const SCENARIOS: Scenario[] = [
   flip(createSpace, "sagemaker:InstanceTypes", ["ml.p4d.24xlarge"], "Denied", "a space on a disallowed instance type is denied"),
   flip(createSpace, "sagemaker:StudioLifecycleConfigArns", [sm("studio-lifecycle-config", "my-own-script")], "Denied", "a space with another lifecycle configuration is denied"),
   flip(createSpace, "sagemaker:ImageArns", [sm("image", "unapproved")], "Denied", "a space with an unapproved image is denied"),
+  flip(createSpace, "sagemaker:ImageArns", [`arn:aws:sagemaker:${REGION}:999988887777:image/sagemaker-distribution-cpu`], "Denied",
+    "a space with an image named like SageMaker's in another account is denied"),
+  allow({ ...createSpace, title: "alice creates her own private space with remote access off", context: { ...createSpace.context, "sagemaker:RemoteAccess": "DISABLED" } }),
+  flip({ ...createSpace, context: { ...createSpace.context, "sagemaker:RemoteAccess": "DISABLED" } }, "sagemaker:RemoteAccess", "ENABLED", "Denied",
+    "a space open to remote access from a local IDE is denied"),
   allow({ ...createSpace, title: "alice's space may use an approved team image", context: { ...createSpace.context, "sagemaker:ImageArns": [sm("image", "team-python")] } }),
   { ...createSpace, title: "a space in another domain is denied", resource: sm("space", "d-otherdomain01/alice-work"), expect: "ImplicitlyDenied" },
   createApp,

@@ -35,9 +35,9 @@ function names(resources: Record<string, Record<string, any>>, type: string, att
   return Object.values(resources[type] ?? {}).map((r) => r[attribute]).sort();
 }
 
-test("SecurityGroups: the two given group names, nothing appended", () => {
-  const r = synth((s) => new SecurityGroups(s, "sg", { names: { sagemaker: "given-a", endpoints: "given-b" }, vpcId: "vpc-1", s3PrefixListId: "pl-1" }));
-  expect(names(r, "aws_security_group", "name")).toEqual(["given-a", "given-b"]);
+test("SecurityGroups: the given group name, nothing appended", () => {
+  const r = synth((s) => new SecurityGroups(s, "sg", { names: { endpoints: "given-b" }, vpcId: "vpc-1" }));
+  expect(names(r, "aws_security_group", "name")).toEqual(["given-b"]);
 });
 
 test("FlowLogs: the given role name", () => {
@@ -50,7 +50,7 @@ test("EnvironmentAudit: the given trail, trail role, buckets, key aliases, topic
   const r = synth((s) => new EnvironmentAudit(s, "audit", {
     scope, name: "label", logGroups: { trail: "/given/trail-group", sageMaker: [] },
     alerts: { topicName: "given-topic", ruleName: "given-rule", keyAlias: "given/alerts-key" },
-    logsKmsKeyArn: KEY, retentionDays: 7, keyAdministratorArns: [ADMIN],
+    logsKmsKeyArn: KEY, retentionDays: 7, keyAdministratorArns: [ADMIN], evidenceConfigurationArns: [ADMIN],
     trail: {
       names: { name: "given-trail", deliveryRole: "given-trail-role", keyAlias: "given/trail-key", bucket: "given-trail-bucket", accessLogBucket: "given-trail-logs" },
       fileRetentionDays: 30,

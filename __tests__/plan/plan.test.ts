@@ -121,10 +121,10 @@ test("the project's names are typed fields: roles with their policy parts, bound
     studio: undefined,
   });
   expect(churn.trainingRoleArn).toBe(churn.roles.training.arn);
-  expect(churn.names).toMatchObject({ codeRepository: "acme-prod-churn", logGroupPattern: "/acme/prod/churn/*",
+  expect(churn.names).toMatchObject({ codeRepository: "acme-prod-churn", logGroupPattern: "/acme/prod/churn/*", computeSecurityGroup: "acme-prod-churn-compute",
     keyAliases: { data: "acme/prod/churn/data", volumes: "acme/prod/churn/volumes", logs: "acme/prod/churn/logs" } });
   expect(prod.names).toMatchObject({ alertTopic: "acme-prod-security-alerts", alertRule: "acme-prod-sagemaker-noncompliant-create", alertKeyAlias: "acme/prod/alerts",
-    flowLogRole: "acme-prod-vpc-flow-logs", sagemakerSecurityGroup: "acme-prod-sagemaker", endpointSecurityGroup: "acme-prod-vpc-endpoints" });
+    flowLogRole: "acme-prod-vpc-flow-logs", endpointSecurityGroup: "acme-prod-vpc-endpoints" });
   const studio = plan(full()).environments.flatMap((e) => e.projects).find((x) => x.names.studio)!;
   expect(studio.names.studio!.lifecycleConfigs).toEqual({ JupyterLab: `${studio.base}-jupyterlab`, CodeEditor: `${studio.base}-codeeditor` });
   expect(studio.roles["data-scientist"].studio).toEqual({ policy: `${studio.base}-data-scientist-studio` });

@@ -86,6 +86,30 @@ test.each(SUITES.map(([label]) => [label, APPS[label]] as const))(
     expect({ count: count > 20, leftovers }).toEqual({ count: true, leftovers: [] });
   });
 
+/**
+ * Compute isolation in the network: each project's compute group admits only its own members (all traffic) and
+ * reaches only its own members, the interface endpoints (443) and S3 (443); no rule of one project's groups names
+ * another project's; the endpoint group takes 443 from every project's groups and the client networks, nothing else.
+ */
+test.each(SUITES.map(([label]) => [label, APPS[label]] as const))("%s: one project's compute group cannot reach another's (the rules)", (_label, app) => {
+  for (const e of app.config.environments) {
+    const groups = Object.fromEntries(e.projects.map((p) => [p.name, app.computeSecurityGroup(e.name, p.name)]));
+    const endpoints = app.endpointSecurityGroup(e.name);
+    for (const [project, sg] of Object.entries(groups)) {
+      const rules = app.securityGroupRules(sg);
+      expect(rules.filter((r) => r.type === "ingress")).toEqual([{ type: "ingress", protocol: "-1", self: true, peerGroup: undefined, cidrs: undefined, prefixLists: undefined }]);
+      const egress = rules.filter((r) => r.type === "egress");
+      expect(egress.filter((r) => r.protocol === "-1").every((r) => r.self)).toBe(true);
+      expect(egress.filter((r) => !r.self).map((r) => [r.protocol, r.peerGroup ?? r.prefixLists?.length]).sort()).toEqual([["tcp", 1], ["tcp", endpoints]].sort());
+      expect(egress.some((r) => r.cidrs)).toBe(false);
+      const others = Object.entries(groups).filter(([p]) => p !== project).map(([, g]) => g);
+      for (const r of rules) expect([project, others.includes(r.peerGroup ?? "")]).toEqual([project, false]);
+    }
+    const admitted = app.securityGroupRules(endpoints).filter((r) => r.peerGroup).map((r) => r.peerGroup);
+    expect(admitted).toEqual(expect.arrayContaining(Object.values(groups)));
+  }
+});
+
 test("the suite runs at least 100 scenarios on each config, names unique", () => {
   for (const [label, scenarios] of SUITES) {
     expect([label, scenarios.length >= 100]).toEqual([label, true]);

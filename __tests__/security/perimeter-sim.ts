@@ -166,9 +166,25 @@ export class PerimeterApp {
     return this.model.inStack(`${env}-platform`, "aws_subnet").map((r) => fake(this.model, r, "id"));
   }
 
-  /** The environment's SageMaker security group (id). */
-  sagemakerSecurityGroup(env: string): string {
-    return fake(this.model, this.one(`${env}-platform`, "aws_security_group", "sagemaker"), "id");
+  /** The environment's interface endpoint security group (id). */
+  endpointSecurityGroup(env: string): string {
+    return fake(this.model, this.one(`${env}-platform`, "aws_security_group", "security-groups/endpoints"), "id");
+  }
+
+  /** A project's compute security group (id). */
+  computeSecurityGroup(env: string, project: string): string {
+    return fake(this.model, this.one(`${env}-project-${project}`, "aws_security_group", "compute-security-group/group"), "id");
+  }
+
+  /** The rules of a security group of the app (by its id), with their peers as group ids. */
+  securityGroupRules(groupId: string): { type: string; protocol: string; self: boolean; peerGroup?: string; cidrs?: string[]; prefixLists?: string[] }[] {
+    return this.model.ofType("aws_security_group_rule").flatMap((r) => {
+      const a = r.attrs as Record<string, any>;
+      if (concrete(this.model, r.stack, String(a.security_group_id)) !== groupId) return [];
+      return [{ type: a.type, protocol: String(a.protocol), self: a.self === true,
+        peerGroup: a.source_security_group_id ? concrete(this.model, r.stack, String(a.source_security_group_id)) : undefined,
+        cidrs: a.cidr_blocks, prefixLists: a.prefix_list_ids?.map((l: string) => concrete(this.model, r.stack, l)) }];
+    });
   }
 
   /** The environment's CloudTrail trail ARN (account trail). */

@@ -4,7 +4,8 @@
  * default config and the two-environment config are attacked the same way. Class ids follow issue #12:
  *   C1 channels other than S3, C2 resource perimeter on the endpoints, C3 identity perimeter on the data,
  *   C4 encryption headers, C5 key administration, C6 trust, C7 separation of duties, C8 audit evidence,
- *   C9 each role's own boundary with AdministratorAccess attached (an administrator's mistake),
+ *   C9 each role's own boundary with AdministratorAccess attached (an administrator's mistake), C10 log streams,
+ *   C11 compute isolation between projects, C12 smaller openings;
  *   L1 NVMe instance types without a volume key, L2 a notebook reads its own project's job logs,
  *   L3 people reach sagemaker.api / notebook through the endpoints (the IAM half; the network half is the
  *      security-group tests'),
@@ -20,9 +21,10 @@ import { CODEARTIFACT_ASSET_BUCKETS } from "../../catalogue/codeartifact";
 import { KEY_PLAN_READ_ACTIONS } from "../../modules/encryption/key-policy";
 import { PLAN_BUCKET_READS } from "../../modules/storage/bucket-policy";
 import { ssoRole } from "./configs";
+import { S3_BUCKET_CONFIGURATION_ACTIONS } from "../../modules/storage/bucket-policy";
 
 
-export type ClassId = "C1" | "C2" | "C3" | "C4" | "C5" | "C6" | "C7" | "C8" | "C9" | "L1" | "L2" | "L3" | "L4" | "L5";
+export type ClassId = "C1" | "C2" | "C3" | "C4" | "C5" | "C6" | "C7" | "C8" | "C9" | "C10" | "C11" | "C12" | "L1" | "L2" | "L3" | "L4" | "L5";
 export const CLASSES: Record<ClassId, string> = {
   C1: "channels other than S3 (stolen credentials outside the VPC)",
   C2: "resource perimeter on the VPC endpoints",
@@ -31,8 +33,11 @@ export const CLASSES: Record<ClassId, string> = {
   C5: "key administration",
   C6: "trust policies",
   C7: "separation of duties",
-  C8: "audit evidence",
+  C8: "audit evidence (objects and bucket configuration)",
   C9: "guardrails an attached policy cannot lift (each role's own boundary, AdministratorAccess attached)",
+  C10: "log streams and groups written only under the project's own names",
+  C11: "isolation between projects' compute (security groups)",
+  C12: "smaller openings (network interface permissions, notebook lifecycle configs, file systems, Studio remote access and images)",
   L1: "legitimate: NVMe instance types without a volume key",
   L2: "legitimate: a notebook reads its own project's job logs",
   L3: "legitimate: people reach the SageMaker API and notebooks through the endpoints",
@@ -106,7 +111,7 @@ export function projectScenarios(app: PerimeterApp, env: string, p: string): Sce
   /** The notebook role with a broad policy someone attached by mistake: only the boundary and resource-side layers remain. */
   const nbBroad: Actor = { ...nb, label: `${nb.label} + s3:*`, identity: [...nb.identity, { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:*", Resource: "*" }] }] };
 
-  const subnets = app.subnetIds(env), sg = app.sagemakerSecurityGroup(env);
+  const subnets = app.subnetIds(env), sg = app.computeSecurityGroup(env, p);
   const inVpc = { "sagemaker:VpcSubnets": subnets.slice(0, 1), "sagemaker:VpcSecurityGroupIds": [sg] };
   const job = (extra: Record<string, string | string[]> = {}) => ({ ...inVpc, "sagemaker:VolumeKmsKeyArn": volumeKey.arn, "sagemaker:OutputKmsKeyArn": dataKey.arn,
     "sagemaker:InterContainerTrafficEncryption": "true", "sagemaker:NetworkIsolation": "true", "sagemaker:InstanceTypes": [EBS_TYPE], ...extra });
@@ -195,6 +200,37 @@ export function projectScenarios(app: PerimeterApp, env: string, p: string): Sce
     job({ "sagemaker:VpcSecurityGroupIds": ["sg-0a77ac4e70000000a"] }), "boundary:NeverOtherGroups");
   row("C1", "notebook passes the training role to EC2 (an instance outside SageMaker's controls)", nb, "iam:PassRole",
     { arn: app.role(env, p, "training").arn, account: acct }, API, "Denied", { "iam:PassedToService": "ec2.amazonaws.com" }, "boundary:OnlyPassedToService");
+
+  // C11 - the project's compute stays in its own security group (never the endpoints' group or another project's).
+  row("C11", "notebook starts a training job in the interface endpoints' security group", nb, "sagemaker:CreateTrainingJob", trainingJob, API, "Denied",
+    job({ "sagemaker:VpcSecurityGroupIds": [app.endpointSecurityGroup(env)] }), "boundary:NeverOtherGroups");
+  row("C11", "notebook starts a training job in the project's compute security group", nb, "sagemaker:CreateTrainingJob", trainingJob, API, "Allowed", job());
+  // C12 - smaller openings: network interface permissions, notebook lifecycle scripts, file-system inputs.
+  const eni = ni("network-interface/eni-0123456789abcdef0");
+  const eniIn = { "ec2:Vpc": `arn:aws:ec2:${region}:${acct}:vpc/${app.vpcId(env)}`, "ec2:Subnet": `arn:aws:ec2:${region}:${acct}:subnet/${subnets[0]}` };
+  row("C12", "SageMaker lets its instance attach the training job's network interface", tr, "ec2:CreateNetworkInterfacePermission", eni, INTERNET, "Allowed",
+    { ...eniIn, "ec2:Permission": "INSTANCE-ATTACH" });
+  row("C12", "training creds grant an Elastic IP association on a network interface", tr, "ec2:CreateNetworkInterfacePermission", eni, INTERNET, "Denied",
+    { ...eniIn, "ec2:Permission": "EIP-ASSOCIATE" }, "identity:implicit");
+  row("C12", "training creds grant attachment of a network interface in another VPC", tr, "ec2:CreateNetworkInterfacePermission", eni, INTERNET, "Denied",
+    { "ec2:Vpc": `arn:aws:ec2:${region}:${acct}:vpc/vpc-0a77ac4e70000000a`, "ec2:Subnet": `arn:aws:ec2:${region}:${acct}:subnet/subnet-0a77ac4e70000000a`, "ec2:Permission": "INSTANCE-ATTACH" },
+    "identity:implicit");
+  row("C12", "hosting creds grant attachment of a network interface in another subnet of the VPC", eh, "ec2:CreateNetworkInterfacePermission", eni, INTERNET, "Denied",
+    { ...eniIn, "ec2:Subnet": `arn:aws:ec2:${region}:${acct}:subnet/subnet-0a77ac4e70000000a`, "ec2:Permission": "INSTANCE-ATTACH" }, "identity:implicit");
+  const ownLifecycle = `arn:aws:sagemaker:${region}:${acct}:notebook-instance-lifecycle-config/${base}-notebooks`;
+  const otherLifecycle = `arn:aws:sagemaker:${region}:${acct}:notebook-instance-lifecycle-config/${base}-rootkit`;
+  row("C12", "CI creates a hardened notebook with the project's lifecycle configuration", nc, "sagemaker:CreateNotebookInstance", newNotebook, API, "Allowed",
+    { ...hardenedNotebook, "sagemaker:NotebookInstanceLifecycleConfigArns": [ownLifecycle] });
+  row("C12", "CI creates a notebook with another lifecycle configuration (a root script at every start)", nc, "sagemaker:CreateNotebookInstance", newNotebook, API, "Denied",
+    { ...hardenedNotebook, "sagemaker:NotebookInstanceLifecycleConfigArns": [otherLifecycle] }, "identity:implicit");
+  row("C12", "CI switches a notebook to another lifecycle configuration", nc, "sagemaker:UpdateNotebookInstance", notebook, API, "Denied",
+    { "sagemaker:NotebookInstanceLifecycleConfigArns": [otherLifecycle] }, "identity:implicit");
+  row("C12", "CI updates a notebook keeping the project's lifecycle configuration", nc, "sagemaker:UpdateNotebookInstance", notebook, API, "Allowed",
+    { "sagemaker:NotebookInstanceLifecycleConfigArns": [ownLifecycle], "sagemaker:InstanceTypes": ["ml.t3.medium"] });
+  row("C12", "notebook starts a training job reading an EFS or FSx file system", nb, "sagemaker:CreateTrainingJob", trainingJob, API, "Denied",
+    job({ "sagemaker:FileSystemId": "fs-0123456789abcdef0" }), "identity:implicit");
+  row("C12", "notebook starts a tuning job reading an EFS or FSx file system", nb, "sagemaker:CreateHyperParameterTuningJob", sm("hyper-parameter-tuning-job", `${base}-hpo-1`), API, "Denied",
+    job({ "sagemaker:FileSystemId": "fs-0123456789abcdef0" }), "identity:implicit");
 
   // C1 - the package mirror (CodeArtifact): read-only, through the VPC.
   const mirror = app.packageMirror(env);
@@ -324,23 +360,33 @@ export function projectScenarios(app: PerimeterApp, env: string, p: string): Sce
   row("C9", "endpoint creation + AdministratorAccess creates an endpoint config under another account's key", ecA, "sagemaker:CreateEndpointConfig", sm("endpoint-config", `${base}-c`), API, "ExplicitlyDenied",
     { "sagemaker:VolumeKmsKeyArn": otherKey, "sagemaker:InstanceTypes": [EBS_TYPE], "sagemaker:ModelArn": sm("model", `${base}-m`).arn }, "boundary:OnlyVolumeKmsKeyArn");
   row("C9", "notebook creation + AdministratorAccess creates a notebook in another subnet", ncA, "sagemaker:CreateNotebookInstance", notebook, API, "ExplicitlyDenied",
-    { ...nbReq, "sagemaker:VpcSubnets": ["subnet-0a77ac4e70000000a"] }, "boundary:OnlyVpcSubnets");
+    { ...nbReq, "sagemaker:VpcSubnets": ["subnet-0a77ac4e70000000a"] }, "boundary:NeverOtherSubnets");
   row("C9", "notebook creation + AdministratorAccess creates a notebook with another security group", ncA, "sagemaker:CreateNotebookInstance", notebook, API, "ExplicitlyDenied",
-    { ...nbReq, "sagemaker:VpcSecurityGroupIds": ["sg-0a77ac4e70000000a"] }, "boundary:OnlyVpcSecurityGroupIds");
+    { ...nbReq, "sagemaker:VpcSecurityGroupIds": ["sg-0a77ac4e70000000a"] }, "boundary:NeverOtherGroups");
   const { ["sagemaker:VpcSubnets"]: _s, ["sagemaker:VpcSecurityGroupIds"]: _g, ...nbOutside } = nbReq;
   row("C9", "notebook creation + AdministratorAccess creates a notebook outside the VPC (no subnet)", ncA, "sagemaker:CreateNotebookInstance", notebook, API, "ExplicitlyDenied",
-    { ...nbOutside, "sagemaker:VpcSecurityGroupIds": [sg] }, "boundary:OnlyVpcSubnetsNull");
+    { ...nbOutside, "sagemaker:VpcSecurityGroupIds": [sg] }, "boundary:NeverOutsideVpc");
   row("C9", "notebook creation + AdministratorAccess creates a notebook without a security group", ncA, "sagemaker:CreateNotebookInstance", notebook, API, "ExplicitlyDenied",
     { ...nbOutside, "sagemaker:VpcSubnets": subnets.slice(0, 1) }, "boundary:OnlyVpcSecurityGroupIdsNull");
   row("C9", "notebook creation + AdministratorAccess lets a notebook use IMDSv1 later", ncA, "sagemaker:UpdateNotebookInstance", notebook, API, "ExplicitlyDenied",
     { "sagemaker:MinimumInstanceMetadataServiceVersion": "1", "sagemaker:InstanceTypes": ["ml.t3.medium"] }, "boundary:OnlyMinimumInstanceMetadataServiceVersion2");
-  row("C9", "training role + AdministratorAccess publishes metrics outside SageMaker's namespace", trA, "cloudwatch:PutMetricData", { arn: "*", account: acct }, INTERNET, "ExplicitlyDenied",
-    { "cloudwatch:namespace": "Billing" }, "boundary:Onlynamespace");
+  row("C9", "training role + AdministratorAccess publishes metrics outside SageMaker's namespace", trA, "cloudwatch:PutMetricData", { arn: "*", account: acct }, INTERNET, "Denied",
+    { "cloudwatch:namespace": "Billing" });
+  row("C9", "notebook role + AdministratorAccess starts a training job reading an EFS or FSx file system", nbA, "sagemaker:CreateTrainingJob", trainingJob, API, "ExplicitlyDenied",
+    job({ "sagemaker:FileSystemId": "fs-0a77ac4e70000000a" }), "boundary:OnlyFileSystemIdNull");
+  row("C9", "notebook creation + AdministratorAccess creates a notebook with another lifecycle configuration", ncA, "sagemaker:CreateNotebookInstance", notebook, API, "ExplicitlyDenied",
+    { ...nbReq, "sagemaker:NotebookInstanceLifecycleConfigArns": [`arn:aws:sagemaker:${region}:${acct}:notebook-instance-lifecycle-config/root-at-start`] },
+    "boundary:OnlyNotebookInstanceLifecycleConfigArns");
+  row("C9", "training role + AdministratorAccess grants an Elastic IP association on a network interface", trA, "ec2:CreateNetworkInterfacePermission",
+    ni("network-interface/eni-0a77ac4e70000000a"), API, "ExplicitlyDenied", { ...eniIn, "ec2:Permission": "EIP-ASSOCIATE" }, "boundary:OnlyPermission");
+  row("C9", "training role + AdministratorAccess grants attachment of a network interface in another subnet", trA, "ec2:CreateNetworkInterfacePermission",
+    ni("network-interface/eni-0a77ac4e70000000a"), API, "ExplicitlyDenied",
+    { ...eniIn, "ec2:Subnet": `arn:aws:ec2:${region}:${acct}:subnet/subnet-0a77ac4e70000000a`, "ec2:Permission": "INSTANCE-ATTACH" }, "boundary:OnlySubnet");
   row("C9", "training role + AdministratorAccess shares a network interface of another VPC", trA, "ec2:CreateNetworkInterfacePermission", ni("network-interface/eni-0a77ac4e70000000a"), API, "ExplicitlyDenied",
     { "ec2:Vpc": `arn:aws:ec2:${region}:${acct}:vpc/vpc-0a77ac4e70000000a` }, "boundary:OnlyVpc");
   if (mirror) {
-    row("C9", "notebook role + AdministratorAccess gets a bearer token for another service", nbA, "sts:GetServiceBearerToken", { arn: "*", account: acct }, STS, "ExplicitlyDenied",
-      { "sts:AWSServiceName": "codecatalyst.amazonaws.com" }, "boundary:OnlyAWSServiceName");
+    row("C9", "notebook role + AdministratorAccess gets a bearer token for another service", nbA, "sts:GetServiceBearerToken", { arn: "*", account: acct }, STS, "Denied",
+      { "sts:AWSServiceName": "codecatalyst.amazonaws.com" }, "boundary:implicit");
   }
   row("C9", "endpoint hosting + AdministratorAccess overwrites training data", ehA, "s3:PutObject", obj(data, "train.csv"), S3, "Denied", sse(dataKey.arn), "boundary:implicit");
   row("C9", "endpoint invocation + AdministratorAccess reads project data", eiA, "s3:GetObject", obj(data, "train.csv"), S3, "Denied", undefined, "boundary:implicit");
@@ -450,6 +496,15 @@ export function projectScenarios(app: PerimeterApp, env: string, p: string): Sce
   row("L2", "data scientist reads its own project's training job log stream inside the VPC", ds, "logs:GetLogEvents", stream("TrainingJobs", `${base}-xgb-1/algo-1-1700000000`), LOGS, "Allowed");
   row("L2", "data scientist filters the shared training job log group (all projects)", ds, "logs:FilterLogEvents", group("TrainingJobs"), LOGS, "Denied", undefined, "identity:implicit");
   row("L2", "notebook reads a job log stream named outside the project", nb, "logs:GetLogEvents", stream("TrainingJobs", `someone-else-job/algo-1-1700000000`), LOGS, "Denied", undefined, "identity:implicit");
+  // C10 - log streams and groups are written only under the project's own names (SageMaker's streams of its notebooks,
+  // jobs and endpoints); a stream named for anything else is refused.
+  row("C10", "notebook writes a stream named outside the project", nb, "logs:PutLogEvents", stream("NotebookInstances", `someone-else/jupyter.log`), LOGS, "Denied", undefined, "identity:implicit");
+  row("C10", "notebook writes a job log stream (only jobs write there)", nb, "logs:PutLogEvents", stream("TrainingJobs", `${base}-xgb-1/algo-1-1700000000`), LOGS, "Denied", undefined, "identity:implicit");
+  row("C10", "training writes a job stream named outside the project", tr, "logs:PutLogEvents", stream("TrainingJobs", `someone-else-xgb/algo-1-1700000000`), INTERNET, "Denied", undefined, "identity:implicit");
+  row("C10", "SageMaker writes the project's processing job stream with the training role", tr, "logs:CreateLogStream", stream("ProcessingJobs", `${base}-prep-1/algo-1-1700000000`), INTERNET, "Allowed");
+  row("C10", "SageMaker writes the project's endpoint log stream with the hosting role", eh, "logs:PutLogEvents", stream(`Endpoints/${base}-scoring`, "AllTraffic/i-0123456789abcdef0"), INTERNET, "Allowed");
+  row("C10", "hosting writes an endpoint log group named outside the project", eh, "logs:PutLogEvents", stream("Endpoints/someone-else", "AllTraffic/i-0123456789abcdef0"), INTERNET, "Denied", undefined, "identity:implicit");
+  row("C10", "notebook creates its own lifecycle-config stream", nb, "logs:CreateLogStream", stream("NotebookInstances", `${base}-alice/LifecycleConfigOnStart`), LOGS, "Allowed");
 
   // L3 - the IAM half of the client-network path.
   row("L3", "data scientist gets a presigned URL for their notebook through the sagemaker.api endpoint", ds, "sagemaker:CreatePresignedNotebookInstanceUrl", notebook, API, "Allowed", mine);
@@ -575,6 +630,11 @@ export function projectScenarios(app: PerimeterApp, env: string, p: string): Sce
   row("C8", "account administrator overwrites a project access-log object", admin, "s3:PutObject", obj(accessLogs, "data/2026-01-01-00-00-00-ABC"), INTERNET, "ExplicitlyDenied", undefined, "resource:DenyEvidenceTampering");
   row("C8", "the deploy role deletes a project access-log object version", deployer, "s3:DeleteObjectVersion", obj(accessLogs, "data/2026-01-01-00-00-00-ABC"), INTERNET, "ExplicitlyDenied", undefined, "resource:DenyEvidenceTampering");
   if (breakGlass) row("C8", "the break-glass role deletes a project access-log object", breakGlass, "s3:DeleteObject", obj(accessLogs, "data/2026-01-01-00-00-00-ABC"), INTERNET, "Allowed");
+  const accessLogBucket: Target = { arn: accessLogs.arn, account: accessLogs.account, policy: accessLogs.policy };
+  for (const action of ["s3:PutLifecycleConfiguration", "s3:DeleteBucketPolicy", "s3:PutBucketVersioning", "s3:DeleteBucket"]) {
+    row("C8", `account administrator calls ${action} on the project access-log bucket`, admin, action, accessLogBucket, INTERNET, "ExplicitlyDenied", undefined, "resource:DenyEvidenceConfigurationChanges");
+    row("C8", `the deploy role (Terraform) calls ${action} on the project access-log bucket`, deployer, action, accessLogBucket, INTERNET, "Allowed");
+  }
   return S.map((s) => ({ ...s, name: `${env}/${p}: ${s.name}` }));
 }
 
@@ -583,7 +643,7 @@ export function crossProjectScenarios(app: PerimeterApp, a: { env: string; proje
   const ve = app.env(v.env);
   const vbase = `${app.config.prefix}-${v.env}-${v.project}`;
   const role = (r: string) => roleSession(app.role(a.env, a.project, r), "alice", r === "data-scientist" ? { username: "alice" } : undefined);
-  const nb = role("notebook-execution"), tr = role("training"), ds = role("data-scientist"), ei = role("endpoint-invocation");
+  const nb = role("notebook-execution"), tr = role("training"), ds = role("data-scientist"), ei = role("endpoint-invocation"), eh = role("endpoint-hosting");
   const data = app.projectBucket(v.env, v.project, "data"), models = app.projectBucket(v.env, v.project, "models");
   const dataKey = app.projectKey(v.env, v.project, "data"), volumeKey = app.projectKey(v.env, v.project, "volumes");
   const sameEnv = a.env === v.env;
@@ -611,11 +671,41 @@ export function crossProjectScenarios(app: PerimeterApp, a: { env: string; proje
     row("data scientist describes the other project's notebook", ds, "sagemaker:DescribeNotebookInstance", sm("notebook-instance", `${vbase}-alice`), net("sagemaker.api"));
     row("data scientist reads the other project's job log stream", ds, "logs:GetLogEvents", stream("TrainingJobs", `${vbase}-xgb-1/algo-1-1700000000`), net("logs"));
     row("notebook reads the other project's job log stream", nb, "logs:GetLogEvents", stream("TrainingJobs", `${vbase}-xgb-1/algo-1-1700000000`), net("logs"));
+    // Log streams as a channel: a stream written under the other project's names would be read by its people.
+    row("notebook writes a stream named for the other project's notebook", nb, "logs:PutLogEvents", stream("NotebookInstances", `${vbase}-alice/jupyter.log`), net("logs"));
+    row("notebook creates a stream named for the other project's notebook", nb, "logs:CreateLogStream", stream("NotebookInstances", `${vbase}-alice/jupyter.log`), net("logs"));
+    row("training writes a stream named for the other project's job", tr, "logs:PutLogEvents", stream("TrainingJobs", `${vbase}-xgb-1/algo-1-1700000000`), net("logs"));
+    row("endpoint hosting writes the other project's endpoint log group", eh, "logs:PutLogEvents", stream(`Endpoints/${vbase}-scoring`, "AllTraffic/i-0123456789abcdef0"), net("logs"));
+    row("data scientist reads the other project's notebook log stream", ds, "logs:GetLogEvents", stream("NotebookInstances", `${vbase}-alice/jupyter.log`), net("logs"));
+    row("data scientist reads the other project's endpoint log stream", ds, "logs:GetLogEvents", stream(`Endpoints/${vbase}-scoring`, "AllTraffic/i-0123456789abcdef0"), net("logs"));
     // A job that satisfies every condition for the attacker's own project, but is named in the victim's.
-    const own = { "sagemaker:VpcSubnets": app.subnetIds(a.env).slice(0, 1), "sagemaker:VpcSecurityGroupIds": [app.sagemakerSecurityGroup(a.env)],
+    const own = { "sagemaker:VpcSubnets": app.subnetIds(a.env).slice(0, 1), "sagemaker:VpcSecurityGroupIds": [app.computeSecurityGroup(a.env, a.project)],
       "sagemaker:VolumeKmsKeyArn": app.projectKey(a.env, a.project, "volumes").arn, "sagemaker:OutputKmsKeyArn": app.projectKey(a.env, a.project, "data").arn,
       "sagemaker:InterContainerTrafficEncryption": "true", "sagemaker:NetworkIsolation": "true", "sagemaker:InstanceTypes": ["ml.m5.xlarge"] };
     row("notebook starts a job named in the other project", nb, "sagemaker:CreateTrainingJob", sm("training-job", `${vbase}-xgb-1`), net("sagemaker.api"), own);
+    // Compute isolation: a job of the attacker's own project placed in the victim's security group would reach what
+    // listens in the victim's notebooks and jobs (and be reached by them).
+    const abase = `${app.config.prefix}-${a.env}-${a.project}`;
+    const theirGroup = { ...own, "sagemaker:VpcSecurityGroupIds": [app.computeSecurityGroup(v.env, v.project)] };
+    const ownTarget = (type: string, name: string): Target => ({ arn: `arn:aws:sagemaker:${ve.region}:${ve.accountId}:${type}/${name}`, account: ve.accountId });
+    S.push({ cls: "C10", name: `${a.env}/${a.project} -> ${v.env}/${v.project}: notebook starts its own project's training job in the other project's security group`,
+      actor: nb, action: "sagemaker:CreateTrainingJob", target: ownTarget("training-job", `${abase}-xgb-2`), network: net("sagemaker.api"), context: theirGroup,
+      expect: "Denied", by: "boundary:NeverOtherGroups" });
+    S.push({ cls: "C10", name: `${a.env}/${a.project} -> ${v.env}/${v.project}: notebook starts its own processing job in both projects' security groups`,
+      actor: nb, action: "sagemaker:CreateProcessingJob", target: ownTarget("processing-job", `${abase}-prep-2`), network: net("sagemaker.api"),
+      context: { ...own, "sagemaker:VpcSecurityGroupIds": [app.computeSecurityGroup(a.env, a.project), app.computeSecurityGroup(v.env, v.project)] },
+      expect: "Denied", by: "boundary:NeverOtherGroups" });
+    const nc = role("notebook-creation"), ec = role("endpoint-creation");
+    S.push({ cls: "C10", name: `${a.env}/${a.project} -> ${v.env}/${v.project}: CI creates its own project's notebook in the other project's security group`,
+      actor: nc, action: "sagemaker:CreateNotebookInstance", target: ownTarget("notebook-instance", `${abase}-bob`), network: net("sagemaker.api"),
+      context: { "sagemaker:VpcSubnets": app.subnetIds(a.env).slice(0, 1), "sagemaker:VpcSecurityGroupIds": [app.computeSecurityGroup(v.env, v.project)],
+        "sagemaker:VolumeKmsKeyArn": app.projectKey(a.env, a.project, "volumes").arn, "sagemaker:DirectInternetAccess": "Disabled", "sagemaker:RootAccess": "Disabled",
+        "sagemaker:MinimumInstanceMetadataServiceVersion": "2", "sagemaker:InstanceTypes": ["ml.t3.medium"] },
+      expect: "Denied", by: "boundary:NeverOtherGroups" });
+    S.push({ cls: "C10", name: `${a.env}/${a.project} -> ${v.env}/${v.project}: CI creates its own project's model in the other project's security group`,
+      actor: ec, action: "sagemaker:CreateModel", target: ownTarget("model", `${abase}-m-2`), network: net("sagemaker.api"),
+      context: { "sagemaker:VpcSubnets": app.subnetIds(a.env).slice(0, 1), "sagemaker:VpcSecurityGroupIds": [app.computeSecurityGroup(v.env, v.project)], "sagemaker:NetworkIsolation": "true" },
+      expect: "Denied", by: "boundary:NeverOtherGroups" });
     row("invocation role invokes the other project's endpoint", ei, "sagemaker:InvokeEndpoint", sm("endpoint", `${vbase}-scoring`), net("sagemaker.runtime"));
     row("notebook git pulls the other project's repository", nb, "codecommit:GitPull", { arn: app.repository(v.env, v.project), account: ve.accountId }, net("git-codecommit"));
   }
@@ -656,6 +746,19 @@ export function environmentScenarios(app: PerimeterApp, env: string): Scenario[]
     { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceAccount": acct, "aws:SourceArn": app.trailArn(env) });
   row("C8", "CloudTrail writes a log file with SSE-KMS headers naming no key id (service delivery)", servicePrincipal("cloudtrail.amazonaws.com"), "s3:PutObject", trailObject, "Allowed",
     { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceAccount": acct, "aws:SourceArn": app.trailArn(env), "s3:x-amz-server-side-encryption": "aws:kms" });
+  // C8 - the evidence buckets' configuration: an account administrator cannot make the logs expire, replace or delete
+  // the policy, suspend versioning, change Object Lock or logging, or delete the bucket; Terraform's deploy role (apply,
+  // re-plan, destroy) and break-glass can.
+  const evidenceBuckets: [string, typeof trail][] = [["trail bucket", trail], ["trail access-log bucket", trailLogs]];
+  if (app.env(env).backend.type === "s3") evidenceBuckets.push(["state access-log bucket", app.bucket(`${env}-state`, "access-logs/bucket")]);
+  for (const [label, b] of evidenceBuckets) {
+    const t: Target = { arn: b.arn, account: b.account, policy: b.policy };
+    for (const action of S3_BUCKET_CONFIGURATION_ACTIONS) {
+      row("C8", `account administrator calls ${action} on the ${label}`, admin, action, t, "ExplicitlyDenied", undefined, "resource:DenyEvidenceConfigurationChanges");
+      row("C8", `the deploy role (Terraform apply/destroy) calls ${action} on the ${label}`, deployer, action, t, "Allowed");
+    }
+    if (breakGlass) row("C8", `the break-glass role replaces the policy of the ${label}`, breakGlass, "s3:PutBucketPolicy", t, "Allowed");
+  }
   if (breakGlass) {
     row("C8", "the break-glass role deletes a trail log file", breakGlass, "s3:DeleteObject", trailObject, "Allowed");
     row("C8", "the break-glass role deletes a trail access-log object", breakGlass, "s3:DeleteObject", logObject(trailLogs), "Allowed");

@@ -140,6 +140,8 @@ export interface AuditTrailProps {
   readonly keyPlanPrincipalArns?: readonly string[];
   /** The only principals that may delete or overwrite trail files and their access logs. @default none (nobody) */
   readonly evidenceBreakGlassArns?: readonly string[];
+  /** The only principals that may change the trail buckets' configuration or delete them (deploy and break-glass principals). */
+  readonly evidenceConfigurationArns: readonly string[];
   /** Bucket of the log and digest files (a SecureBucket with the trail's key and CloudTrail's statements). */
   readonly bucketName: string;
   /** Bucket of the trail bucket's server access logs (SSE-S3, as S3 server access logging requires). */
@@ -187,7 +189,7 @@ export class AuditTrail extends Construct {
     super(scope, id);
     const dnsSuffix = props.dnsSuffix ?? "amazonaws.com";
     const ownTrail = trailArn(props.scope, props.trailName);
-    const evidence = { breakGlassArns: props.evidenceBreakGlassArns ?? [] };
+    const evidence = { breakGlassArns: props.evidenceBreakGlassArns ?? [], configurationArns: props.evidenceConfigurationArns };
     const keyPolicy = cloudTrailKeyStatements(props.scope, props.trailName, props.bucketName, dnsSuffix);
     const key = new EncryptionKey(this, "key", {
       alias: props.keyAlias,
@@ -203,7 +205,7 @@ export class AuditTrail extends Construct {
       bucketName: props.accessLogBucketName,
       sourceBucketNames: [props.bucketName],
       retentionDays: props.fileRetentionDays,
-      breakGlassArns: evidence.breakGlassArns,
+      evidence,
       onDestroy: props.onDestroy,
     });
     this.bucket = new SecureBucket(this, "bucket", {

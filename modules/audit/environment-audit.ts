@@ -48,6 +48,11 @@ export interface EnvironmentAuditProps {
    * role(s). @default none (nobody; the lifecycle rules still expire files)
    */
   readonly evidenceBreakGlassArns?: readonly string[];
+  /**
+   * The only principals that may change the trail buckets' configuration or delete them: the deploy principals and
+   * the break-glass role(s) (the plan's `evidenceAdministrators`). Needed with a trail.
+   */
+  readonly evidenceConfigurationArns: readonly string[];
   /** Who gets the detective control's alerts. @default none */
   readonly alertSubscriptions?: readonly AlertSubscriptionProps[];
   /** Service principal domain of the partition. @default "amazonaws.com" */
@@ -78,6 +83,7 @@ export class EnvironmentAudit extends Construct {
         keyAdministratorArns: props.keyAdministratorArns,
         keyPlanPrincipalArns: props.keyPlanPrincipalArns,
         evidenceBreakGlassArns: props.evidenceBreakGlassArns,
+        evidenceConfigurationArns: props.evidenceConfigurationArns,
         bucketName: names.bucket,
         accessLogBucketName: names.accessLogBucket,
         fileRetentionDays: props.trail.fileRetentionDays,

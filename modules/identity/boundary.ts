@@ -73,12 +73,9 @@ export function compactResources(resources: readonly string[]): string[] {
     const pattern = rule[1](rule[0]!);
     grouped.set(pattern, [...(grouped.get(pattern) ?? []), r]);
   }
-  // A pattern stands for two or more resources; a single one stays as the grant names it. An unknown domain (`d-*`)
-  // is `*/d-*` (a resource named from `d-`), not `*d-*`, which would admit every resource with "d-" in its name.
-  for (const [pattern, members] of grouped) {
-    const unknownDomain = pattern.endsWith(":*d-*");
-    out.push(...(members.length < 2 ? members : unknownDomain ? [pattern.replace(/:\*d-\*$/, ":*/d-*")] : [pattern]));
-  }
+  // A pattern stands for two or more resources; a single one stays as the grant names it. (An unknown domain, `d-*`,
+  // becomes `*d-*`: wide, the notebook execution role's known limit in a Studio project, docs/threat-model.md C9.)
+  for (const [pattern, members] of grouped) out.push(...(members.length > 1 ? [pattern] : members));
   // A resource that another one already covers only takes room (the other's `*` absorbs it whole: IAM's resource
   // patterns have no literal `*`, so the covered resource admits nothing the other does not).
   const unique = [...new Set(out)];
@@ -86,16 +83,20 @@ export function compactResources(resources: readonly string[]): string[] {
   return unique.filter((r, i) => !unique.some((p, j) => p !== r && covers(p, r) && (!covers(r, p) || j < i)));
 }
 
-/** The grants' actions as the boundary's two Allow statements: on the grants' resources, and on "*" where a grant has no resource type. */
+/**
+ * The grants' actions as the boundary's two Allow statements: on the grants' resources, and on "*" where a grant has
+ * no resource type. No Sids: a Deny is what a scenario names, and IAM's 6144 characters are tight for the notebook
+ * execution role of a Studio project.
+ */
 export function boundaryAllows(grants: readonly Grant[]): Statement[] {
   const union = (pick: (g: Grant) => readonly string[], scoped: boolean) =>
     [...new Set(grants.filter((g) => (g.resources !== "*") === scoped).flatMap(pick))];
   const scopedActions = union((g) => g.actions, true).sort();
   const unscopedActions = union((g) => g.actions, false).sort();
   return [
-    ...(scopedActions.length ? [{ Sid: "RoleActions", Effect: "Allow" as const, Action: scopedActions, Resource: compactResources(union((g) => g.resources as readonly string[], true)) }] : []),
+    ...(scopedActions.length ? [{ Effect: "Allow" as const, Action: scopedActions, Resource: compactResources(union((g) => g.resources as readonly string[], true)) }] : []),
     // Resource "*": exactly the actions the role table marks as unscopable (each with its reason there).
-    ...(unscopedActions.length ? [{ Sid: "UnscopableActions", Effect: "Allow" as const, Action: unscopedActions, Resource: "*" }] : []),
+    ...(unscopedActions.length ? [{ Effect: "Allow" as const, Action: unscopedActions, Resource: "*" }] : []),
   ];
 }
 
@@ -196,18 +197,20 @@ export interface BoundaryExtra {
 }
 
 /**
- * Deny action lists in fewer patterns: the job-creating actions as `sagemaker:Create*Job` when the deny names every
- * one the boundary allows (a wider deny refuses only actions the boundary never allows).
+ * Deny action lists in fewer patterns: the job-creating actions as `sagemaker:Create*Job`, then the VPC-placed ones
+ * (training, processing, tuning) as `sagemaker:Create*ingJob`, when the deny names every one the boundary allows
+ * that the pattern matches (a wider deny refuses only actions the boundary never allows).
  */
 export function compactDenyActions(statements: readonly Statement[], allowed: readonly string[]): Statement[] {
-  const wide = "sagemaker:Create*Job";
-  const covered = allowed.filter((a) => matches(wide, a));
-  return statements.map((st) => {
-    if (st.Effect !== "Deny" || !Array.isArray(st.Action)) return st;
-    const actions = st.Action as string[];
-    if (covered.length < 2 || !covered.every((a) => actions.includes(a))) return st;
-    return { ...st, Action: [...actions.filter((a) => !matches(wide, a)), wide] };
-  });
+  return ["sagemaker:Create*Job", "sagemaker:Create*ingJob"].reduce((sts, wide) => {
+    const covered = allowed.filter((a) => matches(wide, a));
+    return sts.map((st) => {
+      if (st.Effect !== "Deny" || !Array.isArray(st.Action)) return st;
+      const actions = st.Action as string[];
+      if (covered.length < 2 || !covered.every((a) => actions.includes(a))) return st;
+      return { ...st, Action: [...actions.filter((a) => !matches(wide, a)), wide] };
+    });
+  }, [...statements]);
 }
 
 /**
@@ -231,6 +234,12 @@ export function boundaryPolicy(role: RoleName, input: ProjectScopeInput, extra: 
   const buckets = new Set(bucketsAndObjects([...input.dataBucketArns, ...input.modelBucketArns]));
   const bucketPattern = `arn:${input.scope.partition}:s3:::${input.projectBase}-*`;
   const allows = grants.map((g) => (g.resources === "*" ? g : { ...g, resources: [...new Set(g.resources.map((r) => (buckets.has(r) ? bucketPattern : r)))] }));
-  return policy(...boundaryAllows(allows), ...compactDenyActions([...grantConditionDenies(conditioned, caps),
+  // A grant on "*" with conditions (no resource to scope by) is an Allow with its own conditions: shorter than the
+  // deny per condition, and what it does not allow stays refused all the same.
+  const unscopedConditioned = (g: Grant) => g.resources === "*" && g.conditions !== undefined && conditioned.includes(g);
+  const conditionedAllows: Statement[] = allows.filter(unscopedConditioned)
+    .map((g) => ({ Effect: "Allow", Action: [...g.actions], Resource: "*", Condition: g.conditions }));
+  return policy(...boundaryAllows(allows.filter((g) => !unscopedConditioned(g))), ...conditionedAllows,
+    ...compactDenyActions([...grantConditionDenies(conditioned.filter((g) => !unscopedConditioned(g)), caps),
     ...boundaryDenies(input, grants, extra.denies)], allowed));
 }

@@ -98,6 +98,23 @@ export function nvmeTypes(types: readonly string[]): string[] {
   return types.filter(isNvme);
 }
 
+/**
+ * A notebook instance runs only the project's lifecycle configuration(s) (or none): a lifecycle script runs as root
+ * at every start, so another one would undo the hardening.
+ */
+export function projectLifecycleConfigs(input: ProjectScopeInput): Conditions {
+  return { "ForAllValues:ArnEquals": { "sagemaker:NotebookInstanceLifecycleConfigArns": [...input.notebookLifecycleConfigArns] } };
+}
+
+/**
+ * A job reads its input from S3 only, never from an EFS or FSx for Lustre file system (`FileSystemDataSource`): a file
+ * system in the VPC is outside the project's buckets, keys and data events. The request must name none
+ * (`sagemaker:FileSystemId` absent).
+ */
+export function noFileSystemInputs(): Conditions {
+  return { Null: { "sagemaker:FileSystemId": "true" } };
+}
+
 /** Remote debugging (an interactive shell in a training container) stays off. */
 export function noRemoteDebug(): Conditions {
   return { BoolIfExists: { "sagemaker:EnableRemoteDebug": "false" } };

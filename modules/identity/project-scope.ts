@@ -38,8 +38,10 @@ export interface ProjectScopeInput {
   readonly instanceTypes: { readonly notebooks: readonly string[]; readonly jobs: readonly string[]; readonly endpoints: readonly string[] };
   /** The environment's private subnets: the only ones notebooks, jobs and models may use. */
   readonly subnetIds: readonly string[];
-  /** The environment's SageMaker security group(s): the only ones notebooks, jobs and models may use. */
+  /** The project's compute security group(s): the only ones its notebooks, jobs and models may use (never another project's). */
   readonly securityGroupIds: readonly string[];
+  /** ARNs of the project's notebook lifecycle configuration(s): the only ones a notebook instance may run. */
+  readonly notebookLifecycleConfigArns: readonly string[];
   /** The `sagemaker.api` interface endpoint: presigned notebook URLs are only handed out through it. */
   readonly sagemakerApiEndpointId: string;
   /** The `notebook` interface endpoint: the browser's requests to an opened notebook arrive through it. @default none */
@@ -86,18 +88,12 @@ export function transformOutputs(input: ProjectScopeInput): string[] {
   return input.dataBucketArns.map((b) => `${b}/${TRANSFORM_OUTPUT_PREFIX}*`);
 }
 
-/** Log groups SageMaker writes for the given kinds (TrainingJobs, Endpoints, ...), with their streams. */
-export function sagemakerLogGroups(input: ProjectScopeInput, kinds: readonly string[]): string[] {
-  return kinds.flatMap((k) => [
-    arn(input.scope, "logs", `log-group:/aws/sagemaker/${k}`),
-    arn(input.scope, "logs", `log-group:/aws/sagemaker/${k}:log-stream:*`),
-  ]);
-}
-
 /**
  * Log streams of the project in SageMaker's shared log groups: SageMaker names a stream after its notebook or job
- * (`<job name>/algo-1-...`, `<notebook name>/jupyter.log`), and every project resource is named `<project base>-*`.
- * Endpoint log groups are per endpoint (`/aws/sagemaker/Endpoints/<endpoint name>`).
+ * (`<job name>/algo-1-...`, `<notebook name>/jupyter.log`, `<notebook name>/LifecycleConfigOnStart`), and every
+ * project resource is named `<project base>-*` (the create grants name only such ARNs). Endpoint log groups are per
+ * endpoint (`/aws/sagemaker/Endpoints/<endpoint name>`, streams `<variant>/<instance id>`). The same patterns bound
+ * writers and readers, so no project writes a stream another project reads.
  */
 export function projectLogStreams(input: ProjectScopeInput, kinds: readonly string[]): string[] {
   return kinds.map((k) => (k === "Endpoints"

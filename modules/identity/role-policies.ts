@@ -4,11 +4,11 @@
  */
 import { arn, Conditions, policy, PolicyDocument, Statement } from "../policy/document";
 import {
-  allOf, encryptedAndIsolated, grantForAwsResource, hardenedNotebook, inEnvironmentVpc, instanceTypesIn, noRemoteDebug,
+  allOf, encryptedAndIsolated, grantForAwsResource, hardenedNotebook, inEnvironmentVpc, instanceTypesIn, noFileSystemInputs, noRemoteDebug, projectLifecycleConfigs,
   outsideNetwork, ownNotebook, passedToSageMaker, throughApiEndpoint, viaS3, viaService, withOutputKey, withVolumeKey,
 } from "./conditions";
 import {
-  batchModels, bucketsAndObjects, OWNER_TAG, ProjectScopeInput, transformOutputs, projectLogGroups, projectLogStreams, projectResources, RoleName, sagemakerLogGroups,
+  batchModels, bucketsAndObjects, OWNER_TAG, ProjectScopeInput, transformOutputs, projectLogGroups, projectLogStreams, projectResources, RoleName,
 } from "./project-scope";
 
 export interface Grant {
@@ -24,7 +24,6 @@ export interface Grant {
 const S3_READ = ["s3:GetObject", "s3:GetObjectVersion", "s3:ListBucket", "s3:GetBucketLocation"];
 const S3_WRITE = ["s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"];
 const KMS_DATA = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey"];
-const LOG_WRITE = ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"];
 const ECR_PULL = ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability"];
 const JOB_KINDS = ["training-job", "processing-job", "hyper-parameter-tuning-job", "transform-job"] as const;
 
@@ -40,7 +39,7 @@ function bucketAccess(input: ProjectScopeInput, sid: string, buckets: readonly s
 function containerRuntime(input: ProjectScopeInput, sid: string, logKinds: readonly string[]): Grant[] {
   const { scope } = input;
   return [
-    { sid: `${sid}Logs`, actions: LOG_WRITE, resources: sagemakerLogGroups(input, logKinds) },
+    ...projectLogWrites(input, `${sid}Logs`, logKinds),
     { sid: `${sid}Metrics`, actions: ["cloudwatch:PutMetricData"], resources: "*", unscopable: "PutMetricData has no resource type; narrowed to SageMaker's namespace",
       conditions: { StringLike: { "cloudwatch:namespace": "/aws/sagemaker/*" } } },
     { sid: `${sid}EcrPull`, actions: ECR_PULL, resources: [arn(scope, "ecr", "repository/*")] },
@@ -52,7 +51,12 @@ function containerRuntime(input: ProjectScopeInput, sid: string, logKinds: reado
       ...input.subnetIds.map((s) => arn(scope, "ec2", `subnet/${s}`)),
       ...input.securityGroupIds.map((g) => arn(scope, "ec2", `security-group/${g}`)),
     ] },
-    { sid: `${sid}VpcInterfaceUse`, actions: ["ec2:CreateNetworkInterfacePermission", "ec2:DeleteNetworkInterface", "ec2:DeleteNetworkInterfacePermission"],
+    // SageMaker lets its own instances attach the interface it created: only that kind of permission (not an Elastic IP
+    // association), only for interfaces in the environment's VPC and subnets.
+    { sid: `${sid}VpcInterfacePermission`, actions: ["ec2:CreateNetworkInterfacePermission"], resources: [arn(scope, "ec2", "network-interface/*")],
+      conditions: { StringEquals: { "ec2:Permission": "INSTANCE-ATTACH" }, ArnEquals: {
+        "ec2:Vpc": arn(scope, "ec2", `vpc/${input.vpcId}`), "ec2:Subnet": input.subnetIds.map((s) => arn(scope, "ec2", `subnet/${s}`)) } } },
+    { sid: `${sid}VpcInterfaceUse`, actions: ["ec2:DeleteNetworkInterface", "ec2:DeleteNetworkInterfacePermission"],
       resources: [arn(scope, "ec2", "network-interface/*")], conditions: { ArnEquals: { "ec2:Vpc": arn(scope, "ec2", `vpc/${input.vpcId}`) } } },
   ];
 }
@@ -60,11 +64,22 @@ function containerRuntime(input: ProjectScopeInput, sid: string, logKinds: reado
 /**
  * A create action that places volumes, on the listed instance types: a volume key in the request must be the
  * project's. No key at all is refused by the boundary (`NeverUnencrypted`) except on instance types with local NVMe
- * storage only, where AWS refuses a volume key (the hardware encrypts it). The boundary also keeps every such
- * request in the environment's subnets and security groups, so the grants need not repeat those lists.
+ * storage only, where AWS refuses a volume key (the hardware encrypts it). Jobs that run in the VPC say so too
+ * (`inEnvironmentVpc`: the environment's subnets and the project's own compute group, no other project's).
  */
 function onVolumes(sid: string, base: Omit<Grant, "sid" | "conditions">, input: ProjectScopeInput, types: readonly string[], conditions: Conditions[]): Grant[] {
   return [{ ...base, sid, conditions: allOf(...conditions, { StringEqualsIfExists: { "sagemaker:VolumeKmsKeyArn": input.volumeKeyArn } }, instanceTypesIn(types)) }];
+}
+
+/**
+ * Writing the streams SageMaker names for the project's own notebooks, jobs and endpoints (never another project's:
+ * a stream written under another project's name would be a channel into that project's readers).
+ */
+function projectLogWrites(input: ProjectScopeInput, sid: string, kinds: readonly string[]): Grant[] {
+  return [
+    { sid, actions: ["logs:CreateLogStream", "logs:PutLogEvents"], resources: projectLogStreams(input, kinds) },
+    { sid: `${sid}Streams`, actions: ["logs:DescribeLogStreams"], resources: projectLogGroups(input, kinds) },
+  ];
 }
 
 /** Reading the project's own log streams in SageMaker's shared log groups (never another project's). */
@@ -133,10 +148,10 @@ export const ROLE_GRANTS: Readonly<Record<RoleName, (input: ProjectScopeInput) =
 
   "notebook-creation": (input) => [
     { sid: "CreateHardenedNotebooksInVpc", actions: ["sagemaker:CreateNotebookInstance"], resources: [projectResources(input, "notebook-instance")],
-      conditions: allOf(inEnvironmentVpc(input), withVolumeKey(input), hardenedNotebook(), instanceTypesIn(input.instanceTypes.notebooks)) },
+      conditions: allOf(inEnvironmentVpc(input), withVolumeKey(input), hardenedNotebook(), instanceTypesIn(input.instanceTypes.notebooks), projectLifecycleConfigs(input)) },
     { sid: "UpdateWithoutRoot", actions: ["sagemaker:UpdateNotebookInstance"], resources: [projectResources(input, "notebook-instance")],
-      conditions: { StringEqualsIfExists: { "sagemaker:RootAccess": "Disabled", "sagemaker:MinimumInstanceMetadataServiceVersion": "2" },
-        "ForAllValues:StringLike": { "sagemaker:InstanceTypes": [...input.instanceTypes.notebooks] } } },
+      conditions: allOf({ StringEqualsIfExists: { "sagemaker:RootAccess": "Disabled", "sagemaker:MinimumInstanceMetadataServiceVersion": "2" },
+        "ForAllValues:StringLike": { "sagemaker:InstanceTypes": [...input.instanceTypes.notebooks] } }, projectLifecycleConfigs(input)) },
     { sid: "ManageProjectNotebooks", actions: [
       "sagemaker:DescribeNotebookInstance", "sagemaker:StopNotebookInstance", "sagemaker:DeleteNotebookInstance", "sagemaker:AddTags",
     ], resources: [projectResources(input, "notebook-instance")] },
@@ -152,18 +167,18 @@ export const ROLE_GRANTS: Readonly<Record<RoleName, (input: ProjectScopeInput) =
     ...bucketAccess(input, "ProjectData", input.dataBucketArns, true),
     // Model artifacts are read, never written, from a notebook: what endpoints serve comes from training jobs only.
     ...bucketAccess(input, "ReadModels", input.modelBucketArns, false),
-    { sid: "NotebookLogs", actions: LOG_WRITE, resources: sagemakerLogGroups(input, ["NotebookInstances"]) },
+    ...projectLogWrites(input, "NotebookLogs", ["NotebookInstances"]),
     ...projectLogReads(input, "ReadProjectJobLogs", ["TrainingJobs", "ProcessingJobs", "TransformJobs", "Endpoints"]),
     // The project's endpoints are invoked through the invocation role (which trusts this role unless applications are named).
     { sid: "AssumeInvocationRole", actions: ["sts:AssumeRole"], resources: [input.roleArns["endpoint-invocation"]] },
     // The lifecycle configuration's idle check stops the instance it runs on (the only way a notebook stops itself).
     { sid: "StopIdleNotebooks", actions: ["sagemaker:StopNotebookInstance"], resources: [projectResources(input, "notebook-instance")] },
     ...onVolumes("StartIsolatedTrainingJobsInVpc", { actions: ["sagemaker:CreateTrainingJob"], resources: [projectResources(input, "training-job")] },
-      input, input.instanceTypes.jobs, [withOutputKey(input), encryptedAndIsolated(), noRemoteDebug()]),
-    ...onVolumes("StartIsolatedJobsInVpc", {
-      actions: ["sagemaker:CreateProcessingJob", "sagemaker:CreateHyperParameterTuningJob"],
-      resources: [projectResources(input, "processing-job"), projectResources(input, "hyper-parameter-tuning-job")],
-    }, input, input.instanceTypes.jobs, [withOutputKey(input), encryptedAndIsolated()]),
+      input, input.instanceTypes.jobs, [inEnvironmentVpc(input), withOutputKey(input), encryptedAndIsolated(), noRemoteDebug(), noFileSystemInputs()]),
+    ...onVolumes("StartIsolatedJobsInVpc", { actions: ["sagemaker:CreateProcessingJob"], resources: [projectResources(input, "processing-job")] },
+      input, input.instanceTypes.jobs, [inEnvironmentVpc(input), withOutputKey(input), encryptedAndIsolated()]),
+    ...onVolumes("StartIsolatedTuningJobsInVpc", { actions: ["sagemaker:CreateHyperParameterTuningJob"], resources: [projectResources(input, "hyper-parameter-tuning-job")] },
+      input, input.instanceTypes.jobs, [inEnvironmentVpc(input), withOutputKey(input), encryptedAndIsolated(), noFileSystemInputs()]),
     // Batch transform: a transform job runs as its model's execution role, so its model is a batch model created here
     // with the training role (the one role this role may pass), isolated in the VPC; endpoints refuse batch models.
     // (No Describe/DeleteModel here: the Studio boundary of this role is at IAM's 6144 characters; CI cleans them up.)
@@ -213,7 +228,7 @@ export const ROLE_GRANTS: Readonly<Record<RoleName, (input: ProjectScopeInput) =
     ...bucketAccess(input, "ReadModels", input.modelBucketArns, false),
     { sid: "VolumeKey", actions: ["kms:Decrypt", "kms:GenerateDataKey"], resources: [input.volumeKeyArn] },
     ...volumeKeyGrants(input, "VolumeKeyGrants"),
-    ...containerRuntime(input, "Hosting", ["Endpoints/*"]),
+    ...containerRuntime(input, "Hosting", ["Endpoints"]),
   ],
 
   "endpoint-invocation": (input) => [

@@ -11,6 +11,7 @@
  *   The same space and app rules apply there, with the owner taken from `aws:SourceIdentity`.
  */
 import { arn, Conditions, policy, PolicyDocument, Statement } from "../policy/document";
+import { studioImageAccount } from "../../catalogue/studio-image-accounts";
 import { boundaryPolicy } from "./boundary";
 import { allOf, throughApiEndpoint } from "./conditions";
 import { Grant, grantStatement } from "./role-policies";
@@ -28,9 +29,15 @@ export interface StudioScope {
   readonly imageArns: readonly string[];
 }
 
-/** SageMaker's own Studio images (SageMaker Distribution), published from AWS accounts of each region. */
+/**
+ * SageMaker's own Studio images (SageMaker Distribution), published from one AWS account per region
+ * (catalogue/studio-image-accounts.ts): that account, never `*`, so an image of the same name in any other account
+ * does not match.
+ */
 export function sagemakerDistributionImages(input: ProjectScopeInput): string {
-  return `arn:${input.scope.partition}:sagemaker:${input.scope.region}:*:image/sagemaker-distribution-*`;
+  const account = studioImageAccount(input.scope.region);
+  if (!account) throw new Error(`SageMaker's Studio image account of ${input.scope.region} is unknown (catalogue/studio-image-accounts.ts); the config check refuses Studio there`);
+  return `arn:${input.scope.partition}:sagemaker:${input.scope.region}:${account}:image/sagemaker-distribution-*`;
 }
 
 /** The project roles that act in Studio: the person, and the execution role the Studio UI calls SageMaker with. */
@@ -58,8 +65,9 @@ function spacesAndApps(input: ProjectScopeInput, studio: StudioScope, sid: strin
       resources: "*", unscopable: "SageMaker List* actions do not support resource-level permissions" },
     { sid: `${sid}Describe`, actions: ["sagemaker:DescribeDomain", "sagemaker:DescribeUserProfile", "sagemaker:DescribeSpace", "sagemaker:DescribeApp"],
       resources: [arn(input.scope, "sagemaker", `domain/${studio.domainId}`), ...["user-profile", "space", "app"].map((t) => studioArn(input, studio, t, "*"))] },
+    // No connection from a local IDE into a space (remote access authenticates with IAM credentials, from outside the VPC).
     { sid: `${sid}OwnPrivateSpaces`, actions: ["sagemaker:CreateSpace", "sagemaker:UpdateSpace"], resources: [studioArn(input, studio, "space", "*")],
-      conditions: ownPrivate(input, studio, ownerProfile, true) },
+      conditions: allOf(ownPrivate(input, studio, ownerProfile, true), { StringEqualsIfExists: { "sagemaker:RemoteAccess": "DISABLED" } }) },
     { sid: `${sid}OwnApps`, actions: ["sagemaker:CreateApp"], resources: [studioArn(input, studio, "app", "*")], conditions: ownPrivate(input, studio, ownerProfile, true) },
     { sid: `${sid}RemoveOwn`, actions: ["sagemaker:DeleteSpace", "sagemaker:DeleteApp"], resources: [studioArn(input, studio, "space", "*"), studioArn(input, studio, "app", "*")],
       conditions: ownPrivate(input, studio, ownerProfile, false) },

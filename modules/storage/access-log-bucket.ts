@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import { ArnScope } from "../policy/document";
-import { accessLogDeliveryStatement } from "./bucket-policy";
+import { accessLogDeliveryStatement, EvidenceProtection } from "./bucket-policy";
 import { OnDestroy, SecureBucket } from "./secure-bucket";
 
 export interface AccessLogBucketProps {
@@ -11,8 +11,11 @@ export interface AccessLogBucketProps {
   readonly sourceBucketNames: readonly string[];
   /** Days access logs are kept (current objects expire after them). */
   readonly retentionDays: number;
-  /** The only principals that may delete or overwrite access logs (they are audit evidence). */
-  readonly breakGlassArns: readonly string[];
+  /**
+   * Access logs are audit evidence: only the break-glass principals delete or overwrite them, and only the deploy and
+   * break-glass principals (`configurationArns`) change the bucket's configuration or delete it.
+   */
+  readonly evidence: EvidenceProtection;
   /** @default "delete-if-empty" */
   readonly onDestroy?: OnDestroy;
 }
@@ -22,7 +25,8 @@ export interface AccessLogBucketProps {
  * service delivers only to SSE-S3 buckets), not bound to the VPC endpoint (the service writes from outside), not
  * logged itself, logs expire after `retentionDays` (overwritten or deleted versions after 30 days), the logging
  * service's Allow for the named source buckets of the account, and the evidence protection: only the break-glass
- * principals delete or overwrite logs. Point a SecureBucket's `accessLogs.target` at it.
+ * principals delete or overwrite logs, only the deploy and break-glass principals reconfigure or delete the bucket.
+ * Point a SecureBucket's `accessLogs.target` at it.
  */
 export class AccessLogBucket extends SecureBucket {
   constructor(scope: Construct, id: string, props: AccessLogBucketProps) {
@@ -34,7 +38,7 @@ export class AccessLogBucket extends SecureBucket {
       accessLogs: { disabledBecause: "it is the access-log bucket; logging it into itself would log its own deliveries forever" },
       lifecycle: { expireAfterDays: props.retentionDays, noncurrentVersionDays: 30 },
       extraStatements: [accessLogDeliveryStatement(props.scope, props.bucketName, props.sourceBucketNames)],
-      evidence: { breakGlassArns: props.breakGlassArns },
+      evidence: props.evidence,
       onDestroy: props.onDestroy,
     });
   }

@@ -57,9 +57,24 @@ export interface SecureBucketPolicyInput {
   readonly writerArns?: readonly string[];
   /**
    * Audit evidence (trail files, access logs): no principal of the account may delete or overwrite an object, except
-   * these break-glass principals; AWS services delivering logs are unaffected. @default not evidence
+   * the break-glass principals, and none may change the bucket's configuration (lifecycle, policy, versioning, Object
+   * Lock, logging, encryption, public access block, ownership, replication) or delete the bucket, except the
+   * deploy principals (Terraform) and the break-glass principals; AWS services delivering logs are unaffected.
+   * @default not evidence
    */
-  readonly evidence?: { readonly breakGlassArns: readonly string[] };
+  readonly evidence?: EvidenceProtection;
+}
+
+/** Who may still touch audit evidence (compared with `aws:PrincipalArn`; every session of such a role). */
+export interface EvidenceProtection {
+  /** The only principals that may delete or overwrite evidence objects. */
+  readonly breakGlassArns: readonly string[];
+  /**
+   * The only principals that may change the bucket's configuration or delete it: the deploy principals that run
+   * Terraform (apply, re-plan and destroy call these actions) and the break-glass principals. At least one: a bucket
+   * nobody may configure could not be destroyed (only the account's root user could delete its policy).
+   */
+  readonly configurationArns: readonly string[];
 }
 
 /** What changes or removes an object (or a version of it). */
@@ -75,6 +90,20 @@ export const PLAN_BUCKET_READS = [
   "s3:GetLifecycleConfiguration", "s3:GetReplicationConfiguration", "s3:GetEncryptionConfiguration",
   "s3:GetBucketObjectLockConfiguration", "s3:GetBucketTagging", "s3:GetBucketPublicAccessBlock", "s3:GetBucketOwnershipControls",
   "s3:GetBucketNotification",
+];
+
+/**
+ * What changes a bucket's configuration so that evidence could be lost or go unrecorded: an expiring lifecycle rule,
+ * a replaced or deleted policy, suspended versioning, a changed Object Lock default, logging switched off, other
+ * encryption, public access, ACLs back on, replication elsewhere, or the bucket deleted. (IAM names each delete of
+ * these settings by its put action: DeleteBucketLifecycle is s3:PutLifecycleConfiguration, DeleteBucketEncryption
+ * s3:PutEncryptionConfiguration, DeletePublicAccessBlock s3:PutBucketPublicAccessBlock, DeleteBucketOwnershipControls
+ * s3:PutBucketOwnershipControls; Service Authorization Reference, Amazon S3.)
+ */
+export const S3_BUCKET_CONFIGURATION_ACTIONS = [
+  "s3:PutLifecycleConfiguration", "s3:PutBucketPolicy", "s3:DeleteBucketPolicy", "s3:PutBucketVersioning",
+  "s3:PutBucketObjectLockConfiguration", "s3:PutBucketLogging", "s3:DeleteBucket", "s3:PutBucketOwnershipControls",
+  "s3:PutEncryptionConfiguration", "s3:PutBucketPublicAccessBlock", "s3:PutBucketAcl", "s3:PutReplicationConfiguration",
 ];
 
 export function bucketArns(scope: ArnScope, bucketName: string): { bucket: string; objects: string } {
@@ -160,6 +189,15 @@ export function secureBucketStatements(input: SecureBucketPolicyInput): Statemen
     const breakGlass = input.evidence.breakGlassArns;
     statements.push({ Sid: "DenyEvidenceTampering", Effect: "Deny", Principal: "*", Action: S3_OBJECT_CHANGE_ACTIONS, Resource: objects,
       Condition: { ...(breakGlass.length ? { ArnNotLike: { "aws:PrincipalArn": [...breakGlass] } } : {}), BoolIfExists: { "aws:PrincipalIsAWSService": false } } });
+    // ...and the bucket stays as configured: an account administrator (AdministratorAccess) cannot expire the logs with
+    // a lifecycle rule, replace the policy, suspend versioning or delete the bucket. Only the principals that run
+    // Terraform (its apply and destroy make these calls) and break-glass. Whether a deploy principal's call really
+    // comes from Terraform cannot be told from the request (Terraform sets no aws:CalledVia): who may assume the deploy
+    // role is the control, with an organization policy (docs/threat-model.md).
+    const configurers = input.evidence.configurationArns;
+    if (configurers.length === 0) throw new Error(`${input.bucketName}: audit evidence needs at least one principal that may configure the bucket (the deploy principal)`);
+    statements.push({ Sid: "DenyEvidenceConfigurationChanges", Effect: "Deny", Principal: "*", Action: S3_BUCKET_CONFIGURATION_ACTIONS, Resource: bucket,
+      Condition: { ArnNotLike: { "aws:PrincipalArn": [...configurers] }, BoolIfExists: { "aws:PrincipalIsAWSService": false } } });
   }
   return statements;
 }

@@ -27,6 +27,8 @@ export interface ProjectBucketsProps {
   readonly planPrincipalArns?: readonly string[];
   /** Break-glass roles: inside the data perimeter, and the only ones who may delete access logs. @default none */
   readonly breakGlassArns?: readonly string[];
+  /** The only principals that may change the access-log bucket's configuration or delete it (deploy and break-glass principals). */
+  readonly evidenceConfigurationArns: readonly string[];
   /** Days a deleted or overwritten version stays recoverable in the data and model buckets. */
   readonly noncurrentVersionDays: number;
   /** Days access logs are kept. */
@@ -52,7 +54,7 @@ export class ProjectBuckets extends Construct {
       bucketName: props.bucketName(BUCKET_PURPOSES.accessLogs),
       sourceBucketNames: [props.bucketName(BUCKET_PURPOSES.data), props.bucketName(BUCKET_PURPOSES.models)],
       retentionDays: props.accessLogDays,
-      breakGlassArns: props.breakGlassArns ?? [],
+      evidence: { breakGlassArns: props.breakGlassArns ?? [], configurationArns: props.evidenceConfigurationArns },
       onDestroy: props.onDestroy,
     });
     const operators = [...props.administratorArns, ...(props.breakGlassArns ?? [])];

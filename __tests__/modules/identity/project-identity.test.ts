@@ -49,7 +49,8 @@ test("the policies reference the project's real keys, buckets, subnets, security
   const creation = byName("sds-dev-fraud-notebook-creation").policy as string;
   expect(creation).toMatch(/"sagemaker:VolumeKmsKeyArn":"\$\{aws_kms_key\.keys_volumes_key_\w+\.arn\}"/);
   expect(creation).toMatch(/"sagemaker:VpcSubnets":\["\$\{data\.terraform_remote_state\.[\w-]+\.outputs\.[\w-]+subnet-eu-west-1a\w*\}","\$\{data\.terraform_remote_state\.[\w-]+\.outputs\.[\w-]+subnet-eu-west-1b\w*\}"\]/);
-  expect(creation).toMatch(/"sagemaker:VpcSecurityGroupIds":\["\$\{data\.terraform_remote_state\.[\w-]+\.outputs\.[\w-]+sagemaker\w*\}"\]/);
+  // The project's own compute group (made in the project stack), never an environment-wide one.
+  expect(creation).toMatch(/"sagemaker:VpcSecurityGroupIds":\["\$\{aws_security_group\.compute-security-group_\w+\.id\}"\]/);
   const scientist = byName("sds-dev-fraud-data-scientist").policy as string;
   // Presigned URLs through the sagemaker.api endpoint; the opened notebook's requests through the notebook endpoint.
   expect(scientist).toMatch(/"aws:SourceVpce":\["\$\{data\.terraform_remote_state\.[\w-]+\.outputs\.[\w-]+sagemaker-api\w*\}","\$\{data\.terraform_remote_state\.[\w-]+\.outputs\.[\w-]+notebook\w*\}"\]/);
@@ -91,10 +92,11 @@ test("each boundary allows exactly its role's actions and keeps every condition 
     const allowed = new Set(boundary.Statement.filter((s) => s.Effect === "Allow").flatMap((s) => [s.Action ?? []].flat()));
     const granted = new Set(ROLE_GRANTS[role](longest).flatMap((g) => g.actions));
     expect([role, [...allowed].sort()]).toEqual([role, [...granted].sort()]);
-    // Every condition key of a grant is a deny key of the boundary, but for those held elsewhere: the project keys'
-    // policies (kms:*) and the role's own explicit caps (ROLE_CAPS).
+    // Every condition key of a grant is a deny key of the boundary, or a condition of the boundary's Allow for a grant
+    // on "*", but for those held elsewhere: the project keys' policies (kms:*) and the role's own explicit caps (ROLE_CAPS).
     const capped = new Set((ROLE_CAPS[role]?.(longest) ?? []).flatMap((st) => Object.values(st.Condition ?? {}).flatMap((k) => Object.keys(k))));
-    const denyKeys = new Set(boundary.Statement.filter((s) => s.Effect === "Deny").flatMap((s) => Object.values(s.Condition ?? {}).flatMap((k) => Object.keys(k))));
+    const denyKeys = new Set(boundary.Statement.filter((s) => s.Effect === "Deny" || s.Resource === "*")
+      .flatMap((s) => Object.values(s.Condition ?? {}).flatMap((k) => Object.keys(k))));
     for (const g of ROLE_GRANTS[role](longest)) {
       for (const key of Object.values(g.conditions ?? {}).flatMap((k) => Object.keys(k))) {
         if (key.startsWith("kms:") || capped.has(key)) continue;

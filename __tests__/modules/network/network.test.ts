@@ -6,6 +6,7 @@ import { InterfaceEndpoints } from "../../../modules/network/interface-endpoints
 import { PrivateNetwork } from "../../../modules/network/private-network";
 import { S3GatewayEndpoint } from "../../../modules/network/s3-gateway-endpoint";
 import { SecurityGroups } from "../../../modules/network/security-groups";
+import { COMPUTE_RULES, ProjectSecurityGroup } from "../../../modules/network/project-security-group";
 
 const scope = { partition: "aws", region: "eu-west-1", accountId: "123456789012" };
 
@@ -45,45 +46,61 @@ describe("PrivateNetwork", () => {
   });
 });
 
-const GROUP_NAMES = { sagemaker: "sds-dev-sagemaker", endpoints: "sds-dev-vpc-endpoints" };
+const GROUP_NAMES = { endpoints: "sds-dev-vpc-endpoints" };
 
 describe("SecurityGroups", () => {
-  const json = synth((s) => new SecurityGroups(s, "sg", { names: GROUP_NAMES, vpcId: "vpc-1", s3PrefixListId: "pl-123" }));
-  const rules = all(json, "aws_security_group_rule");
+  const json = synth((s) => new SecurityGroups(s, "sg", { names: GROUP_NAMES, vpcId: "vpc-1" }));
 
-  test("nothing is open to the world, and every group and rule is described", () => {
-    for (const rule of rules) {
-      expect(rule.cidr_blocks).toBeUndefined();
-      expect(rule.ipv6_cidr_blocks).toBeUndefined();
-      expect(rule.description).toMatch(/.{10,}/);
-    }
+  test("the environment has one group, the endpoints', with no rule of its own and no environment-wide SageMaker group", () => {
+    expect(all(json, "aws_security_group")).toEqual([expect.objectContaining({ name: "sds-dev-vpc-endpoints", description: expect.stringMatching(/.{10,}/) })]);
+    expect(all(json, "aws_security_group_rule")).toEqual([]);
     for (const group of all(json, "aws_security_group")) {
-      expect(group.description).toMatch(/.{10,}/);
       expect(group.ingress).toBeUndefined();
       expect(group.egress).toBeUndefined();
     }
   });
+});
 
-  test("the endpoint group accepts only HTTPS from the SageMaker group and has no egress", () => {
-    const endpointGroupRef = "${aws_security_group.sg_endpoints_"; // the endpoint group's logical id prefix
-    const endpointRules = rules.filter((r) => String(r.security_group_id).startsWith(endpointGroupRef));
-    expect(endpointRules).toEqual([expect.objectContaining({ type: "ingress", protocol: "tcp", from_port: 443, to_port: 443, source_security_group_id: expect.stringContaining("sg_sagemaker_") })]);
+describe("ProjectSecurityGroup (a project's compute)", () => {
+  const json = synth((s) => new ProjectSecurityGroup(s, "compute", {
+    name: "sds-dev-fraud-compute", description: "SageMaker compute of one project", rules: COMPUTE_RULES, vpcId: "vpc-1",
+    endpointSecurityGroupId: "sg-endpoints", endpointRuleDescription: "HTTPS to the interface endpoints from sds-dev-fraud-compute", s3PrefixListId: "pl-123",
+  }));
+  const rules = all(json, "aws_security_group_rule");
+  const own = rules.filter((r) => String(r.security_group_id).startsWith("${aws_security_group.compute_group_"));
+
+  test("all traffic only among its own members; HTTPS to the endpoints and S3; nothing open to the world; every rule described", () => {
+    for (const rule of rules) {
+      expect(rule.cidr_blocks).toBeUndefined();
+      expect(rule.ipv6_cidr_blocks).toBeUndefined();
+      expect(rule.description).toMatch(/.{10,}/);
+      if (rule.protocol === "-1") expect(rule.self).toBe(true);
+    }
+    expect(own.filter((r) => r.type === "ingress")).toEqual([expect.objectContaining({ self: true, protocol: "-1" })]);
+    expect(own.filter((r) => r.type === "egress")).toEqual(expect.arrayContaining([
+      expect.objectContaining({ self: true, protocol: "-1" }),
+      expect.objectContaining({ protocol: "tcp", from_port: 443, to_port: 443, source_security_group_id: "sg-endpoints" }),
+      expect.objectContaining({ protocol: "tcp", from_port: 443, to_port: 443, prefix_list_ids: ["pl-123"], description: "HTTPS to S3 through the gateway endpoint" }),
+    ]));
+    expect(own.filter((r) => r.type === "egress")).toHaveLength(3);
   });
 
-  test("the SageMaker group talks to itself, to the endpoints on 443 and to S3 through its prefix list", () => {
-    const egress = rules.filter((r) => r.type === "egress");
-    expect(egress).toEqual(expect.arrayContaining([
-      expect.objectContaining({ self: true, protocol: "-1" }),
-      expect.objectContaining({ protocol: "tcp", from_port: 443, source_security_group_id: expect.stringContaining("sg_endpoints_") }),
-      expect.objectContaining({ protocol: "tcp", from_port: 443, prefix_list_ids: ["pl-123"], description: "HTTPS to S3 through the gateway endpoint" }),
-    ]));
-    expect(egress).toHaveLength(3);
+  test("the endpoint group admits it on 443 (one rule, in the project's stack)", () => {
+    expect(rules.filter((r) => r.security_group_id === "sg-endpoints")).toEqual([expect.objectContaining({
+      type: "ingress", protocol: "tcp", from_port: 443, to_port: 443, source_security_group_id: expect.stringContaining("aws_security_group.compute_group_") })]);
+  });
+
+  test("a rule that opens all traffic to a peer outside the group is a programming error", () => {
+    expect(() => synth((s) => new ProjectSecurityGroup(s, "bad", {
+      name: "x", description: "x", rules: [{ id: "out", type: "egress", peer: "endpoints", protocol: "-1", description: "everything to the endpoints" }], vpcId: "vpc-1",
+      endpointSecurityGroupId: "sg-e", endpointRuleDescription: "x", s3PrefixListId: "pl-1",
+    }))).toThrow(/rule out allows all traffic to a peer outside the group/);
   });
 });
 
 describe("SecurityGroups with client networks", () => {
   const clientAccess = { cidrs: ["10.100.0.0/16", "192.168.8.0/22"], prefixListIds: ["pl-0123456789abcdef0"] };
-  const json = synth((s) => new SecurityGroups(s, "sg", { names: GROUP_NAMES, vpcId: "vpc-1", s3PrefixListId: "pl-123", clientAccess }));
+  const json = synth((s) => new SecurityGroups(s, "sg", { names: GROUP_NAMES, vpcId: "vpc-1", clientAccess }));
   const rules = all(json, "aws_security_group_rule");
   const clientRules = rules.filter((r) => r.cidr_blocks || (r.type === "ingress" && r.prefix_list_ids));
 
@@ -93,7 +110,7 @@ describe("SecurityGroups with client networks", () => {
       expect(r).toMatchObject({ type: "ingress", protocol: "tcp", from_port: 443, to_port: 443, security_group_id: expect.stringContaining("sg_endpoints_") });
       expect(r.description).toMatch(/^HTTPS to the interface endpoints .* client network/);
     }
-    expect(rules).toHaveLength(5 + 3);
+    expect(rules).toHaveLength(3);
   });
 
   test("rules are named after their network, so adding one leaves the others in place", () => {
@@ -104,8 +121,8 @@ describe("SecurityGroups with client networks", () => {
     ]));
   });
 
-  test("the groups themselves are unchanged (their description forces replacement)", () => {
-    const plain = synth((s) => new SecurityGroups(s, "sg", { names: GROUP_NAMES, vpcId: "vpc-1", s3PrefixListId: "pl-123" }));
+  test("the group itself is unchanged (its description forces replacement)", () => {
+    const plain = synth((s) => new SecurityGroups(s, "sg", { names: GROUP_NAMES, vpcId: "vpc-1" }));
     expect(json.resource.aws_security_group).toEqual(plain.resource.aws_security_group);
   });
 });

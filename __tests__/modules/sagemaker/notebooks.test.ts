@@ -12,7 +12,7 @@ const synth = synthConfig(project({
 const stack = synth.stack("dev-project-fraud");
 const notebooks: Record<string, Record<string, any>> = Object.fromEntries(resources(stack, "aws_sagemaker_notebook_instance").map(([, n]) => [n.name, n]));
 
-test("every notebook is hardened: no internet, no root, IMDSv2, project volume key, environment subnet and SageMaker group", () => {
+test("every notebook is hardened: no internet, no root, IMDSv2, project volume key, environment subnet and the project's compute group", () => {
   expect(Object.keys(notebooks).sort()).toEqual(["sds-dev-fraud-alice", "sds-dev-fraud-bob"]);
   for (const n of Object.values(notebooks)) {
     expect(n).toMatchObject({
@@ -23,7 +23,7 @@ test("every notebook is hardened: no internet, no root, IMDSv2, project volume k
     });
     expect(n.kms_key_id).toMatch(/^\$\{aws_kms_key\.keys_volumes_key_\w+\.arn\}$/);
     expect(n.role_arn).toMatch(/^\$\{aws_iam_role\.identity_notebook-execution_role_\w+\.arn\}$/);
-    expect(n.security_groups).toEqual([expect.stringMatching(/outputs\.[\w-]+sagemaker\w*\}$/)]);
+    expect(n.security_groups).toEqual([expect.stringMatching(/^\$\{aws_security_group\.compute-security-group_\w+\.id\}$/)]);
     expect(n.lifecycle_config_name).toMatch(/^\$\{aws_sagemaker_notebook_instance_lifecycle_configuration\.[\w-]+\.name\}$/);
     expect(n.default_code_repository).toMatch(/^\$\{aws_sagemaker_code_repository\.[\w-]+\.code_repository_name\}$/);
     // After every part of the execution role's policy is attached.

@@ -74,8 +74,13 @@ test("the Studio group reaches only its own members (NFS, app ports) and the end
     // What hashicorp/aws 5.100.0 accepts in a rule description (terraform validate refuses an apostrophe).
     expect(r.description).toMatch(/^[0-9A-Za-z_ .:/()#,@[\]+=&;{}!$*-]{10,}$/);
   }
-  const intoEndpoints = rules.find((r) => /vpc-endpoints|endpoints/.test(r.security_group_id) && r.type === "ingress");
-  expect(intoEndpoints).toMatchObject({ from_port: 443, to_port: 443, source_security_group_id: ref("aws_security_group", /studio-security-group_\w+/) });
+  // The endpoint group admits the project's two groups (Studio apps and compute), each on 443 only.
+  const intoEndpoints = rules.filter((r) => /vpc-endpoints|endpoints/.test(r.security_group_id) && r.type === "ingress");
+  expect(intoEndpoints).toEqual(expect.arrayContaining([
+    expect.objectContaining({ from_port: 443, to_port: 443, source_security_group_id: ref("aws_security_group", /studio-security-group_\w+/) }),
+    expect.objectContaining({ from_port: 443, to_port: 443, source_security_group_id: ref("aws_security_group", /compute-security-group_\w+/) }),
+  ]));
+  expect(intoEndpoints).toHaveLength(2);
 });
 
 test("the studio interface endpoint exists in the platform; the default config (notebooks) has no domain and no studio endpoint", () => {
@@ -139,7 +144,7 @@ describe("the SDK defaults: one generator for Studio and notebook instances", ()
     const notebooks = synthConfig(configWith(), "studio-nb").stack("dev-project-fraud");
     const onStart = lifecycleScript(resources(notebooks, "aws_sagemaker_notebook_instance_lifecycle_configuration")[0][1].on_start);
     expect(onStart).toContain("/home/ec2-user/.config/sagemaker/config.yaml");
-    expect(onStart).toMatch(/SecurityGroupIds: \["\$\{data\.terraform_remote_state[^}]+sagemaker[^}]+\}"\]/);
+    expect(onStart).toMatch(/SecurityGroupIds: \["\$\{aws_security_group\.compute-security-group_\w+\.id\}"\]/);
   });
 });
 

@@ -5,11 +5,13 @@ import { OnDestroy, SecureBucket } from "../../../modules/storage/secure-bucket"
 
 const scope = { partition: "aws", region: "eu-west-1", accountId: "123456789012" };
 const BREAK_GLASS = "arn:aws:iam::123456789012:role/break-glass";
+const DEPLOY = "arn:aws:iam::123456789012:role/terraform";
 
 function synth(onDestroy?: OnDestroy) {
   const json = JSON.parse(Testing.synthScope((stack) => {
     const logs = new AccessLogBucket(stack, "access-logs", {
-      scope, bucketName: "b-logs", sourceBucketNames: ["b-data", "b-models"], retentionDays: 400, breakGlassArns: [BREAK_GLASS], onDestroy,
+      scope, bucketName: "b-logs", sourceBucketNames: ["b-data", "b-models"], retentionDays: 400,
+      evidence: { breakGlassArns: [BREAK_GLASS], configurationArns: [DEPLOY, BREAK_GLASS] }, onDestroy,
     });
     new SecureBucket(stack, "data", {
       scope, bucketName: "b-data", encryption: { s3ManagedBecause: "test" }, vpcEndpoint: "none", accessLogs: { target: logs },
@@ -29,13 +31,22 @@ test("SSE-S3 (the only encryption server access logging delivers into), not logg
   });
 });
 
-test("the logging service may write for the named sources only; only break-glass deletes logs; no VPC restriction", () => {
+test("the logging service may write for the named sources only; only break-glass deletes logs; only deploy and break-glass reconfigure; no VPC restriction", () => {
   const policy = JSON.parse(synth().of("aws_s3_bucket_policy")[0].policy);
   const sid = (id: string) => policy.Statement.find((s: any) => s.Sid === id);
   expect(policy.Statement[0].Sid).toBe("S3ServerAccessLogDelivery");
   expect(sid("S3ServerAccessLogDelivery").Condition.ArnLike["aws:SourceArn"]).toEqual(["arn:aws:s3:::b-data", "arn:aws:s3:::b-models"]);
   expect(sid("DenyEvidenceTampering").Condition.ArnNotLike["aws:PrincipalArn"]).toEqual([BREAK_GLASS]);
+  expect(sid("DenyEvidenceConfigurationChanges")).toMatchObject({ Resource: "arn:aws:s3:::b-logs",
+    Condition: { ArnNotLike: { "aws:PrincipalArn": [DEPLOY, BREAK_GLASS] } } });
+  expect(sid("DenyEvidenceConfigurationChanges").Action).toEqual(expect.arrayContaining(["s3:PutLifecycleConfiguration", "s3:DeleteBucketPolicy", "s3:PutBucketVersioning", "s3:DeleteBucket"]));
   expect(sid("DenyAccessOutsideVpcEndpoint")).toBeUndefined();
+});
+
+test("audit evidence nobody may configure is refused (only the account's root user could then delete the policy)", () => {
+  expect(() => Testing.synthScope((stack) => new AccessLogBucket(stack, "l", {
+    scope, bucketName: "b-logs", sourceBucketNames: ["b-data"], retentionDays: 1, evidence: { breakGlassArns: [], configurationArns: [] },
+  }))).toThrow(/b-logs: audit evidence needs at least one principal that may configure the bucket/);
 });
 
 test("what destroy does follows onDestroy (default: delete only when empty)", () => {

@@ -10,7 +10,7 @@ const KEY = "arn:aws:kms:eu-west-1:123456789012:key/11111111-2222-3333-4444-5555
 function synth(data: Partial<SecureBucketProps> = {}) {
   const json = JSON.parse(Testing.synthScope((stack) => {
     const logBucket = new AccessLogBucket(stack, "logs", {
-      scope, bucketName: "b-logs", sourceBucketNames: ["b-data"], retentionDays: 365, breakGlassArns: [],
+      scope, bucketName: "b-logs", sourceBucketNames: ["b-data"], retentionDays: 365, evidence: { breakGlassArns: [], configurationArns: ["arn:aws:iam::123456789012:role/terraform"] },
     });
     new SecureBucket(stack, "data", {
       scope, bucketName: "b-data", encryption: { kmsKeyArn: KEY },
@@ -70,7 +70,7 @@ test("the data bucket policy: TLS only, TLS 1.2+, only its key, no SSE-C, only t
 test("without the endpoint restriction there is no endpoint statement; caller statements come first", () => {
   const { policyOf } = synth();
   const sids = policyOf("logs").Statement.map((s: any) => s.Sid);
-  expect(sids).toEqual(["S3ServerAccessLogDelivery", "DenyInsecureTransport", "DenyOutdatedTls", "DenyUploadsWithOtherEncryption", "DenyCustomerProvidedKeys", "DenyEvidenceTampering"]);
+  expect(sids).toEqual(["S3ServerAccessLogDelivery", "DenyInsecureTransport", "DenyOutdatedTls", "DenyUploadsWithOtherEncryption", "DenyCustomerProvidedKeys", "DenyEvidenceTampering", "DenyEvidenceConfigurationChanges"]);
   expect(policyOf("logs").Statement.find((s: any) => s.Sid === "DenyUploadsWithOtherEncryption").Condition.StringNotEquals)
     .toEqual({ "s3:x-amz-server-side-encryption": "AES256" });
 });
