@@ -142,15 +142,14 @@ async function rolePolicies(short: string): Promise<PolicyDocument[]> {
 
 test("the ML workflow as one chain on the deployed resources: training job, batch model, transform job, hosting model, endpoint", async () => {
   const roles: Record<string, string> = project.roles.role_arns;
-  const vpc = { Subnets: platform.subnet_ids, SecurityGroupIds: [platform.sagemaker_security_group_id] };
+  const vpc = { Subnets: platform.subnet_ids, SecurityGroupIds: [project.network.compute_security_group_id] };
   const data = `s3://${project.data_bucket}`, models = `s3://${project.models_bucket}`;
   const image = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/fraud-xgb:1";
-  const boundary = await storedPolicy(project.roles.boundary_arn);
   const decide = async (role: string, action: string, resource: string, context: Record<string, string | string[]>) => simulate({
     principal: `arn:aws:sts::123456789012:assumed-role/sds-dev-fraud-${role}/chain`, action, resource: `arn:aws:sagemaker:eu-west-1:123456789012:${resource}`,
     context: { "aws:SourceVpc": platform.vpc_id, "aws:SourceVpce": platform.interface_endpoint_ids["sagemaker.api"], ...context },
-  }, { identity: await rolePolicies(role), boundary });
-  const vpcKeys = { "sagemaker:VpcSubnets": platform.subnet_ids.slice(0, 1), "sagemaker:VpcSecurityGroupIds": [platform.sagemaker_security_group_id] };
+  }, { identity: await rolePolicies(role), boundary: await storedPolicy(project.roles.boundary_arns[role]) });
+  const vpcKeys = { "sagemaker:VpcSubnets": platform.subnet_ids.slice(0, 1), "sagemaker:VpcSecurityGroupIds": [project.network.compute_security_group_id] };
 
   // 1. the notebook starts the training job (VPC, keys, isolation) with the training role
   expect(await decide("notebook-execution", "sagemaker:CreateTrainingJob", "training-job/sds-dev-fraud-xgb-1", { ...vpcKeys,
