@@ -13,6 +13,7 @@ import {
   GetBucketOwnershipControlsCommand, GetBucketPolicyCommand, GetBucketVersioningCommand, GetPublicAccessBlockCommand,
   HeadBucketCommand, ListBucketsCommand, ListObjectVersionsCommand,
 } from "@aws-sdk/client-s3";
+import { ROLE_NAMES } from "../../modules/identity/project-scope";
 import { EmulatorRun } from "../../harness/emulator-run";
 import type { StackRun } from "../../harness/workflow";
 import { clients } from "../helpers/aws-clients";
@@ -82,7 +83,7 @@ test("bucket policies: the data bucket admits only the platform's S3 endpoint (r
   ]);
   // The identity perimeter: the project's roles, the administrators, nobody else of the account.
   expect(data.Statement.find((s: any) => s.Sid === "DenyPrincipalsOutsideProject").Condition.ArnNotLike).toEqual({
-    "aws:PrincipalArn": ["arn:aws:iam::123456789012:role/sagemaker-project/sds-dev-fraud-*", ADMIN] });
+    "aws:PrincipalArn": [...ROLE_NAMES.map((r) => `arn:aws:iam::123456789012:role/sagemaker-project/sds-dev-fraud-${r}`), ADMIN] });
   // Model artifacts: only the training role (and the administrators) write them.
   const models = await read(bucket("models"));
   expect(models.Statement.find((s: any) => s.Sid === "DenyWritesExceptWriters").Condition.ArnNotLike).toEqual({

@@ -65,15 +65,20 @@ test("version 0.2.0's state bucket was applied: its public access block is at th
   });
 });
 
-test("the plan destroys and replaces nothing: one move, one in-place update", () => {
+test("the plan destroys and replaces nothing: one move, two in-place updates", () => {
   const summary = changes.filter((c) => c.change.actions.join() !== "no-op").map((c) => `${c.change.actions.join("+")} ${c.address}`);
   expect(changes.filter((c) => c.change.actions.includes("delete"))).toEqual([]);
-  expect(upgradePlan).toMatch(/^Plan: 0 to add, 1 to change, 0 to destroy\.$/m);
+  expect(upgradePlan).toMatch(/^Plan: 0 to add, 2 to change, 0 to destroy\.$/m);
   // The lifecycle rule's id becomes the SecureBucket's "housekeeping" (same rule otherwise). The bucket's explicit
   // `force_destroy = false` (the provider's default, already in the state), its depends_on the key and the policy's
-  // literal bucket ARN (the value its reference had) change nothing.
-  expect(summary).toEqual([expect.stringMatching(/^update aws_s3_bucket_lifecycle_configuration\.state-bucket_lifecycle_[0-9A-F]{8}$/)]);
+  // literal bucket ARN (the value its reference had) change nothing. The access-log bucket's policy gains the
+  // evidence protection (its configuration only for the deploy and break-glass principals).
+  expect(summary.sort()).toEqual([
+    expect.stringMatching(/^update aws_s3_bucket_lifecycle_configuration\.state-bucket_lifecycle_[0-9A-F]{8}$/),
+    expect.stringMatching(/^update aws_s3_bucket_policy\.access-logs_policy_[0-9A-F]{8}$/),
+  ]);
   expect(upgradePlan).toContain('~ id     = "expire-old-state-versions" -> "housekeeping"');
+  expect(upgradePlan).toContain('+ Sid       = "DenyEvidenceConfigurationChanges"');
 });
 
 test("after the upgrade is applied, a second plan has no changes", () => {

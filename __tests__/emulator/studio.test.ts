@@ -94,16 +94,19 @@ test("the rest of a Studio project applies with the platform (Studio group and r
   const stacks = await run.deployAll();
   expect(stacks.map((st) => st.stack)).toEqual(["dev-platform", "dev-project-fraud"]);
   const project = stacks[1];
-  // Left out: exactly the Studio resources moto cannot create, and what names the domain (the Studio policies, the output).
+  // Left out: exactly the Studio resources moto cannot create, and what names the domain: the Studio policies, the
+  // data scientist's own boundary (it names the project's domain id) and so the data scientist role, the output.
   const leftTypes = [...new Set(project.left.map((a) => a.split(".")[0]))].sort();
-  expect(leftTypes.filter((t) => !EXCLUDED_TYPES.includes(t))).toEqual(["aws_iam_policy", "aws_iam_role_policy_attachment"]);
-  expect(project.left.filter((a) => a.startsWith("aws_iam_policy.")).sort()).toEqual([expect.stringMatching(/data-scientist-studio_/), expect.stringMatching(/notebook-execution-studio_/)]);
+  expect(leftTypes.filter((t) => !EXCLUDED_TYPES.includes(t))).toEqual(["aws_iam_policy", "aws_iam_role", "aws_iam_role_policy_attachment"]);
+  expect(project.left.filter((a) => a.startsWith("aws_iam_policy.")).sort()).toEqual([
+    expect.stringMatching(/data-scientist-boundary_/), expect.stringMatching(/data-scientist-studio_/), expect.stringMatching(/notebook-execution-studio_/)]);
+  expect(project.left.filter((a) => a.startsWith("aws_iam_role.")).sort()).toEqual([expect.stringMatching(/data-scientist_role_/)]);
   const state = await project.tf.stateList();
   expect(state.filter((a) => /studio-security-group/.test(a))).toHaveLength(8);
-  expect(state.filter((a) => /-boundary/.test(a))).toHaveLength(7);
+  expect(state.filter((a) => /-boundary/.test(a))).toHaveLength(6);
   const iam = new IAMClient({ endpoint: run.endpoint, region: "eu-west-1", credentials: { accessKeyId: "testing", secretAccessKey: "testing" } });
-  const role = await iam.send(new GetRoleCommand({ RoleName: "sds-dev-fraud-data-scientist" }));
-  expect(role.Role!.PermissionsBoundary!.PermissionsBoundaryArn).toBe("arn:aws:iam::123456789012:policy/sagemaker-project/sds-dev-fraud-data-scientist-boundary");
+  const role = await iam.send(new GetRoleCommand({ RoleName: "sds-dev-fraud-notebook-execution" }));
+  expect(role.Role!.PermissionsBoundary!.PermissionsBoundaryArn).toBe("arn:aws:iam::123456789012:policy/sagemaker-project/sds-dev-fraud-notebook-execution-boundary");
   for (const st of stacks) {
     const again = await run.plan(st.stack);
     expect({ stack: st.stack, changes: again.changes, plan: again.changes ? again.stdout : "" }).toEqual({ stack: st.stack, changes: false, plan: "" });
