@@ -4,9 +4,9 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { evaluate } from "../../compliance/engine";
-import type { SynthModel } from "../../synth/model";
-import { RULES } from "../../compliance/registry";
+import { evaluate } from "../../checks/compliance/engine";
+import type { SynthModel } from "../../checks/synthesized/model";
+import { RULES } from "../../checks/compliance/registry";
 import { ACCOUNT, app, merge, policyOf, ref, Resources, rotatedKey, secureBucket, secureNotebook, secureTrail, stack, without } from "./fixtures";
 
 interface Case {

@@ -9,8 +9,8 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { stringify } from "yaml";
-import { DEFAULT_CONFIG } from "../../config/default";
-import { main } from "../../main";
+import { DEFAULT_CONFIG } from "../../app/config/default";
+import { main } from "../../app/cli/main";
 import { tempDir } from "../helpers/synth";
 
 jest.setTimeout(120_000);

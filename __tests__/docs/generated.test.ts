@@ -5,10 +5,10 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { docFiles, refresh, renderBlocks } from "../../scripts/docs-blocks";
-import { ENDPOINT_CATALOGUE } from "../../catalogue/endpoints";
-import { EMULATOR_GAPS } from "../../harness/emulator-gaps";
-import { RULES } from "../../compliance/registry";
+import { docFiles, refresh, renderBlocks } from "../../tooling/docs-blocks";
+import { ENDPOINT_CATALOGUE } from "../../lib/domain/catalogue/endpoints";
+import { EMULATOR_GAPS } from "../../tooling/harness/emulator-gaps";
+import { RULES } from "../../checks/compliance/registry";
 
 const root = join(__dirname, "..", "..");
 const blocks = renderBlocks(root);

@@ -3,18 +3,18 @@
  * IAM and SageMaker SDKs: seven roles, each with the boundary and its own managed policy; the policies as IAM stores
  * them (with the real subnet, security group, endpoint and key ids Terraform resolved) simulated again; the notebook
  * instance as SageMaker describes it. A second plan of each stack shows no changes; destroy removes the roles.
- * Emulator gaps (harness/emulator-gaps.ts): the lifecycle configuration is left out, the notebook is applied without
+ * Emulator gaps (tooling/harness/emulator-gaps.ts): the lifecycle configuration is left out, the notebook is applied without
  * it, and its platform_identifier drift is tolerated.
  */
 import {
   GetPolicyCommand, GetPolicyVersionCommand, GetRoleCommand, IAMClient, ListAttachedRolePoliciesCommand, ListRolePoliciesCommand, ListRolesCommand,
 } from "@aws-sdk/client-iam";
 import { DescribeNotebookInstanceCommand, ListTagsCommand, SageMakerClient } from "@aws-sdk/client-sagemaker";
-import { EXCLUDED_TYPES } from "../../harness/emulator-gaps";
-import { EmulatorRun } from "../../harness/emulator-run";
-import type { StackRun } from "../../harness/workflow";
-import { ROLE_NAMES } from "../../modules/identity/project-scope";
-import type { PolicyDocument } from "../../modules/policy/document";
+import { EXCLUDED_TYPES } from "../../tooling/harness/emulator-gaps";
+import { EmulatorRun } from "../../tooling/harness/emulator-run";
+import type { StackRun } from "../../tooling/harness/workflow";
+import { ROLE_NAMES } from "../../lib/constructs/identity/project-scope";
+import type { PolicyDocument } from "../../lib/domain/policy/document";
 import { simulate } from "../identity/simulate";
 import { configWith } from "../helpers/synth";
 

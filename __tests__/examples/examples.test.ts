@@ -5,10 +5,10 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { enforceCompliance } from "../../compliance/gate";
-import { loadConfig } from "../../config/load";
-import { stackWorkdir, Terraform, terraformEnv } from "../../harness/terraform";
-import { buildApp } from "../../stacks/app";
+import { enforceCompliance } from "../../app/cli/gate";
+import { loadConfig } from "../../app/load";
+import { stackWorkdir, Terraform, terraformEnv } from "../../tooling/harness/terraform";
+import { buildApp } from "../../app/app";
 import { tempDir } from "../helpers/synth";
 
 jest.setTimeout(600_000);

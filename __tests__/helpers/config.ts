@@ -1,6 +1,6 @@
 /** Test helpers for config rules: variations of the embedded default, and the problems validation reports. */
-import { ConfigError, validateConfig } from "../../config/load";
-import { DEFAULT_CONFIG } from "../../config/default";
+import { ConfigError, validateConfig } from "../../app/load";
+import { DEFAULT_CONFIG } from "../../app/config/default";
 
 /** The default config with its first environment changed. */
 export function withEnv(changes: Record<string, unknown>): unknown {

@@ -4,13 +4,13 @@
  * built, with the config path, the generated name, the rule and how much to shorten.
  */
 import { join } from "node:path";
-import { ConfigError, validateConfig } from "../../config/load";
-import { DEFAULT_CONFIG } from "../../config/default";
-import { ConfigSchema } from "../../config/schema";
-import { offlineOverride, remoteStateDefaultsOverride, stackWorkdir, Terraform, terraformEnv } from "../../harness/terraform";
-import { checkPlan } from "../../plan/check";
-import { plan, NameKind } from "../../plan/plan";
-import { NAME_RULES, nameProblem } from "../../plan/rules";
+import { ConfigError, validateConfig } from "../../app/load";
+import { DEFAULT_CONFIG } from "../../app/config/default";
+import { ConfigSchema } from "../../app/config/schema";
+import { offlineOverride, remoteStateDefaultsOverride, stackWorkdir, Terraform, terraformEnv } from "../../tooling/harness/terraform";
+import { checkPlan } from "../../app/plan/check";
+import { plan, NameKind } from "../../app/plan/plan";
+import { NAME_RULES, nameProblem } from "../../app/plan/rules";
 import { synthConfig, tempDir } from "../helpers/synth";
 
 jest.setTimeout(180_000);

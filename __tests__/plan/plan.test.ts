@@ -3,10 +3,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildSync } from "esbuild";
 import { parse } from "yaml";
-import { validateConfig } from "../../config/load";
-import type { Config } from "../../config/schema";
-import { plan } from "../../plan/plan";
-import { BUCKET_PURPOSES } from "../../plan/names";
+import { validateConfig } from "../../app/load";
+import type { Config } from "../../app/config/schema";
+import { plan } from "../../app/plan/plan";
+import { BUCKET_PURPOSES } from "../../app/plan/names";
 import { configWith, synthConfig } from "../helpers/synth";
 
 const root = join(__dirname, "..", "..");
@@ -70,8 +70,8 @@ test("stacks come in dependency order: state, platform, then the projects of eac
 });
 
 test("the cost report takes an environment's stacks from the plan, not from an `environment` tag the config may override", () => {
-  const { loadSynthesized } = require("../../synth/read") as typeof import("../../synth/read");
-  const { environmentStacks } = require("../../cost/report") as typeof import("../../cost/report");
+  const { loadSynthesized } = require("../../checks/synthesized/read") as typeof import("../../checks/synthesized/read");
+  const { environmentStacks } = require("../../app/cli/cost-report") as typeof import("../../app/cli/cost-report");
   const config = configWith({ tags: { environment: "production" } });
   const synth = synthConfig(config, "plan-cost");
   const stacks = environmentStacks(loadSynthesized(synth.outdir, synth.stackNames), config, "dev");

@@ -11,7 +11,7 @@
 import {
   accountRoot, Actor, adminSession, ATTACKER_ACCOUNT, Expected, INTERNET, Network, OTHER_VPC, PerimeterApp, roleSession, servicePrincipal,
 } from "./perimeter-sim";
-import { CODEARTIFACT_ASSET_BUCKETS } from "../../catalogue/codeartifact";
+import { CODEARTIFACT_ASSET_BUCKETS } from "../../lib/domain/catalogue/codeartifact";
 import { ssoRole } from "./configs";
 
 

@@ -1,9 +1,9 @@
 /** How config reaches the stacks: project keys and buckets, the code repository, the mirror and the endpoints it needs. */
 import { configWith, resources, synthConfig } from "../helpers/synth";
 import { TerraformOutput, TerraformStack, Testing } from "cdktf";
-import { buildApp } from "../../stacks/app";
-import { ProjectStack } from "../../stacks/project-stack";
-import { PlatformStack } from "../../stacks/platform-stack";
+import { buildApp } from "../../app/app";
+import { ProjectStack } from "../../app/stacks/project-stack";
+import { PlatformStack } from "../../app/stacks/platform-stack";
 
 const endpointServices = (stack: Record<string, any>) =>
   resources(stack, "aws_vpc_endpoint").map(([, e]) => e.service_name as string).filter((s) => s.includes("code"));

@@ -4,7 +4,7 @@
  * holds the ingress rules and the lock configuration with the provider's own attribute names.
  */
 import { join } from "node:path";
-import { offlineOverride, stackWorkdir, Terraform, terraformEnv } from "../../harness/terraform";
+import { offlineOverride, stackWorkdir, Terraform, terraformEnv } from "../../tooling/harness/terraform";
 import { configWith, synthConfig, tempDir } from "../helpers/synth";
 
 jest.setTimeout(300_000);

@@ -1,0 +1,95 @@
+/**
+ * Builds the whole app from a validated config: per environment a state stack (S3 backend only), a platform
+ * stack and one stack per project. The only file besides app/cli/main.ts that creates the cdktf App.
+ *
+ * Stack names (stable; they are the state keys and workspace names, so renaming one moves its state):
+ *   <env>-state            state bucket, state key, lock table (S3 backend only)
+ *   <env>-platform         network, endpoints, flow logs, environment keys
+ *   <env>-project-<name>   one per project
+ * Every name starts with `<env>-`, so `cdktf deploy 'dev-*'` selects one environment (the config rejects
+ * environment names that would make such a glob ambiguous).
+ */
+import { App, TerraformStack } from "cdktf";
+import type { Config } from "./config/schema";
+import { plan, StackKind } from "./plan/plan";
+import { stateBackend } from "./stacks/environment";
+import { checkOutputFolder, replaceOutputFolder } from "./output-folder";
+import { PlatformStack } from "./stacks/platform-stack";
+import { ProjectStack } from "./stacks/project-stack";
+import { StateStack } from "./stacks/state-stack";
+
+export type { StackKind } from "./plan/plan";
+export { platformStackName, projectStackName, stateStackName } from "./plan/names";
+
+export interface StackInfo {
+  readonly name: string;
+  readonly kind: StackKind;
+  readonly environment: string;
+}
+
+export interface BuiltApp {
+  readonly app: App;
+  /** Stack names in dependency order (deploy in this order, destroy in reverse). */
+  readonly stackNames: string[];
+  /** The same stacks with their kind and environment. */
+  readonly stacks: StackInfo[];
+}
+
+export interface BuildOptions {
+  /**
+   * Synthesize the state stacks with local state: the first apply of an environment, before its state bucket
+   * exists (and the last step of a teardown). Every other stack is unaffected. @default false
+   */
+  readonly stateBootstrap?: boolean;
+}
+
+export function buildApp(config: Config, outdir: string, options: BuildOptions = {}): BuiltApp {
+  // No stack traces in construct metadata: nothing reads them, and capturing one per construct costs ~10% of a synth.
+  const app = new App({ outdir, skipValidation: false, stackTraces: false });
+  const stacks: StackInfo[] = [];
+  const add = <T extends TerraformStack>(stack: T, kind: StackKind, environment: string): T => {
+    stacks.push({ name: stack.node.id, kind, environment });
+    return stack;
+  };
+  const prefix = config.prefix;
+  // The plan names every stack and resource; the stacks only wire constructs from it.
+  for (const e of plan(config).environments) {
+    const environment = e.config;
+    let state: StateStack | undefined;
+    if (e.stacks.state) {
+      state = add(new StateStack(app, e.stacks.state, { prefix, environment, plan: e }), "state", e.name);
+      stateBackend(state, e, { forceLocal: options.stateBootstrap });
+    }
+    const platform = add(new PlatformStack(app, e.stacks.platform, { prefix, environment, plan: e }), "platform", e.name);
+    stateBackend(platform, e);
+    // The platform's backend lives in the state stack's bucket: `cdktf deploy 'dev-*'` must deploy state first.
+    if (state) platform.addDependency(state);
+    for (const p of e.projects) {
+      const stack = add(new ProjectStack(app, p.stack, { prefix, environment, project: p.config, plan: e, projectPlan: p, platform }), "project", e.name);
+      stateBackend(stack, e);
+    }
+  }
+  return { app, stackNames: stacks.map((s) => s.name), stacks };
+}
+
+export interface SynthOptions extends BuildOptions {
+  /** Runs on the scratch output before it is copied; throwing stops the synth with nothing written. @default none */
+  readonly verify?: (scratch: string, stackNames: string[]) => void;
+}
+
+/**
+ * Synthesizes into `out` all or nothing: into a scratch folder beside it, checked by `verify`, then put in place of
+ * `out` by rename (app/output-folder.ts), so a failure leaves the previous output exactly as it was, and the
+ * folders of stacks no longer synthesized disappear (Terraform's files in the others are kept).
+ */
+export function synthesizeApp(config: Config, out: string, options: SynthOptions = {}): BuiltApp & { keptStacks: string[] } {
+  const target = checkOutputFolder(out);
+  const { result, keptStacks } = replaceOutputFolder(target, (scratch) => {
+    const built = buildApp(config, scratch, options);
+    built.app.synth();
+    options.verify?.(scratch, built.stackNames);
+    return built;
+  });
+  return { ...result, keptStacks };
+}
+
