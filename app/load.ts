@@ -4,7 +4,8 @@
  */
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { checkPlan, clip } from "./plan/check";
+import { clip } from "./config/parse";
+import { checkPlan } from "./plan/check";
 import { plan } from "./plan/plan";
 import { DEFAULT_CONFIG } from "./config/default";
 import { decode, parseJson, parseYaml } from "./config/parse";

@@ -7,7 +7,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const started = process.hrtime.bigint();
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const { loadConfig } = require("../app/load") as typeof import("../app/load");
 const { buildApp } = require("../app/app") as typeof import("../app/app");
 const loadedMs = Number(process.hrtime.bigint() - started) / 1e6;

@@ -92,7 +92,7 @@ describe("the synth gate (app/cli/main.ts)", () => {
       return { ...result, stderr };
     } finally {
       write.mockRestore();
-      jest.dontMock("../../compliance/registry");
+      jest.dontMock("../../checks/compliance/registry");
     }
   }
 

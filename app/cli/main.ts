@@ -14,7 +14,7 @@ import { countQuotas, formatQuotaError, formatQuotaWarning, quotaErrors, quotaWa
 import { formatSuppressedSummary, formatWarnings } from "../../checks/compliance/report";
 import { ConfigError, DEFAULT_CONFIG_SOURCE, loadConfig } from "../load";
 import { parseCommandLine, UsageError } from "./args";
-import { clip } from "../plan/check";
+import { clip } from "../config/parse";
 import { StackInfo, synthesizeApp } from "../app";
 import { OutputFolderError } from "../output-folder";
 

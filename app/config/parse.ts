@@ -5,7 +5,11 @@
  * documents nested deeper than any config (a stack overflow otherwise). A UTF-8 byte order mark is accepted.
  * Returns the object or the problems, each `<path>: <what is wrong>`; never throws on any input.
  */
-import { clip } from "../plan/check";
+/** At most `max` characters of a value a user typed, for messages. */
+export function clip(value: string, max = 200): string {
+  const chars = [...value];
+  return chars.length <= max ? value : `${chars.slice(0, max).join("")}... (${chars.length} characters)`;
+}
 
 /** No config is nested deeper than this (environments[0].projects[0].notebooks[0].name is 7 levels). */
 export const MAX_DEPTH = 32;

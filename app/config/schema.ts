@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { ENDPOINT_NAMES } from "../../lib/domain/catalogue/endpoints";
-import { RULE_IDS } from "../../checks/compliance/registry";
+import { RULE_IDS } from "../../checks/compliance/rule-ids";
 import { REGIONS } from "../../lib/domain/catalogue/regions";
 import { Audit, checkAudit, Logs } from "./audit";
 import { checkBackendAndIdentity, Emulator, ROLE_ARN, StateBackend } from "./backend";

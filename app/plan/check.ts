@@ -4,6 +4,7 @@
  * reach another project's or the environment's resources. Returns problems as `<config path>: <what and fix>`.
  */
 import type { EnvironmentPlan, Plan, PlannedName } from "./plan";
+import { clip } from "../config/parse";
 import { nameProblem } from "./rules";
 
 /** Most tags a resource of this app carries itself (a subnet: Name and tier), on top of the default tags. */
@@ -12,12 +13,6 @@ export const RESOURCE_OWN_TAGS_MAX = 2;
 export const TAG_LIMITS = { perResource: 50, keyLength: 128, valueLength: 256 } as const;
 /** Characters AWS allows in tag keys and values: letters, numbers and spaces in any script, and _.:/=+-@. */
 const TAG_CHARACTERS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
-
-/** At most `max` characters of a value a user typed, for messages. */
-export function clip(value: string, max = 200): string {
-  const chars = [...value];
-  return chars.length <= max ? value : `${chars.slice(0, max).join("")}... (${chars.length} characters)`;
-}
 
 function nameProblems(names: readonly PlannedName[]): string[] {
   const out: string[] = [];

@@ -6,8 +6,7 @@
  * which never form a name themselves.
  */
 
-/** The purposes of a project's buckets; bucket names are `<project base>-<purpose>-<account>`. */
-export const BUCKET_PURPOSES = { data: "data", models: "models", accessLogs: "access-logs" } as const;
+export { BUCKET_PURPOSES } from "../../lib/domain/buckets";
 
 /** Stack names (stable: they are the state keys and workspace names, so renaming one moves its state). */
 export function stateStackName(env: string): string {

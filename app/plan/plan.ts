@@ -11,11 +11,11 @@ import { dnsSuffixOf, partitionOf } from "../../lib/domain/catalogue/regions";
 import { Cidr, format, parseCidr, subnet } from "../config/cidr";
 import { featureEndpoints } from "../config/data-protection";
 import type { Config, EnvironmentConfig, ProjectConfig } from "../config/schema";
-import { ROLE_NAMES, ROLE_PATH, RoleName } from "../../lib/constructs/identity/project-scope";
+import { ROLE_NAMES, ROLE_PATH, RoleName, STUDIO_ROLES } from "../../lib/domain/roles";
+import type { AuditLogGroupNames, TrailNames } from "../../lib/constructs/audit/environment-audit";
 import { ArnScope, MAX_POLICY_PARTS } from "../../lib/domain/policy/document";
 import { endpointLogGroupName, SAGEMAKER_LOG_GROUPS, sageMakerLogGroupName } from "../../lib/domain/catalogue/sagemaker-log-groups";
 import { usesStudio } from "../config/studio";
-import { STUDIO_ROLES } from "../../lib/constructs/identity/studio-policies";
 import { STUDIO_APP_TYPES, StudioAppType } from "../../lib/domain/studio-names";
 import { aliasBase, BUCKET_PURPOSES, bucketName, environmentBase, platformStackName, projectStackName, stateStackName } from "./names";
 
@@ -71,28 +71,6 @@ export interface StatePlan {
 export function workspaceName(prefix: string, env: EnvironmentConfig, stack: string): string {
   const p = env.backend.type === "cloud" ? env.backend.workspacePrefix : undefined;
   return `${p ?? `${prefix}-`}${stack}`;
-}
-
-/** Names of the environment's audit log groups, derived the same way for the logs key policy and the groups. */
-export interface AuditLogGroupNames {
-  /** The trail's CloudWatch Logs group, when the environment has its own trail. */
-  readonly trail?: string;
-  /** SageMaker's groups (and the per-endpoint wildcard), when this environment owns them. */
-  readonly sageMaker: readonly string[];
-}
-
-/** The environment's own trail: its names, when the environment has one (`audit.trail: account`). */
-export interface TrailNames {
-  /** The trail: `<base>-trail`. */
-  readonly name: string;
-  /** Role CloudTrail assumes to deliver to the trail's log group: `<base>-trail-to-cloudwatch-logs`. */
-  readonly deliveryRole: string;
-  /** Alias of the trail key, without `alias/`: `<prefix>/<environment>/cloudtrail`. */
-  readonly keyAlias: string;
-  /** `<base>-cloudtrail-<account>`. */
-  readonly bucket: string;
-  /** Bucket receiving the trail bucket's server access logs: `<base>-cloudtrail-access-logs-<account>`. */
-  readonly accessLogBucket: string;
 }
 
 /** Names of the platform's resources that AWS constrains (the state's are in `StatePlan`, the log groups in `network` and `auditLogGroups`). */

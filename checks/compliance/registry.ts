@@ -82,4 +82,4 @@ export const RULES: readonly Rule[] = [
   vpcFlowLogs,
 ];
 
-export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);
+export { RULE_IDS } from "./rule-ids";

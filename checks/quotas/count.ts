@@ -6,7 +6,9 @@
  * Only what this config creates is counted: resources already in the account use the same quotas.
  */
 import { Quota, QuotaId, QUOTAS } from "./table";
-import type { Config, EnvironmentConfig } from "../../app/config/schema";
+/** What the count reads of the config (the app's `Config` is one): each environment's name, account and Region. */
+type EnvironmentConfig = { readonly name: string; readonly accountId: string; readonly region: string };
+type Config = { readonly environments: readonly EnvironmentConfig[] };
 import type { SynthModel, SynthResource } from "../synthesized/model";
 import { blocks, isTrue } from "../synthesized/model";
 

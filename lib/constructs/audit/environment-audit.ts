@@ -5,10 +5,27 @@ import { AuditTrail, S3DataEvents } from "./audit-trail";
 import { AlertSubscriptionProps, DetectiveControl } from "./detective-control";
 import { SageMakerLogGroups } from "./sagemaker-log-groups";
 
-import type { AuditLogGroupNames, TrailNames } from "../../../app/plan/plan";
+/** Names of the environment's audit log groups, derived the same way for the logs key policy and the groups. */
+export interface AuditLogGroupNames {
+  /** The trail's CloudWatch Logs group, when the environment has its own trail. */
+  readonly trail?: string;
+  /** SageMaker's groups (and the per-endpoint wildcard), when this environment owns them. */
+  readonly sageMaker: readonly string[];
+}
 
-/** Names of the environment's audit log groups and of its trail's resources (computed by the plan). */
-export type { AuditLogGroupNames, TrailNames };
+/** The environment's own trail: its names, when the environment has one (`audit.trail: account`). */
+export interface TrailNames {
+  /** The trail: `<base>-trail`. */
+  readonly name: string;
+  /** Role CloudTrail assumes to deliver to the trail's log group: `<base>-trail-to-cloudwatch-logs`. */
+  readonly deliveryRole: string;
+  /** Alias of the trail key, without `alias/`: `<prefix>/<environment>/cloudtrail`. */
+  readonly keyAlias: string;
+  /** `<base>-cloudtrail-<account>`. */
+  readonly bucket: string;
+  /** Bucket receiving the trail bucket's server access logs: `<base>-cloudtrail-access-logs-<account>`. */
+  readonly accessLogBucket: string;
+}
 
 export interface EnvironmentAuditProps {
   readonly scope: ArnScope;

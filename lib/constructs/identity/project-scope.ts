@@ -3,16 +3,9 @@
  * passes Terraform tokens, the simulation tests pass concrete values; the builders cannot tell the difference.
  */
 import { arn, ArnScope } from "../../domain/policy/document";
+import { ROLE_NAMES, ROLE_PATH, type RoleName } from "../../domain/roles";
 
-/** The seven roles of a project, by short name (part of the role name `<project base>-<role>`). */
-export const ROLE_NAMES = [
-  "data-scientist", "notebook-creation", "notebook-execution", "training", "endpoint-creation", "endpoint-hosting",
-  "endpoint-invocation",
-] as const;
-export type RoleName = (typeof ROLE_NAMES)[number];
-
-/** The IAM path of every project role: lets policies and reviews address "all roles of this product". */
-export const ROLE_PATH = "/sagemaker-project/";
+export { ROLE_NAMES, ROLE_PATH, type RoleName };
 
 /**
  * Session and resource tag that ties a notebook to the person who may use it. The data scientist role allows

@@ -34,9 +34,9 @@ export function sagemakerDistributionImages(input: ProjectScopeInput): string {
   return `arn:${input.scope.partition}:sagemaker:${input.scope.region}:*:image/sagemaker-distribution-*`;
 }
 
-/** The project roles that act in Studio: the person, and the execution role the Studio UI calls SageMaker with. */
-export const STUDIO_ROLES = ["data-scientist", "notebook-execution"] as const;
-export type StudioRole = (typeof STUDIO_ROLES)[number];
+import type { StudioRole } from "../../domain/roles";
+
+export { STUDIO_ROLES, type StudioRole } from "../../domain/roles";
 
 const studioArn = (input: ProjectScopeInput, studio: StudioScope, type: string, rest: string) => arn(input.scope, "sagemaker", `${type}/${studio.domainId}/${rest}`);
 

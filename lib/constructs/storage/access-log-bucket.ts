@@ -25,6 +25,9 @@ export interface AccessLogBucketProps {
  * principals delete or overwrite logs. Point a SecureBucket's `accessLogs.target` at it.
  */
 export class AccessLogBucket extends SecureBucket {
+  /** Brands it as a SecureBucket's `accessLogs.target` (the one type that may be one). */
+  readonly receivesAccessLogs = true as const;
+
   constructor(scope: Construct, id: string, props: AccessLogBucketProps) {
     super(scope, id, {
       scope: props.scope,

@@ -4,9 +4,9 @@ import { ArnScope } from "../../domain/policy/document";
 import { AccessLogBucket } from "./access-log-bucket";
 import { OnDestroy, SecureBucket } from "./secure-bucket";
 
-import { BUCKET_PURPOSES } from "../../../app/plan/names";
+import { BUCKET_PURPOSES } from "../../domain/buckets";
 
-/** The purposes of a project's buckets (app/plan/names.ts); bucket names are the plan's `bucket(purpose)`. */
+/** The purposes of a project's buckets (lib/domain/buckets.ts); bucket names are the plan's `bucket(purpose)`. */
 export { BUCKET_PURPOSES };
 
 export interface ProjectBucketsProps {

@@ -10,7 +10,6 @@ import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { ArnScope, policy, PolicyDocument, policyJson, Statement } from "../../domain/policy/document";
-import type { AccessLogBucket } from "./access-log-bucket";
 import { BucketEncryption, bucketArns, SecureBucketPolicyInput, secureBucketStatements, VpcEndpointRestriction } from "./bucket-policy";
 
 /** What `terraform destroy` does with the bucket (see config `dataProtection.bucketsOnDestroy`). */
@@ -44,7 +43,7 @@ export interface SecureBucketProps extends Pick<SecureBucketPolicyInput, "princi
    * Server access logs go to this access-log bucket under `<prefix><bucket name>/` (name this bucket in its
    * `sourceBucketNames`, or the logging service may not write there), or a reason why there are none.
    */
-  readonly accessLogs: { readonly target: AccessLogBucket; readonly prefix?: string } | { readonly disabledBecause: string };
+  readonly accessLogs: { readonly target: AccessLogTarget; readonly prefix?: string } | { readonly disabledBecause: string };
   /** Lifecycle rules; an abort of incomplete multipart uploads is always there. @default {} */
   readonly lifecycle?: BucketLifecycle;
   /** Statements added to the secure-bucket ones (placed first), e.g. CloudTrail's or log delivery's Allow. @default none */
@@ -71,6 +70,9 @@ export interface SecureBucketProps extends Pick<SecureBucketPolicyInput, "princi
  * HTTP, TLS < 1.2, uploads with another key or encryption, SSE-C, and (optionally) any access from outside the
  * environment's S3 endpoint; server access logging; lifecycle rules. Nothing here grants access: IAM does.
  */
+/** What `accessLogs.target` takes: an `AccessLogBucket` (access-log-bucket.ts), the only class that brands itself so. */
+export type AccessLogTarget = SecureBucket & { readonly receivesAccessLogs: true };
+
 export class SecureBucket extends Construct {
   readonly bucketName: string;
   readonly bucketArn: string;
