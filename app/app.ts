@@ -14,9 +14,9 @@ import type { Config } from "./config/schema";
 import { plan, StackKind } from "./plan/plan";
 import { stateBackend } from "./stacks/environment";
 import { checkOutputFolder, replaceOutputFolder } from "./output-folder";
-import { PlatformStack } from "./stacks/platform-stack";
-import { ProjectStack } from "./stacks/project-stack";
-import { StateStack } from "./stacks/state-stack";
+import { PlatformStack } from "../lib/patterns/platform";
+import { ProjectStack } from "../lib/patterns/project";
+import { StateStack } from "../lib/patterns/state";
 
 export type { StackKind } from "./plan/plan";
 export { platformStackName, projectStackName, stateStackName } from "./plan/names";

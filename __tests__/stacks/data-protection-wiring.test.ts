@@ -2,8 +2,8 @@
 import { configWith, resources, synthConfig } from "../helpers/synth";
 import { TerraformOutput, TerraformStack, Testing } from "cdktf";
 import { buildApp } from "../../app/app";
-import { ProjectStack } from "../../app/stacks/project-stack";
-import { PlatformStack } from "../../app/stacks/platform-stack";
+import { ProjectStack } from "../../lib/patterns/project";
+import { PlatformStack } from "../../lib/patterns/platform";
 
 const endpointServices = (stack: Record<string, any>) =>
   resources(stack, "aws_vpc_endpoint").map(([, e]) => e.service_name as string).filter((s) => s.includes("code"));

@@ -27,7 +27,7 @@ export interface StateBucketProps {
  *   says: the state of every stack is in it; the workflow's teardown overrides `force_destroy` on purpose).
  * Its resources keep the addresses the state bucket had before it was a SecureBucket, except the public access
  * block (child `public-access-block` then, `public-access` now): the state stack adds a `moved` block from that
- * address (`STATE_PUBLIC_ACCESS_BLOCK_BEFORE_0_3` in app/stacks/state-stack.ts), so upgrading changes the bucket in
+ * address (`STATE_PUBLIC_ACCESS_BLOCK_BEFORE_0_3` in lib/patterns/state.ts), so upgrading changes the bucket in
  * place and replaces nothing.
  */
 export class StateBucket extends SecureBucket {

@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import { Lazy, TerraformOutput, TerraformStack } from "cdktf";
-import type { EnvironmentConfig, ProjectConfig } from "../config/schema";
+import type { EnvironmentConfig, ProjectConfig } from "../../app/config/schema";
 import { CodeRepository } from "../../lib/constructs/code/code-repository";
 import { ProjectKeys } from "../../lib/constructs/encryption/project-keys";
 import { ProjectBuckets } from "../../lib/constructs/storage/project-buckets";
@@ -9,13 +9,13 @@ import { ProjectScopeInput } from "../../lib/constructs/identity/project-scope";
 import { HardenedNotebook } from "../../lib/constructs/sagemaker/hardened-notebook";
 import { NotebookLifecycle } from "../../lib/constructs/sagemaker/notebook-lifecycle";
 import { arn } from "../../lib/domain/policy/document";
-import { type EnvironmentPlan, type ProjectPlan, roleArnsOf } from "../plan/plan";
-import { awsProvider } from "./environment";
-import { usesNotebooks, usesStudio } from "../config/studio";
+import { type EnvironmentPlan, type ProjectPlan, roleArnsOf } from "../../app/plan/plan";
+import { awsProvider } from "../../app/stacks/environment";
+import { usesNotebooks, usesStudio } from "../../app/config/studio";
 import { StudioSecurityGroup } from "../../lib/constructs/network/studio-security-group";
 import { SdkDefaults } from "../../lib/constructs/sagemaker/sdk-defaults";
 import { STUDIO_APP_TYPES, StudioDomain } from "../../lib/constructs/sagemaker/studio-domain";
-import type { PlatformStack } from "./platform-stack";
+import type { PlatformStack } from "./platform";
 
 export interface ProjectStackProps {
   readonly prefix: string;

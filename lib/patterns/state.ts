@@ -1,13 +1,13 @@
 import { Construct } from "constructs";
 import { TerraformOutput, TerraformStack } from "cdktf";
-import type { EnvironmentConfig } from "../config/schema";
+import type { EnvironmentConfig } from "../../app/config/schema";
 import { EncryptionKey } from "../../lib/constructs/encryption/encryption-key";
 import { accountRoot } from "../../lib/domain/policy/document";
 import { LockTable } from "../../lib/constructs/state/lock-table";
 import { StateBucket } from "../../lib/constructs/state/state-bucket";
 import { AccessLogBucket } from "../../lib/constructs/storage/access-log-bucket";
-import type { EnvironmentPlan } from "../plan/plan";
-import { awsProvider } from "./environment";
+import type { EnvironmentPlan } from "../../app/plan/plan";
+import { awsProvider } from "../../app/stacks/environment";
 
 /** Construct id of the state bucket (its resources' logical ids start with it). */
 export const STATE_BUCKET_ID = "state-bucket";

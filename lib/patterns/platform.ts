@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { TerraformOutput, TerraformStack } from "cdktf";
 import { PackageMirror } from "../../lib/constructs/code/package-mirror";
-import type { EnvironmentConfig } from "../config/schema";
+import type { EnvironmentConfig } from "../../app/config/schema";
 import { EncryptionKey } from "../../lib/constructs/encryption/encryption-key";
 import { logsServiceUse } from "../../lib/constructs/encryption/key-policy";
 import { FlowLogs } from "../../lib/constructs/network/flow-logs";
@@ -12,8 +12,8 @@ import { SecurityGroups } from "../../lib/constructs/network/security-groups";
 import { logGroupArn } from "../../lib/domain/policy/document";
 import { EnvironmentAudit } from "../../lib/constructs/audit/environment-audit";
 import { cloudTrailApiSelectors, trailEventSelectors } from "../../lib/constructs/audit/audit-trail";
-import type { EnvironmentPlan } from "../plan/plan";
-import { awsProvider } from "./environment";
+import type { EnvironmentPlan } from "../../app/plan/plan";
+import { awsProvider } from "../../app/stacks/environment";
 
 export interface PlatformStackProps {
   readonly prefix: string;
