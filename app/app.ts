@@ -14,9 +14,10 @@ import type { Config } from "./config/schema";
 import { plan, StackKind } from "./plan/plan";
 import { stateBackend } from "./stacks/environment";
 import { checkOutputFolder, replaceOutputFolder } from "./output-folder";
-import { PlatformStack } from "../lib/patterns/platform";
-import { ProjectStack } from "../lib/patterns/project";
-import { StateStack } from "../lib/patterns/state";
+import { SecureSageMakerPlatform } from "../lib/patterns/platform";
+import { SecureSageMakerProject } from "../lib/patterns/project";
+import { TerraformStateStack } from "../lib/patterns/state";
+import { platformStackProps, projectStackProps, stateStackProps } from "./stacks/props";
 
 export type { StackKind } from "./plan/plan";
 export { platformStackName, projectStackName, stateStackName } from "./plan/names";
@@ -51,21 +52,19 @@ export function buildApp(config: Config, outdir: string, options: BuildOptions =
     stacks.push({ name: stack.node.id, kind, environment });
     return stack;
   };
-  const prefix = config.prefix;
   // The plan names every stack and resource; the stacks only wire constructs from it.
   for (const e of plan(config).environments) {
-    const environment = e.config;
-    let state: StateStack | undefined;
+    let state: TerraformStateStack | undefined;
     if (e.stacks.state) {
-      state = add(new StateStack(app, e.stacks.state, { prefix, environment, plan: e }), "state", e.name);
+      state = add(new TerraformStateStack(app, e.stacks.state, stateStackProps(e)), "state", e.name);
       stateBackend(state, e, { forceLocal: options.stateBootstrap });
     }
-    const platform = add(new PlatformStack(app, e.stacks.platform, { prefix, environment, plan: e }), "platform", e.name);
+    const platform = add(new SecureSageMakerPlatform(app, e.stacks.platform, platformStackProps(e)), "platform", e.name);
     stateBackend(platform, e);
     // The platform's backend lives in the state stack's bucket: `cdktf deploy 'dev-*'` must deploy state first.
     if (state) platform.addDependency(state);
     for (const p of e.projects) {
-      const stack = add(new ProjectStack(app, p.stack, { prefix, environment, project: p.config, plan: e, projectPlan: p, platform }), "project", e.name);
+      const stack = add(new SecureSageMakerProject(app, p.stack, projectStackProps(e, p, platform)), "project", e.name);
       stateBackend(stack, e);
     }
   }

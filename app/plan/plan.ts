@@ -6,13 +6,14 @@
  * `checkPlan` (check.ts) holds every planned name against the rule AWS applies before anything is synthesized.
  */
 import { CODEARTIFACT_ASSET_BUCKETS } from "../../lib/domain/catalogue/codeartifact";
-import { EndpointEntry, selectEndpoints } from "../../lib/domain/catalogue/endpoints";
+import { selectEndpoints } from "../../lib/domain/catalogue/endpoints";
 import { dnsSuffixOf, partitionOf } from "../../lib/domain/catalogue/regions";
 import { Cidr, format, parseCidr, subnet } from "../config/cidr";
 import { featureEndpoints } from "../config/data-protection";
 import type { Config, EnvironmentConfig, ProjectConfig } from "../config/schema";
 import { ROLE_NAMES, ROLE_PATH, RoleName, STUDIO_ROLES } from "../../lib/domain/roles";
 import type { AuditLogGroupNames, TrailNames } from "../../lib/constructs/audit/environment-audit";
+import type { PlatformNetwork } from "../../lib/patterns/platform";
 import { ArnScope, MAX_POLICY_PARTS } from "../../lib/domain/policy/document";
 import { endpointLogGroupName, SAGEMAKER_LOG_GROUPS, sageMakerLogGroupName } from "../../lib/domain/catalogue/sagemaker-log-groups";
 import { usesStudio } from "../config/studio";
@@ -112,17 +113,9 @@ export interface EnvironmentPlan {
   workspace(stack: string): string;
   /** Default tags of every resource of the environment. */
   readonly tags: Readonly<Record<string, string>>;
-  readonly network: {
-    /** One per zone, in zone order. */
-    readonly subnetCidrs: readonly string[];
-    /** The interface endpoints, in catalogue order (defaults, switches, and what features need). */
-    readonly endpoints: readonly EndpointEntry[];
-    /** Buckets the S3 gateway endpoint admits: the environment's own (`<base>-*`) and the config's extra ones. */
-    readonly s3BucketPatterns: readonly string[];
-    /** AWS-owned buckets the S3 endpoint admits for enabled features (CodeArtifact assets). */
-    readonly s3ServiceBuckets: readonly string[];
-    readonly flowLogGroup: string;
-  };
+  /** The VPC, its subnets (one per zone, in zone order), endpoints, S3 endpoint buckets, flow-log group, clients. */
+  readonly network: PlatformNetwork;
+
   readonly logsKeyAlias: string;
   /** Names of the platform's resources (roles, security groups, topic, rule, trail, key aliases). */
   readonly names: EnvironmentNames;
@@ -299,10 +292,7 @@ export function projectRoles(scope: ArnScope, projectBase: string, studio = fals
   return Object.fromEntries(ROLE_NAMES.map((r) => [r, role(r)])) as Record<RoleName, RolePlan>;
 }
 
-/** The ARN of each role of a project, by short name (what PassRole and AssumeRole grants name). */
-export function roleArnsOf(roles: Readonly<Record<RoleName, RolePlan>>): Record<RoleName, string> {
-  return Object.fromEntries(Object.entries(roles).map(([r, role]) => [r, role.arn])) as Record<RoleName, string>;
-}
+export { roleArnsOf } from "../../lib/domain/roles";
 
 /** ARN pattern of every role of a project: the role path and `<project base>-*`. */
 export function projectRolesPattern(scope: ArnScope, projectBase: string): string {
@@ -367,6 +357,9 @@ function environmentPlan(config: Config, env: EnvironmentConfig, index: number):
     workspace: (stack) => workspaceName(prefix, env, stack),
     tags: environmentTags(prefix, env),
     network: {
+      vpcCidr: env.network.vpcCidr,
+      availabilityZones: env.availabilityZones,
+      clientAccess: env.network.clientAccess,
       subnetCidrs: subnetCidrs(env.network, env.availabilityZones.length),
       endpoints: selectEndpoints(env.network.interfaceEndpoints, featureEndpoints(env).map((f) => f.endpoint)),
       s3BucketPatterns: [`${base}-*`, ...env.network.s3AllowedBuckets],

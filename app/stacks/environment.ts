@@ -3,9 +3,8 @@
  * environment's plan (app/plan/plan.ts computes the names, ARN scope and tags; nothing here derives one).
  */
 import { relative } from "node:path";
-import { Construct } from "constructs";
 import { CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, TaggedCloudWorkspaces, TerraformBackend, TerraformStack } from "cdktf";
-import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import type { AwsProviderConfig } from "@cdktf/provider-aws/lib/provider";
 import type { EnvironmentPlan } from "../plan/plan";
 
 /** AWS services whose endpoints the provider sends to the emulator when `emulator` is configured. */
@@ -19,10 +18,10 @@ const EMULATED_SERVICES = [
  * as `assumeRoleArn` when set, with the environment's tags (and `extraTags`, e.g. `projectTags`) on every resource. With `emulator`
  * set, every service goes to the emulator's URL.
  */
-export function awsProvider(scope: Construct, plan: EnvironmentPlan, extraTags: Readonly<Record<string, string>> = {}): AwsProvider {
+export function awsProviderConfig(plan: EnvironmentPlan, extraTags: Readonly<Record<string, string>> = {}): AwsProviderConfig {
   const env = plan.config;
   const emulator = env.emulator?.endpoint;
-  return new AwsProvider(scope, "aws", {
+  return {
     region: env.region,
     allowedAccountIds: emulator ? undefined : [env.accountId],
     defaultTags: [{ tags: { ...plan.tags, ...extraTags } }],
@@ -34,7 +33,7 @@ export function awsProvider(scope: Construct, plan: EnvironmentPlan, extraTags: 
       s3UsePathStyle: true,
       endpoints: [Object.fromEntries(EMULATED_SERVICES.map((s) => [s, emulator]))],
     }),
-  });
+  };
 }
 
 /**

@@ -13,3 +13,8 @@ export const ROLE_PATH = "/sagemaker-project/";
 /** The project roles that act in Studio: the person, and the execution role the Studio UI calls SageMaker with. */
 export const STUDIO_ROLES = ["data-scientist", "notebook-execution"] as const;
 export type StudioRole = (typeof STUDIO_ROLES)[number];
+
+/** The ARN of each role of a project, by short name (what PassRole and AssumeRole grants name). */
+export function roleArnsOf(roles: Readonly<Record<RoleName, { readonly arn: string }>>): Record<RoleName, string> {
+  return Object.fromEntries(Object.entries(roles).map(([r, role]) => [r, role.arn])) as Record<RoleName, string>;
+}

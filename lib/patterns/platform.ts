@@ -1,32 +1,101 @@
 import { Construct } from "constructs";
 import { TerraformOutput, TerraformStack } from "cdktf";
-import { PackageMirror } from "../../lib/constructs/code/package-mirror";
-import type { EnvironmentConfig } from "../../app/config/schema";
-import { EncryptionKey } from "../../lib/constructs/encryption/encryption-key";
-import { logsServiceUse } from "../../lib/constructs/encryption/key-policy";
-import { FlowLogs } from "../../lib/constructs/network/flow-logs";
-import { InterfaceEndpoints } from "../../lib/constructs/network/interface-endpoints";
-import { PrivateNetwork } from "../../lib/constructs/network/private-network";
-import { S3GatewayEndpoint } from "../../lib/constructs/network/s3-gateway-endpoint";
-import { SecurityGroups } from "../../lib/constructs/network/security-groups";
-import { logGroupArn } from "../../lib/domain/policy/document";
-import { EnvironmentAudit } from "../../lib/constructs/audit/environment-audit";
-import { cloudTrailApiSelectors, trailEventSelectors } from "../../lib/constructs/audit/audit-trail";
-import type { EnvironmentPlan } from "../../app/plan/plan";
-import { awsProvider } from "../../app/stacks/environment";
+import { AwsProvider, AwsProviderConfig } from "@cdktf/provider-aws/lib/provider";
+import { PackageMirror } from "../constructs/code/package-mirror";
+import { EncryptionKey } from "../constructs/encryption/encryption-key";
+import { logsServiceUse } from "../constructs/encryption/key-policy";
+import { FlowLogs } from "../constructs/network/flow-logs";
+import { InterfaceEndpoints } from "../constructs/network/interface-endpoints";
+import { PrivateNetwork } from "../constructs/network/private-network";
+import { S3GatewayEndpoint } from "../constructs/network/s3-gateway-endpoint";
+import { SecurityGroups } from "../constructs/network/security-groups";
+import { ArnScope, logGroupArn } from "../domain/policy/document";
+import type { EndpointEntry } from "../domain/catalogue/endpoints";
+import { AuditLogGroupNames, EnvironmentAudit, TrailNames } from "../constructs/audit/environment-audit";
+import { cloudTrailApiSelectors, S3DataEvents, trailEventSelectors } from "../constructs/audit/audit-trail";
+import type { AlertSubscriptionProps } from "../constructs/audit/detective-control";
+import type { OnDestroy } from "../constructs/storage/secure-bucket";
 
-export interface PlatformStackProps {
-  readonly prefix: string;
-  readonly environment: EnvironmentConfig;
-  /** The environment's plan: every name, CIDR and endpoint this stack uses. */
-  readonly plan: EnvironmentPlan;
+/** The environment's network: the VPC, its private subnets, endpoints and the clients admitted to them. */
+export interface PlatformNetwork {
+  readonly vpcCidr: string;
+  /** One private subnet per zone, in this order. */
+  readonly availabilityZones: readonly string[];
+  /** The subnets' CIDRs, one per zone, inside `vpcCidr`. */
+  readonly subnetCidrs: readonly string[];
+  /** The interface endpoints (entries of lib/domain/catalogue/endpoints.ts). */
+  readonly endpoints: readonly EndpointEntry[];
+  /** Buckets the S3 gateway endpoint admits (`<prefix>-<environment>-*`). */
+  readonly s3BucketPatterns: readonly string[];
+  /** AWS-owned buckets it admits read-only (e.g. CodeArtifact's assets). */
+  readonly s3ServiceBuckets: readonly string[];
+  /** The flow logs' log group. */
+  readonly flowLogGroup: string;
+  /** Client networks (VPN, Direct Connect) admitted on TCP 443 to the interface endpoints. */
+  readonly clientAccess: { readonly cidrs: readonly string[]; readonly prefixListIds: readonly string[] };
+}
+
+/** Names of the platform's resources that AWS constrains. */
+export interface PlatformNames {
+  readonly flowLogRole: string;
+  readonly sagemakerSecurityGroup: string;
+  readonly endpointSecurityGroup: string;
+  readonly alertTopic: string;
+  readonly alertRule: string;
+  /** Alias of the alert topic's key, without `alias/`. */
+  readonly alertKeyAlias: string;
+  /** The environment's own trail, when it has one (else `audit.organizationTrailArn` names the trail relied on). */
+  readonly trail?: TrailNames;
+}
+
+/**
+ * Everything the platform is made of, as plain values: every name comes from the caller (the app's plan computes
+ * them; a library user writes them); the pattern forms none.
+ */
+export interface SecureSageMakerPlatformProps {
+  /** The stack's AWS provider: Region, the one account it may touch, default tags, the role it assumes. */
+  readonly provider: AwsProviderConfig;
+  /** `<prefix>-<environment>`: the start of every name, and the label of descriptions. */
+  readonly base: string;
+  /** Partition, Region and account of the ARNs the policies name. */
+  readonly scope: ArnScope;
+  /** DNS suffix of the partition's service principals (`amazonaws.com`). */
+  readonly dnsSuffix: string;
+  /** Principals that administer the environment's keys. */
+  readonly keyAdministrators: readonly string[];
+  /** Alias of the log groups' key, without `alias/`. */
+  readonly logsKeyAlias: string;
+  readonly network: PlatformNetwork;
+  readonly names: PlatformNames;
+  /** The audit log groups; every name is admitted by the logs key's policy. */
+  readonly auditLogGroups: AuditLogGroupNames;
+  /** The project buckets whose object-level events the trail records (by name prefix). @default none */
+  readonly dataEvents?: S3DataEvents;
+  /** The private PyPI mirror (CodeArtifact) and its key alias. @default none */
+  readonly packageMirror?: { readonly keyAlias: string; readonly domain: string; readonly repository: string };
+  /** Days the environment's log groups keep events. */
+  readonly logRetentionDays: number;
+  readonly audit: {
+    /** Days the trail bucket keeps log files. */
+    readonly trailFileRetentionDays: number;
+    /** Object Lock (governance mode) retention of the trail's files, in days. @default no Object Lock */
+    readonly trailObjectLockRetentionDays?: number;
+    /** The organization trail the environment relies on, when it has no trail of its own. */
+    readonly organizationTrailArn?: string;
+    /** Who the detective control's alerts go to. */
+    readonly alertSubscriptions: readonly AlertSubscriptionProps[];
+  };
+  /** What `terraform destroy` does with the trail buckets. */
+  readonly bucketsOnDestroy: OnDestroy;
+  /** The only principals that may delete or overwrite audit evidence. */
+  readonly breakGlassArns: readonly string[];
 }
 
 /**
  * One per environment: the private network (VPC, subnets, endpoints, security groups, flow logs) and the
  * environment's log key. Project stacks read its attributes through cross-stack references.
  */
-export class PlatformStack extends TerraformStack {
+export class SecureSageMakerPlatform extends TerraformStack {
   readonly network: PrivateNetwork;
   readonly securityGroups: SecurityGroups;
   readonly s3Endpoint: S3GatewayEndpoint;
@@ -37,14 +106,13 @@ export class PlatformStack extends TerraformStack {
   /** The private PyPI mirror, when `packageMirror.enabled` (its `pip` pieces are plain strings, no cross-stack read). */
   readonly packageMirror?: PackageMirror;
 
-  constructor(scope: Construct, id: string, props: PlatformStackProps) {
+  constructor(scope: Construct, id: string, props: SecureSageMakerPlatformProps) {
     super(scope, id);
-    const env = props.environment;
-    const names = props.plan;
-    awsProvider(this, names);
+    const names = props;
+    new AwsProvider(this, "aws", props.provider);
 
     const flowLogGroup = names.network.flowLogGroup;
-    // audit (issue #5): the audit log groups' names, admitted by the logs key's policy below.
+    // The audit log groups' names, admitted by the logs key's policy below.
     const auditLogGroups = names.auditLogGroups;
     const auditLogGroupArns = [auditLogGroups.trail, ...auditLogGroups.sageMaker].flatMap((n) => (n ? [logGroupArn(names.scope, n)] : []));
     this.logsKey = new EncryptionKey(this, "logs-key", {
@@ -57,8 +125,8 @@ export class PlatformStack extends TerraformStack {
 
     this.network = new PrivateNetwork(this, "network", {
       name: names.base,
-      cidr: env.network.vpcCidr,
-      availabilityZones: env.availabilityZones,
+      cidr: names.network.vpcCidr,
+      availabilityZones: names.network.availabilityZones,
       subnetCidrs: names.network.subnetCidrs,
     });
     this.s3Endpoint = new S3GatewayEndpoint(this, "s3-endpoint", {
@@ -73,7 +141,7 @@ export class PlatformStack extends TerraformStack {
       names: { sagemaker: names.names.sagemakerSecurityGroup, endpoints: names.names.endpointSecurityGroup },
       vpcId: this.network.vpcId,
       s3PrefixListId: this.s3Endpoint.prefixListId,
-      clientAccess: env.network.clientAccess,
+      clientAccess: names.network.clientAccess,
     });
     this.interfaceEndpoints = new InterfaceEndpoints(this, "endpoints", {
       scope: names.scope,
@@ -91,7 +159,7 @@ export class PlatformStack extends TerraformStack {
       vpcId: this.network.vpcId,
       logGroupName: flowLogGroup,
       kmsKeyArn: this.logsKey.keyArn,
-      retentionDays: env.logs.retentionDays,
+      retentionDays: names.logRetentionDays,
       dnsSuffix: names.dnsSuffix,
     });
 
@@ -111,7 +179,7 @@ export class PlatformStack extends TerraformStack {
       new TerraformOutput(this, "pip_index_url", { value: this.packageMirror.pip.indexUrl, description: "pip index URL of the private PyPI mirror" });
     }
 
-    // --- audit (issue #5): trail, SageMaker log groups, detective control ---
+    // --- audit: trail, SageMaker log groups, detective control ---
     // Every project's buckets by their shared name prefix (plan: dataEvents), so the platform never depends on a project stack.
     const dataEvents = names.dataEvents;
     this.audit = new EnvironmentAudit(this, "audit", {
@@ -120,17 +188,17 @@ export class PlatformStack extends TerraformStack {
       logGroups: auditLogGroups,
       alerts: { topicName: names.names.alertTopic, ruleName: names.names.alertRule, keyAlias: names.names.alertKeyAlias },
       logsKmsKeyArn: this.logsKey.keyArn,
-      retentionDays: env.logs.retentionDays,
+      retentionDays: names.logRetentionDays,
       trail: names.names.trail ? {
         names: names.names.trail,
         dataEvents,
-        fileRetentionDays: env.audit.trailFileRetentionDays,
-        onDestroy: env.dataProtection.bucketsOnDestroy,
-        objectLockRetentionDays: env.audit.trailObjectLock?.retentionDays,
+        fileRetentionDays: names.audit.trailFileRetentionDays,
+        onDestroy: names.bucketsOnDestroy,
+        objectLockRetentionDays: names.audit.trailObjectLockRetentionDays,
       } : undefined,
       keyAdministratorArns: names.keyAdministrators,
-      evidenceBreakGlassArns: env.dataProtection.breakGlassArns,
-      alertSubscriptions: env.audit.alertSubscriptions,
+      evidenceBreakGlassArns: names.breakGlassArns,
+      alertSubscriptions: names.audit.alertSubscriptions,
       dnsSuffix: names.dnsSuffix,
     });
     const auditOutputs: Record<string, { value: unknown; description: string }> = {
@@ -140,9 +208,9 @@ export class PlatformStack extends TerraformStack {
         value: this.audit.trail
           ? {
             arn: this.audit.trail.trailArn, bucket: this.audit.trail.bucket.bucketName, kms_key_arn: this.audit.trail.keyArn, log_group_arn: this.audit.trail.logGroupArn,
-            ...(env.audit.trailObjectLock ? { object_lock: { mode: "GOVERNANCE", retention_days: env.audit.trailObjectLock.retentionDays } } : {}),
+            ...(names.audit.trailObjectLockRetentionDays !== undefined ? { object_lock: { mode: "GOVERNANCE", retention_days: names.audit.trailObjectLockRetentionDays } } : {}),
           }
-          : { organization_trail_arn: env.audit.organizationTrailArn },
+          : { organization_trail_arn: names.audit.organizationTrailArn },
         description: "The trail that records the environment (its own, or the organization trail it relies on)",
       },
       trail_event_selectors: {
@@ -159,7 +227,7 @@ export class PlatformStack extends TerraformStack {
       sagemaker_security_group_id: { value: this.securityGroups.sagemakerSecurityGroupId, description: "Security group for notebooks, jobs and endpoints" },
       endpoint_security_group_id: { value: this.securityGroups.endpointSecurityGroupId, description: "Security group of the interface endpoints" },
       client_access: {
-        value: { cidrs: env.network.clientAccess.cidrs, prefix_list_ids: env.network.clientAccess.prefixListIds, security_group_id: this.securityGroups.endpointSecurityGroupId },
+        value: { cidrs: names.network.clientAccess.cidrs, prefix_list_ids: names.network.clientAccess.prefixListIds, security_group_id: this.securityGroups.endpointSecurityGroupId },
         description: "Client networks (VPN, Direct Connect) admitted on TCP 443 to the interface endpoints, and the group that admits them (docs/client-access.md)",
       },
       s3_endpoint_id: { value: this.s3Endpoint.endpointId, description: "S3 gateway endpoint (for aws:SourceVpce conditions)" },

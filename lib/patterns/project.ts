@@ -1,38 +1,124 @@
 import { Construct } from "constructs";
 import { Lazy, TerraformOutput, TerraformStack } from "cdktf";
-import type { EnvironmentConfig, ProjectConfig } from "../../app/config/schema";
-import { CodeRepository } from "../../lib/constructs/code/code-repository";
-import { ProjectKeys } from "../../lib/constructs/encryption/project-keys";
-import { ProjectBuckets } from "../../lib/constructs/storage/project-buckets";
-import { ProjectIdentity } from "../../lib/constructs/identity/project-identity";
-import { ProjectScopeInput } from "../../lib/constructs/identity/project-scope";
-import { HardenedNotebook } from "../../lib/constructs/sagemaker/hardened-notebook";
-import { NotebookLifecycle } from "../../lib/constructs/sagemaker/notebook-lifecycle";
-import { arn } from "../../lib/domain/policy/document";
-import { type EnvironmentPlan, type ProjectPlan, roleArnsOf } from "../../app/plan/plan";
-import { awsProvider } from "../../app/stacks/environment";
-import { usesNotebooks, usesStudio } from "../../app/config/studio";
-import { StudioSecurityGroup } from "../../lib/constructs/network/studio-security-group";
-import { SdkDefaults } from "../../lib/constructs/sagemaker/sdk-defaults";
-import { STUDIO_APP_TYPES, StudioDomain } from "../../lib/constructs/sagemaker/studio-domain";
-import type { PlatformStack } from "./platform";
+import { AwsProvider, AwsProviderConfig } from "@cdktf/provider-aws/lib/provider";
+import { CodeRepository, CodeRepositorySource } from "../constructs/code/code-repository";
+import { ProjectKeys } from "../constructs/encryption/project-keys";
+import { ProjectBuckets } from "../constructs/storage/project-buckets";
+import { ProjectIdentity, ProjectRoleNames } from "../constructs/identity/project-identity";
+import { ProjectScopeInput } from "../constructs/identity/project-scope";
+import type { PeopleTrustOptions } from "../constructs/identity/trust-policies";
+import { HardenedNotebook } from "../constructs/sagemaker/hardened-notebook";
+import { NotebookLifecycle } from "../constructs/sagemaker/notebook-lifecycle";
+import type { OnDestroy } from "../constructs/storage/secure-bucket";
+import { arn, ArnScope } from "../domain/policy/document";
+import { type RoleName, roleArnsOf } from "../domain/roles";
+import type { StudioAppType } from "../domain/studio-names";
+import { StudioSecurityGroup } from "../constructs/network/studio-security-group";
+import { SdkDefaults } from "../constructs/sagemaker/sdk-defaults";
+import { STUDIO_APP_TYPES, StudioDomain, StudioUser } from "../constructs/sagemaker/studio-domain";
+import type { SecureSageMakerPlatform } from "./platform";
 
-export interface ProjectStackProps {
-  readonly prefix: string;
-  readonly environment: EnvironmentConfig;
-  readonly project: ProjectConfig;
-  /** The environment's plan and the project's: every name this stack uses. */
-  readonly plan: EnvironmentPlan;
-  readonly projectPlan: ProjectPlan;
-  /** The environment's platform stack; its attributes arrive here as cross-stack references. */
-  readonly platform: PlatformStack;
+/** Names of the project's resources that AWS constrains. */
+export interface ProjectNames {
+  /** IAM path of the project's roles and policies. */
+  readonly rolePath: string;
+  /** The permissions boundary's managed policy. */
+  readonly boundary: string;
+  /** Key aliases, without `alias/`. */
+  readonly keyAliases: { readonly data: string; readonly volumes: string; readonly logs: string };
+  /** Log groups the project's jobs and endpoints write (a pattern the logs key admits). */
+  readonly logGroupPattern: string;
+  /** The CodeCommit repository and the SageMaker code repository. */
+  readonly codeRepository: string;
+  /** Studio's resources, when the project uses Studio. */
+  readonly studio?: {
+    readonly domain: string;
+    readonly securityGroup: string;
+    readonly lifecycleConfigs: Readonly<Record<StudioAppType, string>>;
+  };
+}
+
+/** A notebook instance of a data scientist. */
+export interface ProjectNotebook {
+  /** The notebook's short name (construct id `notebook-<name>`). */
+  readonly name: string;
+  /** The notebook instance's name. */
+  readonly instanceName: string;
+  /** The username whose session tag may use it. */
+  readonly owner: string;
+  readonly instanceType: string;
+  readonly volumeSizeGb: number;
+  readonly platformIdentifier: string;
+}
+
+/**
+ * Everything a project is made of, as plain values: every name comes from the caller (the app's plan computes
+ * them; a library user writes them); the pattern forms none. Network, endpoints and the package mirror come from
+ * the environment's platform stack, by cross-stack reference.
+ */
+export interface SecureSageMakerProjectProps {
+  /** The stack's AWS provider: Region, the one account it may touch, default tags, the role it assumes. */
+  readonly provider: AwsProviderConfig;
+  /** The environment's platform: network, endpoints, security groups, package mirror. */
+  readonly platform: SecureSageMakerPlatform;
+  /** The project's name (in descriptions). */
+  readonly name: string;
+  /** `<prefix>-<environment>-<project>`: the start of every name, and the label of descriptions. */
+  readonly base: string;
+  /** Partition, Region and account of the ARNs the policies name. */
+  readonly scope: ArnScope;
+  /** DNS suffix of the partition's service principals (`amazonaws.com`). */
+  readonly dnsSuffix: string;
+  /** Principals that administer the project's keys. */
+  readonly keyAdministrators: readonly string[];
+  readonly names: ProjectNames;
+  /** The seven roles' names, ARNs and managed-policy parts. */
+  readonly roles: Readonly<Record<RoleName, ProjectRoleNames & { readonly arn: string }>>;
+  /** "This project's roles": `arn:...:role/<path><project base>-*`. */
+  readonly rolesPattern: string;
+  /** The training role's ARN (writes the models bucket). */
+  readonly trainingRoleArn: string;
+  /** A bucket's name by purpose (`data`, `models`, `access-logs`). */
+  bucket(purpose: string): string;
+  /** Who the people-facing roles trust: data scientists, CI/CD. */
+  readonly trust: { readonly dataScientists: readonly string[]; readonly cicd: readonly string[] };
+  readonly peopleTrust?: PeopleTrustOptions;
+  /** Service Catalog launch constraints (ProjectIdentity). @default false */
+  readonly serviceCatalog?: boolean;
+  /** Principals of the applications that invoke the project's endpoints. @default none */
+  readonly applicationPrincipals?: readonly string[];
+  /** Instance types the project may use, per use (sagemaker:InstanceTypes). */
+  readonly instanceTypes: ProjectScopeInput["instanceTypes"];
+  /** The notebooks' default code repository: CodeCommit in the account, or an external Git URL. */
+  readonly codeRepository: CodeRepositorySource;
+  /** The notebook instances; none when the project uses Studio only. */
+  readonly notebooks: readonly ProjectNotebook[];
+  /** The notebooks' lifecycle configuration name, and the idle minutes before auto-stop. */
+  readonly notebookLifecycle: string;
+  readonly notebookAutoStopMinutes: number;
+  /** The project's Studio domain, when it uses Studio. @default no Studio */
+  readonly studio?: {
+    readonly authMode: "IAM" | "SSO";
+    readonly instanceTypes: readonly string[];
+    readonly approvedImageArns: readonly string[];
+    readonly idleShutdownMinutes: number;
+    readonly users: readonly StudioUser[];
+  };
+  readonly dataProtection: {
+    readonly administratorArns: readonly string[];
+    readonly breakGlassArns: readonly string[];
+    readonly noncurrentVersionDays: number;
+    readonly bucketsOnDestroy: OnDestroy;
+  };
+  /** Days the project's bucket access logs are kept. */
+  readonly logRetentionDays: number;
 }
 
 /**
  * One per data science project: the project's keys, buckets, roles, notebooks and log groups, inside the
  * environment's network. Sections are filled by the data-protection, identity and audit modules.
  */
-export class ProjectStack extends TerraformStack {
+export class SecureSageMakerProject extends TerraformStack {
   /** The project's KMS keys: `data` (buckets, job outputs, code), `volumes` (EBS), `logs` (project log groups). */
   readonly keys: ProjectKeys;
   /** The project's buckets: `data`, `models`, `accessLogs`. */
@@ -46,14 +132,13 @@ export class ProjectStack extends TerraformStack {
   /** The project's Studio domain and user profiles, when its front end includes Studio. */
   readonly studio?: StudioDomain;
 
-  constructor(scope: Construct, id: string, props: ProjectStackProps) {
+  constructor(scope: Construct, id: string, props: SecureSageMakerProjectProps) {
     super(scope, id);
-    const env = props.environment;
-    const names = { ...props.plan, ...props.projectPlan };
-    awsProvider(this, props.plan, names.tags);
+    const names = props;
+    new AwsProvider(this, "aws", props.provider);
 
     // ---- data protection: keys and buckets (docs/security.md: Data protection) ----
-    const dp = env.dataProtection;
+    const dp = props.dataProtection;
     this.keys = new ProjectKeys(this, "keys", {
       scope: names.scope,
       dnsSuffix: names.dnsSuffix,
@@ -62,7 +147,7 @@ export class ProjectStack extends TerraformStack {
       logGroupNames: [names.names.logGroupPattern],
       administratorArns: names.keyAdministrators,
       principalArns: [names.rolesPattern],
-      studioHomeVolume: usesStudio(props.project),
+      studioHomeVolume: props.studio !== undefined,
     });
     this.buckets = new ProjectBuckets(this, "buckets", {
       scope: names.scope,
@@ -74,13 +159,13 @@ export class ProjectStack extends TerraformStack {
       projectRoleArns: [names.rolesPattern],
       modelWriterArns: [names.trainingRoleArn],
       noncurrentVersionDays: dp.noncurrentVersionDays,
-      accessLogDays: env.logs.retentionDays,
+      accessLogDays: props.logRetentionDays,
       onDestroy: dp.bucketsOnDestroy,
     });
     this.codeRepository = new CodeRepository(this, "code", {
       name: names.names.codeRepository,
-      description: `${names.base}: notebooks and training code of the ${props.project.name} project`,
-      source: props.project.codeRepository,
+      description: `${names.base}: notebooks and training code of the ${props.name} project`,
+      source: props.codeRepository,
       kmsKeyArn: this.keys.data.keyArn,
     });
     // One output per value, so that a partial (-target) apply still records those whose resources exist.
@@ -96,7 +181,6 @@ export class ProjectStack extends TerraformStack {
     for (const [name, o] of Object.entries(outputs)) new TerraformOutput(this, name, o);
 
     // ---- identity: the seven roles, their boundary, the notebooks (docs/security.md: Identity) ----
-    const identity = props.project.identity;
     const sagemakerGroups = [props.platform.securityGroups.sagemakerSecurityGroupId];
     const mirror = props.platform.packageMirror?.pip;
     const scopeInput: ProjectScopeInput = {
@@ -106,7 +190,7 @@ export class ProjectStack extends TerraformStack {
       roleArns: roleArnsOf(names.roles),
       rolesPattern: names.rolesPattern,
       vpcId: props.platform.network.vpcId,
-      instanceTypes: props.project.instanceTypes,
+      instanceTypes: props.instanceTypes,
       subnetIds: props.platform.network.subnetIds,
       securityGroupIds: sagemakerGroups,
       sagemakerApiEndpointId: props.platform.interfaceEndpoints.endpointIds["sagemaker.api"],
@@ -117,14 +201,14 @@ export class ProjectStack extends TerraformStack {
       volumeKeyArn: this.keys.volumes.keyArn,
       outputKeyArn: this.keys.data.keyArn,
       // Deterministic ARNs (not resource references): the roles never wait for, or depend on, the repository and mirror.
-      codeRepository: props.project.codeRepository.type === "codecommit"
+      codeRepository: props.codeRepository.type === "codecommit"
         ? { arn: arn(names.scope, "codecommit", names.names.codeRepository), keyArn: this.keys.data.keyArn } : undefined,
       packageMirror: mirror && {
         domainArn: arn(names.scope, "codeartifact", `domain/${mirror.domain}`),
         repositoryArn: arn(names.scope, "codeartifact", `repository/${mirror.domain}/${mirror.repository}`),
       },
     };
-    const studioConfig = usesStudio(props.project) ? props.project.studio : undefined;
+    const studioConfig = props.studio;
     const studioNames = names.names.studio;
     if (studioConfig && !studioNames) throw new Error(`${id}: the plan has no Studio names for a Studio project`);
     // The roles' Studio policy names the domain, which is created after the roles (it needs the execution role): a lazy id.
@@ -134,10 +218,10 @@ export class ProjectStack extends TerraformStack {
       names: { rolePath: names.names.rolePath, boundary: names.names.boundary, roles: names.roles },
       // No role trusts the whole account: until people are named, only the environment's deploy principals (the plan's `trust`).
       dataScientistPrincipals: names.trust.dataScientists,
-      peopleTrust: { requireMfa: identity.requireMfa, requireSourceIdentity: identity.requireSourceIdentity },
+      peopleTrust: props.peopleTrust,
       cicdPrincipals: names.trust.cicd,
-      serviceCatalog: identity.serviceCatalog,
-      applicationPrincipals: identity.applicationPrincipals,
+      serviceCatalog: props.serviceCatalog,
+      applicationPrincipals: props.applicationPrincipals,
       studio: studioConfig && studioNames && {
         domainId: Lazy.stringValue({ produce: () => domain!.domainId }),
         lifecycleConfigArns: STUDIO_APP_TYPES.map((t) => arn(names.scope, "sagemaker", `studio-lifecycle-config/${studioNames.lifecycleConfigs[t]}`)),
@@ -162,7 +246,7 @@ export class ProjectStack extends TerraformStack {
       domain = this.studio = new StudioDomain(this, "studio", {
         name: studioNames.domain,
         lifecycleConfigNames: studioNames.lifecycleConfigs,
-        region: env.region,
+        region: names.scope.region,
         authMode: studioConfig.authMode,
         vpcId: props.platform.network.vpcId,
         subnetIds: props.platform.network.subnetIds,
@@ -173,7 +257,7 @@ export class ProjectStack extends TerraformStack {
         idleShutdownMinutes: studioConfig.idleShutdownMinutes,
         // The users' home folders are data: only a throw-away environment deletes them with the domain.
         homeVolumeOnDestroy: dp.bucketsOnDestroy === "delete-with-data" ? "Delete" : "Retain",
-        users: props.project.users,
+        users: studioConfig.users,
         sdkDefaults,
         packageMirror: mirror,
       });
@@ -182,19 +266,19 @@ export class ProjectStack extends TerraformStack {
         value: { domain_id: domain.domainId, domain_arn: domain.domainArn, home_efs_file_system_id: domain.homeEfsFileSystemId, user_profiles: domain.profileArns },
       });
     }
-    if (usesNotebooks(props.project) && props.project.notebooks.length > 0) {
+    if (props.notebooks.length > 0) {
       const lifecycle = new NotebookLifecycle(this, "notebook-lifecycle", {
         name: names.notebookLifecycle,
-        region: env.region,
-        autoStopMinutes: props.project.notebookAutoStopMinutes,
+        region: names.scope.region,
+        autoStopMinutes: props.notebookAutoStopMinutes,
         packageMirror: mirror,
         sdkDefaults,
       });
       const execution = this.identity.roles["notebook-execution"];
       const subnets = props.platform.network.subnetIds;
-      props.project.notebooks.forEach((n, i) => {
+      props.notebooks.forEach((n, i) => {
         this.notebooks[n.name] = new HardenedNotebook(this, `notebook-${n.name}`, {
-          name: names.notebooks[i].instanceName,
+          name: n.instanceName,
           owner: n.owner,
           instanceType: n.instanceType,
           volumeSizeGb: n.volumeSizeGb,

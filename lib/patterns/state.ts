@@ -1,13 +1,11 @@
 import { Construct } from "constructs";
 import { TerraformOutput, TerraformStack } from "cdktf";
-import type { EnvironmentConfig } from "../../app/config/schema";
-import { EncryptionKey } from "../../lib/constructs/encryption/encryption-key";
-import { accountRoot } from "../../lib/domain/policy/document";
-import { LockTable } from "../../lib/constructs/state/lock-table";
-import { StateBucket } from "../../lib/constructs/state/state-bucket";
-import { AccessLogBucket } from "../../lib/constructs/storage/access-log-bucket";
-import type { EnvironmentPlan } from "../../app/plan/plan";
-import { awsProvider } from "../../app/stacks/environment";
+import { AwsProvider, AwsProviderConfig } from "@cdktf/provider-aws/lib/provider";
+import { EncryptionKey } from "../constructs/encryption/encryption-key";
+import { accountRoot, ArnScope } from "../domain/policy/document";
+import { LockTable } from "../constructs/state/lock-table";
+import { StateBucket } from "../constructs/state/state-bucket";
+import { AccessLogBucket } from "../constructs/storage/access-log-bucket";
 
 /** Construct id of the state bucket (its resources' logical ids start with it). */
 export const STATE_BUCKET_ID = "state-bucket";
@@ -19,30 +17,51 @@ export const STATE_BUCKET_ID = "state-bucket";
  */
 export const STATE_PUBLIC_ACCESS_BLOCK_BEFORE_0_3 = "aws_s3_bucket_public_access_block.state-bucket_public-access-block_498D68DA";
 
-export interface StateStackProps {
-  readonly prefix: string;
-  readonly environment: EnvironmentConfig;
-  /** The environment's plan: every name this stack uses. */
-  readonly plan: EnvironmentPlan;
+/** Names of the Terraform state's resources (the S3 backend of every stack of the environment uses them). */
+export interface StateNames {
+  readonly bucket: string;
+  /** Bucket receiving the state bucket's server access logs. */
+  readonly accessLogBucket: string;
+  /** DynamoDB lock table, when the backend's locking uses one. @default S3-native locking only */
+  readonly lockTable?: string;
+  /** Alias of the state key, without `alias/`. */
+  readonly keyAlias: string;
+}
+
+/** The state stack as plain values: every name comes from the caller; the pattern forms none. */
+export interface TerraformStateStackProps {
+  /** The stack's AWS provider: Region, the one account it may touch, default tags, the role it assumes. */
+  readonly provider: AwsProviderConfig;
+  /** `<prefix>-<environment>`: the label of descriptions. */
+  readonly base: string;
+  /** Partition, Region and account of the ARNs the policies name. */
+  readonly scope: ArnScope;
+  /** Principals that administer the state key. */
+  readonly keyAdministrators: readonly string[];
+  readonly state: StateNames;
+  /** Days the state bucket's access logs are kept. */
+  readonly logRetentionDays: number;
+  /** The only principals that may delete or overwrite access logs. */
+  readonly breakGlassArns: readonly string[];
+  /** Days noncurrent state versions are kept. */
+  readonly noncurrentVersionDays: number;
 }
 
 /**
  * One per environment with the S3 backend: the state key, the state bucket and (when locking uses DynamoDB) the
  * lock table. It is applied first on local state, then its own state is migrated into the bucket it created.
  */
-export class StateStack extends TerraformStack {
+export class TerraformStateStack extends TerraformStack {
   readonly key: EncryptionKey;
   readonly bucket: StateBucket;
   readonly accessLogs: AccessLogBucket;
   readonly lockTable?: LockTable;
 
-  constructor(scope: Construct, id: string, props: StateStackProps) {
+  constructor(scope: Construct, id: string, props: TerraformStateStackProps) {
     super(scope, id);
-    const env = props.environment;
-    if (env.backend.type !== "s3") throw new Error(`${id}: a state stack is only needed for the s3 backend`);
-    const names = props.plan;
+    const names = props;
     const state = names.state;
-    awsProvider(this, names);
+    new AwsProvider(this, "aws", props.provider);
 
     this.key = new EncryptionKey(this, "state-key", {
       alias: state.keyAlias,
@@ -57,14 +76,14 @@ export class StateStack extends TerraformStack {
       scope: names.scope,
       bucketName: state.accessLogBucket,
       sourceBucketNames: [state.bucket],
-      retentionDays: env.logs.retentionDays,
-      breakGlassArns: env.dataProtection.breakGlassArns,
+      retentionDays: names.logRetentionDays,
+      breakGlassArns: names.breakGlassArns,
     });
     this.bucket = new StateBucket(this, STATE_BUCKET_ID, {
       scope: names.scope,
       bucketName: state.bucket,
       key: this.key,
-      noncurrentVersionDays: env.backend.noncurrentVersionDays,
+      noncurrentVersionDays: names.noncurrentVersionDays,
       accessLogBucket: this.accessLogs,
     });
     this.bucket.publicAccessBlock.moveFromId(STATE_PUBLIC_ACCESS_BLOCK_BEFORE_0_3);
