@@ -74,7 +74,7 @@ type JsonSchema = Record<string, any>;
 /** Doc comments of the object literals in config/*.ts, keyed by the sorted list of their keys. */
 function configComments(root: string): Map<string, Record<string, string>> {
   const byKeys = new Map<string, Record<string, string>>();
-  const dir = join(root, "config");
+  const dir = join(root, "app", "config");
   for (const file of readdirSync(dir).filter((f) => f.endsWith(".ts"))) {
     const text = readFileSync(join(dir, file), "utf8");
     const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true);

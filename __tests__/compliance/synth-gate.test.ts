@@ -49,7 +49,7 @@ describe("the default config", () => {
 });
 
 test("the minimal one-zone dev profile (app/config/profiles/minimal-dev.yaml) passes with zero failures", () => {
-  const config = loadConfig(join(__dirname, "..", "..", "config", "profiles", "minimal-dev.yaml"));
+  const config = loadConfig(join(__dirname, "..", "..", "app", "config", "profiles", "minimal-dev.yaml"));
   expect(config.environments[0].availabilityZones).toHaveLength(1);
   const s = synthConfig(config, "compliance-minimal");
   expect(failures(checkSynthesized(config, s.outdir, s.stackNames))).toEqual([]);

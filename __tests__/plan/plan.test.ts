@@ -24,10 +24,10 @@ const NAME_ATTRIBUTES: Record<string, string> = {
 };
 
 test("the plan imports neither cdktf nor constructs (it is plain TypeScript)", () => {
-  const r = buildSync({ entryPoints: [join(root, "plan", "plan.ts")], bundle: true, write: false, platform: "node", metafile: true, logLevel: "silent" });
+  const r = buildSync({ entryPoints: [join(root, "app", "plan", "plan.ts")], bundle: true, write: false, platform: "node", metafile: true, logLevel: "silent" });
   const inputs = Object.keys(r.metafile!.inputs);
   expect(inputs.filter((i) => /node_modules\/(cdktf|constructs|@cdktf)\//.test(i))).toEqual([]);
-  expect(inputs.some((i) => i.startsWith("plan/"))).toBe(true);
+  expect(inputs.some((i) => i.startsWith("app/plan/"))).toBe(true);
 });
 
 test.each([["the default config", () => configWith()], ["a config with every feature", full]])("every name %s synthesizes is a planned name, and the stacks come in the plan's order", (_, make) => {
