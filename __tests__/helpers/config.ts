@@ -9,6 +9,14 @@ export function withEnv(changes: Record<string, unknown>): unknown {
   return config;
 }
 
+/** The default config with changes to its first environment and first project, and at the top level. */
+export function withChanges(env: Record<string, unknown> = {}, project: Record<string, unknown> = {}, top: Record<string, unknown> = {}): any {
+  const c = structuredClone(DEFAULT_CONFIG) as any;
+  Object.assign(c.environments[0], env);
+  Object.assign(c.environments[0].projects[0], project);
+  return { ...c, ...top };
+}
+
 /** The problems a config is rejected with; fails the test when it is accepted. */
 export function problems(input: unknown): string[] {
   try {

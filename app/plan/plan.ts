@@ -506,10 +506,3 @@ export function plan(config: Config): Plan {
   cache.set(config, result);
   return result;
 }
-
-/** The plan of one environment of a config (by name). */
-export function environmentPlanOf(config: Config, environment: string): EnvironmentPlan {
-  const e = plan(config).environments.find((x) => x.name === environment);
-  if (!e) throw new Error(`no environment "${environment}" in the config`);
-  return e;
-}

@@ -42,7 +42,6 @@ export interface EnvironmentEstimate {
   readonly notes: readonly string[];
 }
 
-export const HOURS_PER_MONTH = 730;
 /** CloudWatch Logs bills retention on archived data; the estimate counts uncompressed GB (an upper bound). */
 const DAYS_PER_MONTH = 365 / 12;
 /** A log group without retention keeps everything; the estimate counts one year of it. */
