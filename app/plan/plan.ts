@@ -12,8 +12,9 @@ import { Cidr, format, parseCidr, subnet } from "../config/cidr";
 import { featureEndpoints } from "../config/data-protection";
 import type { Config, EnvironmentConfig, ProjectConfig } from "../config/schema";
 import { ROLE_NAMES, ROLE_PATH, RoleName, STUDIO_ROLES } from "../../lib/domain/roles";
-import type { AuditLogGroupNames, TrailNames } from "../../lib/constructs/audit/environment-audit";
-import type { PlatformNetwork } from "../../lib/patterns/platform";
+import type { AuditLogGroupNames } from "../../lib/constructs/audit/environment-audit";
+import type { PlatformNames, PlatformNetwork } from "../../lib/patterns/platform";
+import type { ProjectNames } from "../../lib/patterns/project";
 import { ArnScope, MAX_POLICY_PARTS } from "../../lib/domain/policy/document";
 import { endpointLogGroupName, SAGEMAKER_LOG_GROUPS, sageMakerLogGroupName } from "../../lib/domain/catalogue/sagemaker-log-groups";
 import { usesStudio } from "../config/studio";
@@ -75,21 +76,7 @@ export function workspaceName(prefix: string, env: EnvironmentConfig, stack: str
 }
 
 /** Names of the platform's resources that AWS constrains (the state's are in `StatePlan`, the log groups in `network` and `auditLogGroups`). */
-export interface EnvironmentNames {
-  /** Role the VPC flow logs are delivered with: `<base>-vpc-flow-logs`. */
-  readonly flowLogRole: string;
-  /** Security group of SageMaker notebooks, jobs and endpoints: `<base>-sagemaker`. */
-  readonly sagemakerSecurityGroup: string;
-  /** Security group of the interface endpoints: `<base>-vpc-endpoints`. */
-  readonly endpointSecurityGroup: string;
-  /** SNS topic of the detective control: `<base>-security-alerts`. */
-  readonly alertTopic: string;
-  /** EventBridge rule of the detective control: `<base>-sagemaker-noncompliant-create`. */
-  readonly alertRule: string;
-  /** Alias of the alert topic's key, without `alias/`: `<prefix>/<environment>/alerts`. */
-  readonly alertKeyAlias: string;
-  /** The environment's own trail, when `audit.trail` is "account". */
-  readonly trail?: TrailNames;
+export interface EnvironmentNames extends PlatformNames {
   /** Session name of Terraform's provider when it assumes `assumeRoleArn`: `<base>-terraform`. */
   readonly providerSession: string;
   /** Session name of the S3 backend when it assumes `assumeRoleArn`: `<base>-terraform-state`. */
@@ -156,27 +143,7 @@ export interface RolePlan {
 }
 
 /** Names of a project's resources that AWS constrains (the buckets are `bucket(purpose)`, the notebooks `notebooks`). */
-export interface ProjectNames {
-  /** IAM path of every role and policy of the project: `/sagemaker-project/` (`ROLE_PATH`, the same for every project). */
-  readonly rolePath: string;
-  /** The permissions boundary of the project's roles: `<project base>-boundary`. */
-  readonly boundary: string;
-  /** Aliases of the project's keys, without `alias/`: `<prefix>/<environment>/<project>/data`, `/volumes`, `/logs`. */
-  readonly keyAliases: { readonly data: string; readonly volumes: string; readonly logs: string };
-  /** The project's log groups, which the logs key admits: `/<prefix>/<environment>/<project>/*`. */
-  readonly logGroupPattern: string;
-  /** The SageMaker code repository and, with `codeRepository.type: codecommit`, the CodeCommit repository: `<project base>`. */
-  readonly codeRepository: string;
-  /** The Studio domain's names, in a Studio project. */
-  readonly studio?: {
-    /** The domain: `<project base>`. */
-    readonly domain: string;
-    /** The project's Studio security group: `<project base>-studio`. */
-    readonly securityGroup: string;
-    /** Lifecycle configuration per app type: `<project base>-jupyterlab`, `<project base>-codeeditor`. */
-    readonly lifecycleConfigs: Readonly<Record<StudioAppType, string>>;
-  };
-}
+export type { ProjectNames };
 
 export interface ProjectPlan {
   readonly config: ProjectConfig;
