@@ -2,14 +2,14 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { DEFAULT_CONFIG } from "../config/default";
+import { DEFAULT_CONFIG } from "../app/config/default";
 import { tempDir } from "./helpers/synth";
 
 const root = join(__dirname, "..");
 const work = tempDir("main");
 
 beforeAll(() => {
-  execFileSync("node", ["scripts/build.mjs"], { cwd: root });
+  execFileSync("node", ["tooling/build.mjs"], { cwd: root });
 });
 
 function synth(...args: string[]) {

@@ -2,9 +2,9 @@
  * The audit layer in the synthesized Terraform JSON: the trail and its key, buckets and delivery role, SageMaker's
  * log groups, the detective control, the organization-trail switch, and the config rules that guard them.
  */
-import { validateConfig } from "../../config/load";
-import { DEFAULT_CONFIG } from "../../config/default";
-import { nonCompliantSageMakerCreatePattern, watchedEventNames } from "../../modules/audit/sagemaker-create-checks";
+import { validateConfig } from "../../app/load";
+import { DEFAULT_CONFIG } from "../../app/config/default";
+import { nonCompliantSageMakerCreatePattern, watchedEventNames } from "../../lib/constructs/audit/sagemaker-create-checks";
 import { configWith, resources, synthConfig, trailRecordsObject } from "../helpers/synth";
 
 const ACCOUNT = "123456789012";

@@ -7,7 +7,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { CIS_MONITORING } from "../../catalogue/cis-monitoring";
+import { CIS_MONITORING } from "../../lib/domain/catalogue/cis-monitoring";
 import { configWith, resources, synthConfig } from "../helpers/synth";
 import { filterMatches, parseFilterPattern } from "../helpers/filter-pattern";
 

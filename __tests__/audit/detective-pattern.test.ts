@@ -10,7 +10,7 @@ import { CloudWatchLogsClient, CreateLogGroupCommand, FilterLogEventsCommand } f
 import { EventBridgeClient, PutEventsCommand, PutRuleCommand, PutTargetsCommand, TestEventPatternCommand } from "@aws-sdk/client-eventbridge";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { Moto, startMoto } from "../../harness/moto";
+import { Moto, startMoto } from "../../tooling/harness/moto";
 import { configWith, resources, synthConfig } from "../helpers/synth";
 
 jest.setTimeout(120_000);

@@ -8,13 +8,13 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseCommandLine, UsageError } from "../../cli/args";
-import { check } from "../../cli/check";
-import { runCommand } from "../../cli/common";
-import { cost } from "../../cli/cost";
-import { loadConfig } from "../../config/load";
-import { DEFAULT_CONFIG } from "../../config/default";
-import { buildApp } from "../../stacks/app";
+import { parseCommandLine, UsageError } from "../../app/cli/args";
+import { check } from "../../app/cli/check";
+import { runCommand } from "../../app/cli/common";
+import { cost } from "../../app/cli/cost";
+import { loadConfig } from "../../app/load";
+import { DEFAULT_CONFIG } from "../../app/config/default";
+import { buildApp } from "../../app/app";
 import { tempDir } from "../helpers/synth";
 
 jest.setTimeout(300_000);
@@ -25,12 +25,12 @@ const built = join(root, ".build", "test-commands");
 const STACK_LINE = /^\s+at .+(:\d+:\d+\)?|\(native\)|<anonymous>)$/m;
 
 const COMMANDS: [string, string][] = [
-  ["synth", "main.js"], ["check", "cli/check.js"], ["cost", "cli/cost.js"], ["demo", "scripts/demo.js"],
-  ["docs", "scripts/docs.js"], ["bench", "scripts/bench.js"], ["tf-config", "scripts/tf-config.js"],
+  ["synth", "main.js"], ["check", "app/cli/check.js"], ["cost", "app/cli/cost.js"], ["demo", "tooling/demo.js"],
+  ["docs", "tooling/docs.js"], ["bench", "tooling/bench.js"], ["tf-config", "tooling/tf-config.js"],
 ];
 
 beforeAll(() => {
-  execFileSync("node", ["scripts/build.mjs", "--outdir", ".build/test-commands", "cli/check.ts", "cli/cost.ts", "scripts/demo.ts", "scripts/docs.ts", "scripts/bench.ts", "scripts/tf-config.ts"], { cwd: root });
+  execFileSync("node", ["tooling/build.mjs", "--outdir", ".build/test-commands", "app/cli/check.ts", "app/cli/cost.ts", "tooling/demo.ts", "tooling/docs.ts", "tooling/bench.ts", "tooling/tf-config.ts"], { cwd: root });
 });
 
 /** Hashes of the docs a `npm run docs` would rewrite, and the names in a folder: what "no work" must leave alone. */
@@ -72,7 +72,7 @@ test("npm run demo -- --work DIR refuses a folder holding files a run did not ma
   mkdirSync(dir);
   writeFileSync(join(dir, "terraform.tfrc"), "mine");
   writeFileSync(join(dir, "notes.txt"), "mine");
-  const r = spawnSync("node", [join(built, "scripts/demo.js"), "--work", dir], { cwd: work, encoding: "utf8", timeout: 120_000, env: { ...process.env, SDS_CONFIG: "" } });
+  const r = spawnSync("node", [join(built, "tooling/demo.js"), "--work", dir], { cwd: work, encoding: "utf8", timeout: 120_000, env: { ...process.env, SDS_CONFIG: "" } });
   expect(r.status).toBe(1);
   expect(r.stderr).toContain(`demo failed: the work folder ${dir} holds files a run did not make (notes.txt)`);
   expect(readdirSync(dir).sort()).toEqual(["notes.txt", "terraform.tfrc"]);
@@ -153,7 +153,7 @@ describe("reports are written only where nothing is, or over an earlier report",
     const config = join(work, "environments.json");
     writeFileSync(config, JSON.stringify(DEFAULT_CONFIG));
     const source = join(work, "main.ts");
-    writeFileSync(source, readFileSync(join(root, "main.ts")));
+    writeFileSync(source, readFileSync(join(root, "app/cli/main.ts")));
     for (const target of [config, source]) {
       const before = readFileSync(target);
       const r = report(cost, ["--config", config, "--json", target]);

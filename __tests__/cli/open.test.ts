@@ -8,9 +8,9 @@ import { createServer, Server } from "node:http";
 import { AddressInfo } from "node:net";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { callerUsername, openCommand, OpenError, openUrl } from "../../cli/open";
-import { accessFile, accessFilePath } from "../../plan/access";
-import { plan } from "../../plan/plan";
+import { callerUsername, openCommand, OpenError, openUrl } from "../../app/cli/open";
+import { accessFile, accessFilePath } from "../../app/plan/access";
+import { plan } from "../../app/plan/plan";
 import { configWith, tempDir } from "../helpers/synth";
 
 type Reply = { status: number; body: string; type?: string };

@@ -2,7 +2,7 @@
  * Small synthesized stacks for rule tests, written the way cdktf writes them (snake_case attributes, `${...}`
  * references, blocks as objects or lists). Builders return fresh objects, so a case can change one attribute.
  */
-import { SynthModel, StackJson } from "../../synth/model";
+import { SynthModel, StackJson } from "../../checks/synthesized/model";
 
 export type Resources = Record<string, Record<string, Record<string, unknown>>>;
 

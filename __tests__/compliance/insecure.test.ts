@@ -2,10 +2,10 @@
  * The pack as a whole on a deliberately insecure app (two stacks, written as cdktf synthesizes them): exactly the
  * expected failures, suppressions shown with their reasons, warn mode turning failures into warnings.
  */
-import { evaluate, failures } from "../../compliance/engine";
-import { CIS_MONITORING } from "../../catalogue/cis-monitoring";
-import { RULES } from "../../compliance/registry";
-import { formatFailures } from "../../compliance/report";
+import { evaluate, failures } from "../../checks/compliance/engine";
+import { CIS_MONITORING } from "../../lib/domain/catalogue/cis-monitoring";
+import { RULES } from "../../checks/compliance/registry";
+import { formatFailures } from "../../checks/compliance/report";
 import { app, policyOf, ref, stack } from "./fixtures";
 
 const PLATFORM = "dev-platform";

@@ -1,7 +1,7 @@
 /** Reading synthesized attributes back: references (also across stacks), policy documents in their several forms. */
-import { interpolations } from "../../synth/model";
-import { parsePolicy } from "../../compliance/policies";
-import { scopableActions } from "../../compliance/iam-actions";
+import { interpolations } from "../../checks/synthesized/model";
+import { parsePolicy } from "../../checks/compliance/policies";
+import { scopableActions } from "../../checks/compliance/iam-actions";
 import { app, policyOf, ref, stack } from "./fixtures";
 
 describe("references", () => {

@@ -1,9 +1,9 @@
 /** AWS quotas counted from synthesized stacks, summed over the environments that share an account or Region. */
-import { QUOTAS } from "../../catalogue/quotas";
-import { countQuotas, formatQuotaError, formatQuotaTable, formatQuotaWarning, quotaErrors, quotaWarnings, trailSelectorValues } from "../../compliance/quotas";
-import { validateConfig } from "../../config/load";
-import { DEFAULT_CONFIG } from "../../config/default";
-import type { Config } from "../../config/schema";
+import { QUOTAS } from "../../checks/quotas/table";
+import { countQuotas, formatQuotaError, formatQuotaTable, formatQuotaWarning, quotaErrors, quotaWarnings, trailSelectorValues } from "../../checks/quotas/count";
+import { validateConfig } from "../../app/load";
+import { DEFAULT_CONFIG } from "../../app/config/default";
+import type { Config } from "../../app/config/schema";
 import { app, Resources, stack } from "./fixtures";
 
 /** A config of environments (no projects), `accounts[i]` and `regions[i]` for environment i. */

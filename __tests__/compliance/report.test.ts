@@ -4,10 +4,10 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { evaluate } from "../../compliance/engine";
-import { RULES } from "../../compliance/registry";
-import { formatTable, toSarif } from "../../compliance/report";
-import { check } from "../../cli/check";
+import { evaluate } from "../../checks/compliance/engine";
+import { RULES } from "../../checks/compliance/registry";
+import { formatTable, toSarif } from "../../checks/compliance/report";
+import { check } from "../../app/cli/check";
 import { app, stack } from "./fixtures";
 import { tempDir } from "../helpers/synth";
 

@@ -4,14 +4,14 @@
  */
 import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { failures } from "../../compliance/engine";
-import { checkSynthesized } from "../../compliance/gate";
-import { KNOWN_GAPS } from "../../compliance/known-gaps";
-import { loadSynthesized } from "../../synth/read";
-import { RULES } from "../../compliance/registry";
-import type { Rule } from "../../compliance/rule";
-import { loadConfig } from "../../config/load";
-import { DEFAULT_CONFIG } from "../../config/default";
+import { failures } from "../../checks/compliance/engine";
+import { checkSynthesized } from "../../app/cli/gate";
+import { KNOWN_GAPS } from "../../checks/compliance/known-gaps";
+import { loadSynthesized } from "../../checks/synthesized/read";
+import { RULES } from "../../checks/compliance/registry";
+import type { Rule } from "../../checks/compliance/rule";
+import { loadConfig } from "../../app/load";
+import { DEFAULT_CONFIG } from "../../app/config/default";
 import { configWith, synthConfig, tempDir } from "../helpers/synth";
 
 describe("the default config", () => {
@@ -48,8 +48,8 @@ describe("the default config", () => {
   });
 });
 
-test("the minimal one-zone dev profile (config/profiles/minimal-dev.yaml) passes with zero failures", () => {
-  const config = loadConfig(join(__dirname, "..", "..", "config", "profiles", "minimal-dev.yaml"));
+test("the minimal one-zone dev profile (app/config/profiles/minimal-dev.yaml) passes with zero failures", () => {
+  const config = loadConfig(join(__dirname, "..", "..", "app", "config", "profiles", "minimal-dev.yaml"));
   expect(config.environments[0].availabilityZones).toHaveLength(1);
   const s = synthConfig(config, "compliance-minimal");
   expect(failures(checkSynthesized(config, s.outdir, s.stackNames))).toEqual([]);
@@ -65,7 +65,7 @@ test("the Studio dev profile (examples/studio/environments.yaml) passes with zer
   expect(domainRules.map((f) => `${f.rule.id} ${f.status}`).sort()).toEqual(["sagemaker-domain-kms-cmk pass", "sagemaker-domain-vpc-only pass"]);
 });
 
-describe("the synth gate (main.ts)", () => {
+describe("the synth gate (app/cli/main.ts)", () => {
   /** A rule every VPC fails, added to the real pack, so the gate has something to stop. */
   const alwaysFails: Rule = {
     id: "test-always-fails", title: "t", ids: ["CKV_AWS_0"], appliesTo: ["aws_vpc"],
@@ -78,11 +78,11 @@ describe("the synth gate (main.ts)", () => {
     try {
       let result: { stacks?: string[]; error?: Error } = {};
       jest.isolateModules(() => {
-        jest.doMock("../../compliance/registry", () => {
-          const actual = jest.requireActual("../../compliance/registry");
+        jest.doMock("../../checks/compliance/registry", () => {
+          const actual = jest.requireActual("../../checks/compliance/registry");
           return { ...actual, RULES: [...actual.RULES, alwaysFails] };
         });
-        const { synthesize } = require("../../main");
+        const { synthesize } = require("../../app/cli/main");
         try {
           result = { stacks: synthesize(args).map((s: { name: string }) => s.name) };
         } catch (e) {
@@ -92,7 +92,7 @@ describe("the synth gate (main.ts)", () => {
       return { ...result, stderr };
     } finally {
       write.mockRestore();
-      jest.dontMock("../../compliance/registry");
+      jest.dontMock("../../checks/compliance/registry");
     }
   }
 

@@ -1,6 +1,6 @@
 /** Config rules of the Terraform workflow: backends, assume-role ARNs, ownership tags, stack-name globs. */
-import { validateConfig } from "../../config/load";
-import { DEFAULT_CONFIG } from "../../config/default";
+import { validateConfig } from "../../app/load";
+import { DEFAULT_CONFIG } from "../../app/config/default";
 import { withEnv, problems } from "../helpers/config";
 
 

@@ -9,11 +9,11 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { stringify } from "yaml";
-import { REGIONS } from "../../catalogue/regions";
-import { DEFAULT_CONFIG } from "../../config/default";
-import { ConfigError, validateConfig } from "../../config/load";
-import { checkPlan } from "../../plan/check";
-import { NameKind, plan, Plan } from "../../plan/plan";
+import { REGIONS } from "../../lib/domain/catalogue/regions";
+import { DEFAULT_CONFIG } from "../../app/config/default";
+import { ConfigError, validateConfig } from "../../app/load";
+import { checkPlan } from "../../app/plan/check";
+import { NameKind, plan, Plan } from "../../app/plan/plan";
 import { previousOutput, run, snapshot } from "../helpers/cli";
 import { tempDir } from "../helpers/synth";
 

@@ -9,7 +9,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { stringify } from "yaml";
-import { DEFAULT_CONFIG } from "../../config/default";
+import { DEFAULT_CONFIG } from "../../app/config/default";
 import { previousOutput, run, snapshot } from "../helpers/cli";
 import { tempDir } from "../helpers/synth";
 

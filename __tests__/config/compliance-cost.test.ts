@@ -1,7 +1,7 @@
 /** Config rules of the compliance and cost sections: every bad input names the path and the fix. */
-import { ConfigError, validateConfig } from "../../config/load";
-import { DEFAULT_CONFIG } from "../../config/default";
-import { KNOWN_GAPS } from "../../compliance/known-gaps";
+import { ConfigError, validateConfig } from "../../app/load";
+import { DEFAULT_CONFIG } from "../../app/config/default";
+import { KNOWN_GAPS } from "../../checks/compliance/known-gaps";
 
 function problems(change: (c: any) => void): string[] {
   const c = structuredClone(DEFAULT_CONFIG) as any;

@@ -1,6 +1,6 @@
 /** Config rules of the data-protection layer: every rule has a bad input with the message a user sees. */
-import { ConfigError } from "../../config/load";
-import { featureEndpoints } from "../../config/data-protection";
+import { ConfigError } from "../../app/load";
+import { featureEndpoints } from "../../app/config/data-protection";
 import { configWith } from "../helpers/synth";
 
 const ADMIN = "arn:aws:iam::123456789012:role/sds-terraform";

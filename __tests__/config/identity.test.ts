@@ -1,10 +1,10 @@
 /** The identity and notebook config: what a user may write, and the error each mistake produces (path + fix). */
-import { validateConfig } from "../../config/load";
-import { DEFAULT_CONFIG } from "../../config/default";
-import { ConfigSchema } from "../../config/schema";
-import { NOTEBOOK_INSTANCE_TYPES } from "../../catalogue/notebook-instance-types";
+import { validateConfig } from "../../app/load";
+import { DEFAULT_CONFIG } from "../../app/config/default";
+import { ConfigSchema } from "../../app/config/schema";
+import { NOTEBOOK_INSTANCE_TYPES } from "../../lib/domain/catalogue/notebook-instance-types";
 import { _InstanceType } from "@aws-sdk/client-sagemaker";
-import { plan } from "../../plan/plan";
+import { plan } from "../../app/plan/plan";
 import { problems } from "../helpers/config";
 
 /** The default config with its first project (and optionally environment / prefix) changed. */

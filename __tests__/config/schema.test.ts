@@ -1,7 +1,7 @@
 /** The config contract: what a user may write, and the error each mistake produces (path + fix). */
-import { ConfigError, formatPath, loadConfig, validateConfig } from "../../config/load";
-import { DEFAULT_CONFIG } from "../../config/default";
-import { subnetCidrs } from "../../plan/plan";
+import { ConfigError, formatPath, loadConfig, validateConfig } from "../../app/load";
+import { DEFAULT_CONFIG } from "../../app/config/default";
+import { subnetCidrs } from "../../app/plan/plan";
 import { withEnv, problems } from "../helpers/config";
 
 

@@ -1,7 +1,7 @@
 /** The front-end config (Studio, notebooks, both) and its users: defaults, and the error each mistake produces (path + fix). */
-import { validateConfig } from "../../config/load";
-import { DEFAULT_CONFIG } from "../../config/default";
-import { featureEndpoints } from "../../config/data-protection";
+import { validateConfig } from "../../app/load";
+import { DEFAULT_CONFIG } from "../../app/config/default";
+import { featureEndpoints } from "../../app/config/data-protection";
 import { problems } from "../helpers/config";
 
 /** The default config with its first project (and optionally environment) changed. */

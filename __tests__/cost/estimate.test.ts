@@ -2,14 +2,14 @@
  * The cost estimate is derived from the synthesized resources: these tests count the resources in a real synth and
  * check the estimate against the catalogue and price table, never against a hard-coded total.
  */
-import { endpointEntry, ENDPOINT_CATALOGUE } from "../../catalogue/endpoints";
-import { notebookHourPrice, PRICES, unitPrice } from "../../catalogue/prices";
-import type { SynthModel } from "../../synth/model";
-import { loadSynthesized } from "../../synth/read";
-import type { Config } from "../../config/schema";
-import { cost } from "../../cli/cost";
-import { endpointSetMonthlyUsd, estimateEnvironment, EnvironmentEstimate, REFERENCE_ARCHITECTURE_ENDPOINTS } from "../../cost/estimate";
-import { estimateConfig } from "../../cost/report";
+import { endpointEntry, ENDPOINT_CATALOGUE } from "../../lib/domain/catalogue/endpoints";
+import { notebookHourPrice, PRICES, unitPrice } from "../../checks/cost/prices";
+import type { SynthModel } from "../../checks/synthesized/model";
+import { loadSynthesized } from "../../checks/synthesized/read";
+import type { Config } from "../../app/config/schema";
+import { cost } from "../../app/cli/cost";
+import { endpointSetMonthlyUsd, estimateEnvironment, EnvironmentEstimate, REFERENCE_ARCHITECTURE_ENDPOINTS } from "../../checks/cost/estimate";
+import { estimateConfig } from "../../app/cli/cost-report";
 import { configWith, synthConfig } from "../helpers/synth";
 import { app, merge, ref, rotatedKey, secureTrail, stack } from "../compliance/fixtures";
 

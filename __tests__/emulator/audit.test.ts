@@ -2,7 +2,7 @@
  * The platform stack's audit resources applied by real Terraform to the moto emulator: the trail's key, buckets,
  * log group and delivery role, SageMaker's log groups, and the detective control (rule, target, encrypted topic,
  * policies, subscriptions). Only the audit resources are targeted (Terraform adds what they depend on, such as
- * the logs key); the trail itself is an emulator gap (harness/emulator-gaps.ts) proven by validate and plan.
+ * the logs key); the trail itself is an emulator gap (tooling/harness/emulator-gaps.ts) proven by validate and plan.
  * Then: SDK checks, a second plan with no changes, destroy (refused while the access-log bucket holds logs, then
  * deliberately with delete-with-data), and checks that nothing is left.
  */
@@ -15,8 +15,8 @@ import {
   GetBucketVersioningCommand, GetPublicAccessBlockCommand, ListBucketsCommand, ListObjectVersionsCommand, S3Client,
 } from "@aws-sdk/client-s3";
 import { GetTopicAttributesCommand, ListSubscriptionsByTopicCommand, ListTopicsCommand, SNSClient } from "@aws-sdk/client-sns";
-import { EmulatorRun } from "../../harness/emulator-run";
-import { plan } from "../../plan/plan";
+import { EmulatorRun } from "../../tooling/harness/emulator-run";
+import { plan } from "../../app/plan/plan";
 import { configWith, resources } from "../helpers/synth";
 
 jest.setTimeout(600_000);

@@ -3,18 +3,18 @@
  * the DNS resolver applied by real Terraform; `npm run synth` wrote the access file; the data scientist signs in (an
  * Identity Center session, here an assumed role whose session name is the user name), runs `npm run open`, which
  * assumes the data scientist role with the `username` tag, finds the notebook stopped, starts it, waits until
- * InService and asks for the presigned URL - the one call moto does not implement (harness/emulator-gaps.ts; the IAM
+ * InService and asks for the presigned URL - the one call moto does not implement (tooling/harness/emulator-gaps.ts; the IAM
  * decision on it is proven by the attack suite). Someone else's notebook is refused before any SageMaker call.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DescribeNotebookInstanceCommand, SageMakerClient, StopNotebookInstanceCommand } from "@aws-sdk/client-sagemaker";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
-import { EMULATOR_GAPS } from "../../harness/emulator-gaps";
-import { EmulatorRun } from "../../harness/emulator-run";
-import type { StackRun } from "../../harness/workflow";
-import { OpenError, openUrl } from "../../cli/open";
-import { accessFilePath } from "../../plan/access";
+import { EMULATOR_GAPS } from "../../tooling/harness/emulator-gaps";
+import { EmulatorRun } from "../../tooling/harness/emulator-run";
+import type { StackRun } from "../../tooling/harness/workflow";
+import { OpenError, openUrl } from "../../app/cli/open";
+import { accessFilePath } from "../../app/plan/access";
 import { ssoRole } from "../security/configs";
 import { configWith } from "../helpers/synth";
 

@@ -5,7 +5,7 @@
  * instance as SageMaker describes it; the ML workflow as one chain on the deployed resources (training job, batch model,
  * transform job, hosting model, endpoint config, endpoint), each step also simulated against the stored policies with
  * the real ids. A second plan of each stack shows no changes; destroy removes the roles.
- * Emulator gaps (harness/emulator-gaps.ts): the lifecycle configuration is left out, the notebook is applied without
+ * Emulator gaps (tooling/harness/emulator-gaps.ts): the lifecycle configuration is left out, the notebook is applied without
  * it, and its platform_identifier drift is tolerated.
  */
 import {
@@ -16,11 +16,11 @@ import {
   DescribeEndpointConfigCommand, DescribeModelCommand, DescribeNotebookInstanceCommand, DescribeTrainingJobCommand, DescribeTransformJobCommand, ListTagsCommand,
   SageMakerClient,
 } from "@aws-sdk/client-sagemaker";
-import { EXCLUDED_TYPES } from "../../harness/emulator-gaps";
-import { EmulatorRun } from "../../harness/emulator-run";
-import type { StackRun } from "../../harness/workflow";
-import { ROLE_NAMES } from "../../modules/identity/project-scope";
-import type { PolicyDocument } from "../../modules/policy/document";
+import { EXCLUDED_TYPES } from "../../tooling/harness/emulator-gaps";
+import { EmulatorRun } from "../../tooling/harness/emulator-run";
+import type { StackRun } from "../../tooling/harness/workflow";
+import { ROLE_NAMES } from "../../lib/constructs/identity/project-scope";
+import type { PolicyDocument } from "../../lib/domain/policy/document";
 import { simulate } from "../identity/simulate";
 import { configWith } from "../helpers/synth";
 

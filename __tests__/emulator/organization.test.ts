@@ -2,13 +2,13 @@
  * The organization stack applied by real Terraform to the moto emulator: the organization and a test OU are created
  * through the Organizations API first (moto refuses policies without an organization, and targets must exist), then
  * the SCPs and RCPs are created and attached to the OU, checked through the API, planned again with no changes and
- * destroyed. moto refuses declarative policies (harness/emulator-gaps.ts): this run turns the declarative policy off;
+ * destroyed. moto refuses declarative policies (tooling/harness/emulator-gaps.ts): this run turns the declarative policy off;
  * it is proven by `terraform validate` (examples suite) and its content on the synthesized JSON
  * (__tests__/organization/guardrails.test.ts). moto stores the policies without enforcing them: their effect is
  * proven by simulation (__tests__/organization/guardrails.simulation.test.ts).
  */
-import { EmulatorRun } from "../../harness/emulator-run";
-import { plan } from "../../plan/plan";
+import { EmulatorRun } from "../../tooling/harness/emulator-run";
+import { plan } from "../../app/plan/plan";
 import { configWith } from "../helpers/synth";
 import { ORGANIZATION } from "../organization/fixture";
 

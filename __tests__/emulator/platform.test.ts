@@ -10,7 +10,7 @@ import {
 } from "@aws-sdk/client-ec2";
 import { GetKeyRotationStatusCommand } from "@aws-sdk/client-kms";
 import { GetObjectLockConfigurationCommand } from "@aws-sdk/client-s3";
-import { EmulatorRun } from "../../harness/emulator-run";
+import { EmulatorRun } from "../../tooling/harness/emulator-run";
 import { clients } from "../helpers/aws-clients";
 import { configWith } from "../helpers/synth";
 
@@ -38,7 +38,7 @@ beforeAll(async () => {
     const audit = { trail: "account", trailObjectLock: { retentionDays: 30 } };
     return configWith({ availabilityZones: zones, dataProtection, network, audit });
   } });
-  // The emulator gaps (harness/emulator-gaps.ts) are left out; validate and plan cover them.
+  // The emulator gaps (tooling/harness/emulator-gaps.ts) are left out; validate and plan cover them.
   const { tf } = await run.deploy("dev-platform");
   outputs = await tf.outputs();
 });

@@ -4,7 +4,7 @@
  * keys and the CodeCommit repository are checked with the AWS SDK; then a second plan of each stack shows no
  * changes, and both are destroyed in reverse order. The package mirror is on, so the CodeArtifact endpoints and the
  * S3 endpoint's assets-bucket statement are applied; CodeArtifact, CodeCommit and the SageMaker code repository are
- * emulator gaps (harness/emulator-gaps.ts), proven by __tests__/terraform/plan.test.ts and the unit tests instead.
+ * emulator gaps (tooling/harness/emulator-gaps.ts), proven by __tests__/terraform/plan.test.ts and the unit tests instead.
  */
 import { DescribeVpcEndpointsCommand } from "@aws-sdk/client-ec2";
 import { DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, ListAliasesCommand } from "@aws-sdk/client-kms";
@@ -13,8 +13,8 @@ import {
   GetBucketOwnershipControlsCommand, GetBucketPolicyCommand, GetBucketVersioningCommand, GetPublicAccessBlockCommand,
   HeadBucketCommand, ListBucketsCommand, ListObjectVersionsCommand,
 } from "@aws-sdk/client-s3";
-import { EmulatorRun } from "../../harness/emulator-run";
-import type { StackRun } from "../../harness/workflow";
+import { EmulatorRun } from "../../tooling/harness/emulator-run";
+import type { StackRun } from "../../tooling/harness/workflow";
 import { clients } from "../helpers/aws-clients";
 import { configWith } from "../helpers/synth";
 

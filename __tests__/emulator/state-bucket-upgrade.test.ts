@@ -7,9 +7,9 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { emulatorTargets, EXCLUDED_TYPES } from "../../harness/emulator-gaps";
-import { EmulatorRun } from "../../harness/emulator-run";
-import { stackFile } from "../../synth/conventions";
+import { emulatorTargets, EXCLUDED_TYPES } from "../../tooling/harness/emulator-gaps";
+import { EmulatorRun } from "../../tooling/harness/emulator-run";
+import { stackFile } from "../../checks/synthesized/conventions";
 import { configWith } from "../helpers/synth";
 
 jest.setTimeout(600_000);

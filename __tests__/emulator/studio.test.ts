@@ -1,6 +1,6 @@
 /**
  * Studio on the emulator, measured. moto 5.2.1 implements CreateDomain, DescribeDomain, ListTags and DeleteDomain,
- * and none of UpdateDomain, CreateUserProfile and CreateStudioLifecycleConfig (harness/emulator-gaps.ts records these
+ * and none of UpdateDomain, CreateUserProfile and CreateStudioLifecycleConfig (tooling/harness/emulator-gaps.ts records these
  * gaps; these tests fail as soon as moto implements one, so the list stays true). The provider cannot create a domain
  * there (CreateDomain answers without DomainId), so the domain is excluded too; the rest of a Studio project (its
  * security group and rules, the Studio roles' boundaries) is applied with the platform, re-planned with no changes
@@ -12,9 +12,9 @@ import {
   CreateDomainCommand, CreateStudioLifecycleConfigCommand, CreateUserProfileCommand, DescribeDomainCommand, ListDomainsCommand,
   SageMakerClient, UpdateDomainCommand,
 } from "@aws-sdk/client-sagemaker";
-import { EXCLUDED_TYPES } from "../../harness/emulator-gaps";
-import { EmulatorRun } from "../../harness/emulator-run";
-import { Terraform, terraformEnv } from "../../harness/terraform";
+import { EXCLUDED_TYPES } from "../../tooling/harness/emulator-gaps";
+import { EmulatorRun } from "../../tooling/harness/emulator-run";
+import { Terraform, terraformEnv } from "../../tooling/harness/terraform";
 import { configWith, tempDir } from "../helpers/synth";
 import { GetRoleCommand, IAMClient } from "@aws-sdk/client-iam";
 

@@ -17,10 +17,10 @@ import {
   GetBucketEncryptionCommand, GetBucketVersioningCommand, GetObjectCommand, GetPublicAccessBlockCommand, HeadObjectCommand,
   ListBucketsCommand, ListObjectsV2Command, S3Client,
 } from "@aws-sdk/client-s3";
-import type { Config } from "../../config/schema";
-import { EmulatorRun } from "../../harness/emulator-run";
-import { plan } from "../../plan/plan";
-import { platformStackName, stateStackName } from "../../stacks/app";
+import type { Config } from "../../app/config/schema";
+import { EmulatorRun } from "../../tooling/harness/emulator-run";
+import { plan } from "../../app/plan/plan";
+import { platformStackName, stateStackName } from "../../app/app";
 import { configWith } from "../helpers/synth";
 
 jest.setTimeout(900_000);

@@ -73,5 +73,5 @@ test("it calls only npm scripts this repository defines, and uploads the SARIF f
   expect(used.length).toBeGreaterThan(2);
   for (const s of used) expect(Object.keys(scripts)).toContain(s);
   const sarif = workflow.jobs.check.steps.find((s: { uses?: string }) => s.uses?.startsWith("github/codeql-action/upload-sarif"));
-  expect(readFileSync(join(root, "cli", "check.ts"), "utf8")).toContain(sarif.with.sarif_file.replace("reports/", ""));
+  expect(readFileSync(join(root, "app", "cli", "check.ts"), "utf8")).toContain(sarif.with.sarif_file.replace("reports/", ""));
 });

@@ -1,5 +1,5 @@
-import { EMULATOR_GAPS, emulatorExclusions, emulatorOverride, emulatorTargets, withoutUnsetAttributes } from "../../harness/emulator-gaps";
-import { SynthModel } from "../../synth/model";
+import { EMULATOR_GAPS, emulatorExclusions, emulatorOverride, emulatorTargets, withoutUnsetAttributes } from "../../tooling/harness/emulator-gaps";
+import { SynthModel } from "../../checks/synthesized/model";
 
 const stack = {
   resource: {

@@ -1,5 +1,5 @@
 /** Pointing a config at the emulator: the schema's own rules hold for the result (no moto needed). */
-import { onEmulator } from "../../harness/emulator-run";
+import { onEmulator } from "../../tooling/harness/emulator-run";
 import { configWith } from "../helpers/synth";
 
 const ENDPOINT = "http://127.0.0.1:5999";

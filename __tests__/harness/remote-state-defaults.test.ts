@@ -1,6 +1,6 @@
 /** Offline plans of stacks whose cross-stack inputs were never applied: placeholders resolved through the model. */
-import { remoteStateDefaultsOverride } from "../../harness/terraform";
-import { SynthModel } from "../../synth/model";
+import { remoteStateDefaultsOverride } from "../../tooling/harness/terraform";
+import { SynthModel } from "../../checks/synthesized/model";
 import { tempDir } from "../helpers/synth";
 
 test("offline placeholders have the shape of the attribute each read output carries, resolved through the model", () => {

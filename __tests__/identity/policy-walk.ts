@@ -1,5 +1,5 @@
 /** Reads policies back: the actions and condition keys they use. */
-import type { PolicyDocument } from "../../modules/policy/document";
+import type { PolicyDocument } from "../../lib/domain/policy/document";
 
 const list = (v: string | readonly string[] | undefined): string[] => (v === undefined ? [] : typeof v === "string" ? [v] : [...v]);
 

@@ -3,7 +3,7 @@
  * Policies are simulated as Terraform renders them: the `$${...}` escape of a policy variable becomes `${...}`.
  */
 import { runSimulation } from "@cloud-copilot/iam-simulate";
-import type { PolicyDocument } from "../../modules/policy/document";
+import type { PolicyDocument } from "../../lib/domain/policy/document";
 
 export type Decision = "Allowed" | "ExplicitlyDenied" | "ImplicitlyDenied";
 

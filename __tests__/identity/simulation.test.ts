@@ -3,13 +3,13 @@
  * trust policies for who may assume a role). Every role has allowed and denied cases, and every condition key the
  * policies use has a case that changes only that key and flips the compliant request from allowed to denied.
  */
-import { boundaryPolicy } from "../../modules/identity/boundary";
-import { keyPolicyStatements } from "../../modules/encryption/key-policy";
-import { KEY_SERVICES } from "../../modules/encryption/project-keys";
-import { OWNER_TAG, ROLE_NAMES, RoleName } from "../../modules/identity/project-scope";
-import { rolePolicy } from "../../modules/identity/role-policies";
-import { automationTrust, dataScientistTrust, sagemakerTrust } from "../../modules/identity/trust-policies";
-import { policy, PolicyDocument } from "../../modules/policy/document";
+import { boundaryPolicy } from "../../lib/constructs/identity/boundary";
+import { keyPolicyStatements } from "../../lib/constructs/encryption/key-policy";
+import { KEY_SERVICES } from "../../lib/constructs/encryption/project-keys";
+import { OWNER_TAG, ROLE_NAMES, RoleName } from "../../lib/constructs/identity/project-scope";
+import { rolePolicy } from "../../lib/constructs/identity/role-policies";
+import { automationTrust, dataScientistTrust, sagemakerTrust } from "../../lib/constructs/identity/trust-policies";
+import { policy, PolicyDocument } from "../../lib/domain/policy/document";
 import { ACCOUNT, API_ENDPOINT, DATA_BUCKET, DATA_KEY, INPUT, MODEL_BUCKET, NOTEBOOK_ENDPOINT, OTHER_KEY, REGION, SG, sm, SUBNETS, VOLUME_KEY, VPC } from "./fixture";
 import { Decision, simulate } from "./simulate";
 import { policyConditionKeys } from "./policy-walk";

@@ -1,15 +1,15 @@
 /**
- * The Studio policies (modules/identity/studio-policies.ts): IAM simulation of the data-scientist role and of the
+ * The Studio policies (lib/constructs/identity/studio-policies.ts): IAM simulation of the data-scientist role and of the
  * execution role the Studio UI acts as, each with its Studio policy and Studio boundary; every action and condition
  * key checked against AWS's service authorization reference; every condition key flipped by a scenario; the
  * 6144-character cap; and the wiring in the synthesized project stack.
  */
-import { boundaryPolicy } from "../../modules/identity/boundary";
-import { OWNER_TAG } from "../../modules/identity/project-scope";
-import { rolePolicy } from "../../modules/identity/role-policies";
-import { STUDIO_ROLES, StudioRole, studioBoundary, studioPolicy, StudioScope } from "../../modules/identity/studio-policies";
-import { sagemakerTrust } from "../../modules/identity/trust-policies";
-import type { PolicyDocument } from "../../modules/policy/document";
+import { boundaryPolicy } from "../../lib/constructs/identity/boundary";
+import { OWNER_TAG } from "../../lib/constructs/identity/project-scope";
+import { rolePolicy } from "../../lib/constructs/identity/role-policies";
+import { STUDIO_ROLES, StudioRole, studioBoundary, studioPolicy, StudioScope } from "../../lib/constructs/identity/studio-policies";
+import { sagemakerTrust } from "../../lib/constructs/identity/trust-policies";
+import type { PolicyDocument } from "../../lib/domain/policy/document";
 import { configWith, resources, synthConfig } from "../helpers/synth";
 import { ACCOUNT, API_ENDPOINT, INPUT, projectNames, REGION, STUDIO_DOMAIN, STUDIO_SCOPE, SUBNETS, VOLUME_KEY, OTHER_KEY, sm, VPC } from "./fixture";
 import { policyConditionKeys } from "./policy-walk";
@@ -20,7 +20,7 @@ const STUDIO: StudioScope = STUDIO_SCOPE;
 const LCC = STUDIO.lifecycleConfigArns[0];
 const profile = (name: string) => sm("user-profile", `${DOMAIN}/${name}`);
 const OWNER = `aws:PrincipalTag/${OWNER_TAG}`;
-// SageMaker's own image, from the account that publishes Studio images in the fixture's region (catalogue/studio-image-accounts.ts).
+// SageMaker's own image, from the account that publishes Studio images in the fixture's region (lib/domain/catalogue/studio-image-accounts.ts).
 const DISTRIBUTION = `arn:aws:sagemaker:${REGION}:470317259841:image/sagemaker-distribution-cpu`;
 
 interface Scenario {

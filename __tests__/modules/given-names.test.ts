@@ -5,20 +5,20 @@
  */
 import { Testing } from "cdktf";
 import { Construct } from "constructs";
-import { EnvironmentAudit } from "../../modules/audit/environment-audit";
-import { CodeRepository } from "../../modules/code/code-repository";
-import { PackageMirror } from "../../modules/code/package-mirror";
-import { ProjectKeys } from "../../modules/encryption/project-keys";
-import { ProjectIdentity, ProjectRoleNames } from "../../modules/identity/project-identity";
-import { ProjectRole } from "../../modules/identity/project-role";
-import { ROLE_NAMES, RoleName } from "../../modules/identity/project-scope";
-import { STUDIO_ROLES } from "../../modules/identity/studio-policies";
-import { FlowLogs } from "../../modules/network/flow-logs";
-import { SecurityGroups } from "../../modules/network/security-groups";
-import { StudioSecurityGroup } from "../../modules/network/studio-security-group";
-import { StudioDomain } from "../../modules/sagemaker/studio-domain";
-import { rolePolicy } from "../../modules/identity/role-policies";
-import { policy, splitPolicy } from "../../modules/policy/document";
+import { EnvironmentAudit } from "../../lib/constructs/audit/environment-audit";
+import { CodeRepository } from "../../lib/constructs/code/code-repository";
+import { PackageMirror } from "../../lib/constructs/code/package-mirror";
+import { ProjectKeys } from "../../lib/constructs/encryption/project-keys";
+import { ProjectIdentity, ProjectRoleNames } from "../../lib/constructs/identity/project-identity";
+import { ProjectRole } from "../../lib/constructs/identity/project-role";
+import { ROLE_NAMES, RoleName } from "../../lib/constructs/identity/project-scope";
+import { STUDIO_ROLES } from "../../lib/constructs/identity/studio-policies";
+import { FlowLogs } from "../../lib/constructs/network/flow-logs";
+import { SecurityGroups } from "../../lib/constructs/network/security-groups";
+import { StudioSecurityGroup } from "../../lib/constructs/network/studio-security-group";
+import { StudioDomain } from "../../lib/constructs/sagemaker/studio-domain";
+import { rolePolicy } from "../../lib/constructs/identity/role-policies";
+import { policy, splitPolicy } from "../../lib/domain/policy/document";
 import { INPUT, STUDIO_SCOPE } from "../identity/fixture";
 
 const scope = INPUT.scope;

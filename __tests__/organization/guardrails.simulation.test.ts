@@ -5,11 +5,11 @@
  * and boundary, from __tests__/identity/fixture.ts) stay allowed through SCP + RCP + IAM together; the exempt deploy
  * role still manages what the guardrails protect.
  */
-import { boundaryPolicy } from "../../modules/identity/boundary";
-import { RoleName } from "../../modules/identity/project-scope";
-import { rolePolicy } from "../../modules/identity/role-policies";
-import { policy, PolicyDocument } from "../../modules/policy/document";
-import { plan } from "../../plan/plan";
+import { boundaryPolicy } from "../../lib/constructs/identity/boundary";
+import { RoleName } from "../../lib/constructs/identity/project-scope";
+import { rolePolicy } from "../../lib/constructs/identity/role-policies";
+import { policy, PolicyDocument } from "../../lib/domain/policy/document";
+import { plan } from "../../app/plan/plan";
 import { ACCOUNT, DATA_BUCKET, DATA_KEY, INPUT, REGION, SG, sm, SUBNETS, VOLUME_KEY, VPC } from "../identity/fixture";
 import { Decision, simulate } from "../identity/simulate";
 import { configWith } from "../helpers/synth";

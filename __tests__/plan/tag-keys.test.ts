@@ -1,5 +1,5 @@
 /**
- * The tag keys `plan/check.ts` guards are the ones the app really writes and reads: every tag key in the synthesized
+ * The tag keys `app/plan/check.ts` guards are the ones the app really writes and reads: every tag key in the synthesized
  * JSON (default tags and resources' own) is in `GENERATED_TAG_KEYS`, and every tag key a synthesized policy reads
  * (`aws:PrincipalTag/`, `aws:RequestTag/`, `aws:ResourceTag/`, `<service>:ResourceTag/`) is in
  * `ACCESS_CONTROL_TAG_KEYS`, so a user tag can never shadow either.
@@ -7,8 +7,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { validateConfig } from "../../config/load";
-import { ACCESS_CONTROL_TAG_KEYS, GENERATED_TAG_KEYS } from "../../plan/check";
+import { validateConfig } from "../../app/load";
+import { ACCESS_CONTROL_TAG_KEYS, GENERATED_TAG_KEYS } from "../../app/plan/check";
 import { synthConfig } from "../helpers/synth";
 
 jest.setTimeout(120_000);

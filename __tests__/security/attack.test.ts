@@ -5,7 +5,7 @@
  * with two environments in one account (two regions).
  * One synth per config, shared by all its scenarios. See docs/threat-model.md for what each class proves.
  */
-import { ConfigError } from "../../config/load";
+import { ConfigError } from "../../app/load";
 import { defaultConfig, prefixCollisionConfig, sameAccountConfig, twoEnvironmentConfig } from "./configs";
 import { concretePolicy, matches, PerimeterApp, simulate } from "./perimeter-sim";
 import { CLASSES, ClassId, crossProjectScenarios, environmentScenarios, projectScenarios, Scenario } from "./scenarios";

@@ -4,9 +4,9 @@
  * projects are "fraud" and "fraudeu": one project name starts with the other (but not with a hyphen: `fraud` and
  * `fraud-eu`, whose `<base>-*` patterns would overlap, is a config error - `prefixCollisionConfig`).
  */
-import { DEFAULT_CONFIG } from "../../config/default";
-import { validateConfig } from "../../config/load";
-import type { Config } from "../../config/schema";
+import { DEFAULT_CONFIG } from "../../app/config/default";
+import { validateConfig } from "../../app/load";
+import type { Config } from "../../app/config/schema";
 
 export const DEV_ACCOUNT = "123456789012";
 export const PROD_ACCOUNT = "210987654321";

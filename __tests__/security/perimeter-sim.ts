@@ -6,7 +6,7 @@
  * Policies are read from the synthesized Terraform JSON. Their Terraform references are replaced by ONE resolver,
  * `concrete()` below, with deterministic fake values derived from the resource address (see `fake()`), following
  * cdktf's cross-stack references (`data.terraform_remote_state...outputs.X`) to the producing stack's resource. The
- * resource lookup and output following reuse the synthesized-app model (synth/model.ts).
+ * resource lookup and output following reuse the synthesized-app model (checks/synthesized/model.ts).
  *
  * What iam-simulate does NOT derive (checked in its 0.1.x sources): it only knows the principal ARN, the action, the
  * resource ARN and the resource's account; every condition key - aws:PrincipalArn, aws:PrincipalAccount,
@@ -18,10 +18,10 @@
  */
 import { createHash } from "node:crypto";
 import { runSimulation } from "@cloud-copilot/iam-simulate";
-import { interpolations, SynthModel, SynthResource } from "../../synth/model";
-import type { Config } from "../../config/schema";
+import { interpolations, SynthModel, SynthResource } from "../../checks/synthesized/model";
+import type { Config } from "../../app/config/schema";
 import { synthConfig } from "../helpers/synth";
-import { REMOTE_STATE_PREFIX } from "../../synth/conventions";
+import { REMOTE_STATE_PREFIX } from "../../checks/synthesized/conventions";
 
 export type Decision = "Allowed" | "ExplicitlyDenied" | "ImplicitlyDenied";
 /** "Denied" accepts both kinds of deny. */

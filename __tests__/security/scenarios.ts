@@ -17,11 +17,11 @@
 import {
   accountRoot, Actor, ADMIN_POLICY, adminSession, ATTACKER_ACCOUNT, Expected, INTERNET, Network, OTHER_VPC, PerimeterApp, roleSession, servicePrincipal,
 } from "./perimeter-sim";
-import { CODEARTIFACT_ASSET_BUCKETS } from "../../catalogue/codeartifact";
-import { KEY_PLAN_READ_ACTIONS } from "../../modules/encryption/key-policy";
-import { PLAN_BUCKET_READS } from "../../modules/storage/bucket-policy";
+import { CODEARTIFACT_ASSET_BUCKETS } from "../../lib/domain/catalogue/codeartifact";
+import { KEY_PLAN_READ_ACTIONS } from "../../lib/constructs/encryption/key-policy";
+import { PLAN_BUCKET_READS } from "../../lib/constructs/storage/bucket-policy";
 import { ssoRole } from "./configs";
-import { S3_BUCKET_CONFIGURATION_ACTIONS } from "../../modules/storage/bucket-policy";
+import { S3_BUCKET_CONFIGURATION_ACTIONS } from "../../lib/constructs/storage/bucket-policy";
 
 
 export type ClassId = "C1" | "C2" | "C3" | "C4" | "C5" | "C6" | "C7" | "C8" | "C9" | "C10" | "C11" | "C12" | "L1" | "L2" | "L3" | "L4" | "L5";

@@ -4,7 +4,7 @@
  * local state paths, the state stack, stack names and order, provider identity and tags.
  */
 import { resolve } from "node:path";
-import type { ConfigInput } from "../../config/schema";
+import type { ConfigInput } from "../../app/config/schema";
 import { configWith, resources, synthConfig } from "../helpers/synth";
 
 const remoteStates = (stack: Record<string, any>) => Object.values(stack.data?.terraform_remote_state ?? {}) as Record<string, any>[];
@@ -38,7 +38,7 @@ describe("the default S3 backend", () => {
   test("the state stack lives in its own bucket once migrated; --state-bootstrap puts it on local state first", () => {
     expect(synth.stack("dev-state").terraform.backend.s3.key).toBe("dev-state/terraform.tfstate");
     const boot = synthConfig(configWith(), "backend-boot");
-    const { buildApp } = require("../../stacks/app");
+    const { buildApp } = require("../../app/app");
     const { app } = buildApp(configWith(), boot.outdir, { stateBootstrap: true });
     app.synth();
     const state = boot.stack("dev-state");

@@ -1,16 +1,16 @@
 /** How config reaches the stacks: project keys and buckets, the code repository, the mirror and the endpoints it needs. */
 import { configWith, resources, synthConfig } from "../helpers/synth";
 import { TerraformOutput, TerraformStack, Testing } from "cdktf";
-import { buildApp } from "../../stacks/app";
-import { ProjectStack } from "../../stacks/project-stack";
-import { PlatformStack } from "../../stacks/platform-stack";
+import { buildApp } from "../../app/app";
+import { SecureSageMakerProject } from "../../lib/patterns/project";
+import { SecureSageMakerPlatform } from "../../lib/patterns/platform";
 
 const endpointServices = (stack: Record<string, any>) =>
   resources(stack, "aws_vpc_endpoint").map(([, e]) => e.service_name as string).filter((s) => s.includes("code"));
 
 test("the project stack exposes its keys, buckets and code repository to the other modules", () => {
   const { app } = buildApp(configWith(), "/tmp/unused");
-  const project = app.node.findAll().find((c): c is ProjectStack => c instanceof ProjectStack)!;
+  const project = app.node.findAll().find((c): c is SecureSageMakerProject => c instanceof SecureSageMakerProject)!;
   // aliasName is a Terraform token: synthesized, it must read the data key's alias, named after the project.
   const stack = TerraformStack.of(project);
   new TerraformOutput(stack, "probe-alias-name", { value: project.keys.data.aliasName });
@@ -77,7 +77,7 @@ test("the mirror: CodeArtifact endpoints on, a packages key, the assets bucket r
 
 test("in a region without a known assets bucket the S3 endpoint gets no extra statement (pip does not need it)", () => {
   const { app } = buildApp(configWith({ region: "ap-south-1", availabilityZones: ["ap-south-1a"], packageMirror: { enabled: true } }), "/tmp/unused");
-  const platform = app.node.findAll().find((c): c is PlatformStack => c instanceof PlatformStack)!;
+  const platform = app.node.findAll().find((c): c is SecureSageMakerPlatform => c instanceof SecureSageMakerPlatform)!;
   expect(platform.packageMirror?.pip.indexUrl).toBe("https://sds-dev-123456789012.d.codeartifact.ap-south-1.amazonaws.com/pypi/pypi/simple/");
   const synth = synthConfig(configWith({ region: "ap-south-1", availabilityZones: ["ap-south-1a"], packageMirror: { enabled: true } }), "dp-aps1");
   const gateway = resources(synth.stack("dev-platform"), "aws_vpc_endpoint").find(([, e]) => e.vpc_endpoint_type === "Gateway")![1];

@@ -7,13 +7,13 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { QUOTAS } from "../../catalogue/quotas";
-import type { SynthModel } from "../../synth/model";
-import { loadSynthesized } from "../../synth/read";
-import { countQuotas, quotaErrors, quotaWarnings, trailSelectorValues } from "../../compliance/quotas";
-import { DEFAULT_CONFIG } from "../../config/default";
-import { validateConfig } from "../../config/load";
-import type { Config } from "../../config/schema";
+import { QUOTAS } from "../../checks/quotas/table";
+import type { SynthModel } from "../../checks/synthesized/model";
+import { loadSynthesized } from "../../checks/synthesized/read";
+import { countQuotas, quotaErrors, quotaWarnings, trailSelectorValues } from "../../checks/quotas/count";
+import { DEFAULT_CONFIG } from "../../app/config/default";
+import { validateConfig } from "../../app/load";
+import type { Config } from "../../app/config/schema";
 import { synthConfig, tempDir, trailRecordsObject } from "../helpers/synth";
 
 function projectsInput(n: number): unknown {
@@ -35,7 +35,7 @@ beforeAll(() => {
   const root = join(__dirname, "..", "..");
   // Its own bundle: main.test.ts rebuilds .build/main.js, maybe at the same time in another worker.
   const bundle = join(root, ".build", "scale-test");
-  execFileSync("node", ["scripts/build.mjs", "--outdir", bundle], { cwd: root });
+  execFileSync("node", ["tooling/build.mjs", "--outdir", bundle], { cwd: root });
   bundleInputs = JSON.parse(readFileSync(join(bundle, "inputs.json"), "utf8"));
   const work = tempDir("scale");
   const file = join(work, "projects.json");
@@ -53,9 +53,9 @@ beforeAll(() => {
 
 test("the bundle lists the project's sources it was made of, every folder the app reaches (npm run synth rebuilds when one changes)", () => {
   const folders = new Set(bundleInputs.map((f) => f.split("/")[0]));
-  for (const f of ["main.ts", "cli", "config", "plan", "catalogue", "stacks", "modules", "compliance", "synth"]) expect(folders).toContain(f);
+  for (const f of ["app", "lib", "checks"]) expect(folders).toContain(f);
   expect(bundleInputs.some((f) => f.startsWith("node_modules/"))).toBe(false);
-  expect(bundleInputs).toContain("synth/read.ts");
+  expect(bundleInputs).toContain("checks/synthesized/read.ts");
 });
 
 test(`${PROJECTS} project stacks, summarized on one short line`, () => {

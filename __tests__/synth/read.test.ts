@@ -1,8 +1,8 @@
 /** The one reader of synthesized JSON: cdktf's layout and cross-stack naming, read from a real synth. */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { CROSS_STACK_OUTPUT_PREFIX, remoteStateReads, stackFile } from "../../synth/conventions";
-import { loadSynthesized, readStack, stacksIn } from "../../synth/read";
+import { CROSS_STACK_OUTPUT_PREFIX, remoteStateReads, stackFile } from "../../checks/synthesized/conventions";
+import { loadSynthesized, readStack, stacksIn } from "../../checks/synthesized/read";
 import { configWith, synthConfig, tempDir } from "../helpers/synth";
 
 const synth = synthConfig(configWith(), "synth-read");

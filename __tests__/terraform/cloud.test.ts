@@ -4,7 +4,7 @@
  * connection to HCP Terraform) and `validate`.
  */
 import { join } from "node:path";
-import { stackWorkdir, Terraform, terraformEnv } from "../../harness/terraform";
+import { stackWorkdir, Terraform, terraformEnv } from "../../tooling/harness/terraform";
 import { configWith, synthConfig, tempDir } from "../helpers/synth";
 
 jest.setTimeout(300_000);

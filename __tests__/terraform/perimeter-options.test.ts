@@ -5,7 +5,7 @@
  * attribute names.
  */
 import { join } from "node:path";
-import { offlineOverride, stackWorkdir, Terraform, terraformEnv } from "../../harness/terraform";
+import { offlineOverride, stackWorkdir, Terraform, terraformEnv } from "../../tooling/harness/terraform";
 import { configWith, synthConfig, tempDir } from "../helpers/synth";
 
 jest.setTimeout(300_000);

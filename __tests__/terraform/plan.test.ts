@@ -4,7 +4,7 @@
  * values for them (`remoteStateDefaultsOverride`), since nothing was applied.
  */
 import { join } from "node:path";
-import { offlineOverride, remoteStateDefaultsOverride, stackWorkdir, Terraform, terraformEnv } from "../../harness/terraform";
+import { offlineOverride, remoteStateDefaultsOverride, stackWorkdir, Terraform, terraformEnv } from "../../tooling/harness/terraform";
 import { configWith, synthConfig, tempDir } from "../helpers/synth";
 
 jest.setTimeout(300_000);

@@ -1,7 +1,7 @@
 /** The project code repository and the package mirror, from the synthesized JSON. */
 import { Testing } from "cdktf";
-import { CodeRepository, CodeRepositorySource } from "../../../modules/code/code-repository";
-import { PackageMirror, pipIndex } from "../../../modules/code/package-mirror";
+import { CodeRepository, CodeRepositorySource } from "../../../lib/constructs/code/code-repository";
+import { PackageMirror, pipIndex } from "../../../lib/constructs/code/package-mirror";
 
 const scope = { partition: "aws", region: "eu-west-1", accountId: "123456789012" };
 const KEY = "arn:aws:kms:eu-west-1:123456789012:key/11111111-2222-3333-4444-555555555555";

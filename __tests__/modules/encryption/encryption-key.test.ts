@@ -1,6 +1,6 @@
 import { Testing, TerraformStack } from "cdktf";
-import { EncryptionKey } from "../../../modules/encryption/encryption-key";
-import { logsServiceUse } from "../../../modules/encryption/key-policy";
+import { EncryptionKey } from "../../../lib/constructs/encryption/encryption-key";
+import { logsServiceUse } from "../../../lib/constructs/encryption/key-policy";
 
 const scope = { partition: "aws", region: "eu-west-1", accountId: "123456789012" };
 const groupArn = "arn:aws:logs:eu-west-1:123456789012:log-group:/sds/dev/vpc-flow-logs";

@@ -1,7 +1,7 @@
 /** The project's keys: rotation, aliases, and key policies that allow use only through services and grants only for AWS resources. */
 import { Testing } from "cdktf";
-import { ProjectKeys } from "../../../modules/encryption/project-keys";
-import { KEY_ADMIN_ACTIONS, keyPolicyStatements, principalUseStatements } from "../../../modules/encryption/key-policy";
+import { ProjectKeys } from "../../../lib/constructs/encryption/project-keys";
+import { KEY_ADMIN_ACTIONS, keyPolicyStatements, principalUseStatements } from "../../../lib/constructs/encryption/key-policy";
 
 const scope = { partition: "aws", region: "eu-west-1", accountId: "123456789012" };
 const ADMIN = "arn:aws:iam::123456789012:role/sds-terraform";

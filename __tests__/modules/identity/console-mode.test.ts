@@ -1,6 +1,6 @@
 /** Console mode (identity.dataScientistConsole) as policy data: the fence's exemptions and the two denies that keep it to one's own. */
-import { CONSOLE_ACTIONS, CONSOLE_OWN_ACTIONS, COMPUTE_INFRASTRUCTURE_ACTIONS, rolePolicy } from "../../../modules/identity/role-policies";
-import { DATA_CHANNEL_ACTIONS } from "../../../modules/identity/boundary";
+import { CONSOLE_ACTIONS, CONSOLE_OWN_ACTIONS, COMPUTE_INFRASTRUCTURE_ACTIONS, rolePolicy } from "../../../lib/constructs/identity/role-policies";
+import { DATA_CHANNEL_ACTIONS } from "../../../lib/constructs/identity/boundary";
 import { INPUT } from "../../identity/fixture";
 
 const sids = (doc: ReturnType<typeof rolePolicy>) => doc.Statement.filter((s) => s.Effect === "Deny").map((s) => s.Sid);

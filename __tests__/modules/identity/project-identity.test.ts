@@ -1,10 +1,10 @@
 /** The roles as the project stack synthesizes them: boundary on each, one managed policy each, wired to the real keys, buckets and network. */
-import { boundaryPolicy } from "../../../modules/identity/boundary";
-import { ROLE_NAMES } from "../../../modules/identity/project-scope";
-import { grantStatement, ROLE_CAPS, ROLE_GRANTS, rolePolicy } from "../../../modules/identity/role-policies";
+import { boundaryPolicy } from "../../../lib/constructs/identity/boundary";
+import { ROLE_NAMES } from "../../../lib/constructs/identity/project-scope";
+import { grantStatement, ROLE_CAPS, ROLE_GRANTS, rolePolicy } from "../../../lib/constructs/identity/role-policies";
 import { INPUT, projectNames } from "../../identity/fixture";
-import { MAX_POLICY_PARTS, splitPolicy } from "../../../modules/policy/document";
-import { plan } from "../../../plan/plan";
+import { MAX_POLICY_PARTS, splitPolicy } from "../../../lib/domain/policy/document";
+import { plan } from "../../../app/plan/plan";
 import { configWith, resources, synthConfig } from "../../helpers/synth";
 
 const config = configWith();

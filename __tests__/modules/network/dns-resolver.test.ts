@@ -1,5 +1,5 @@
 /** The optional Route 53 Resolver inbound endpoint (network.clientAccess.dnsResolver), as synthesized. */
-import { ConfigError } from "../../../config/load";
+import { ConfigError } from "../../../app/load";
 import { configWith, resources, synthConfig } from "../../helpers/synth";
 
 const network = (clientAccess: Record<string, unknown>, zones?: string[]) => ({

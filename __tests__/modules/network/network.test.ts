@@ -1,12 +1,12 @@
 /** Contracts of the network constructs, read from their synthesized Terraform JSON. */
 import { Testing, TerraformStack } from "cdktf";
-import { ENDPOINT_CATALOGUE, selectEndpoints } from "../../../catalogue/endpoints";
-import { FlowLogs } from "../../../modules/network/flow-logs";
-import { InterfaceEndpoints } from "../../../modules/network/interface-endpoints";
-import { PrivateNetwork } from "../../../modules/network/private-network";
-import { S3GatewayEndpoint } from "../../../modules/network/s3-gateway-endpoint";
-import { SecurityGroups } from "../../../modules/network/security-groups";
-import { COMPUTE_RULES, ProjectSecurityGroup } from "../../../modules/network/project-security-group";
+import { ENDPOINT_CATALOGUE, selectEndpoints } from "../../../lib/domain/catalogue/endpoints";
+import { FlowLogs } from "../../../lib/constructs/network/flow-logs";
+import { InterfaceEndpoints } from "../../../lib/constructs/network/interface-endpoints";
+import { PrivateNetwork } from "../../../lib/constructs/network/private-network";
+import { S3GatewayEndpoint } from "../../../lib/constructs/network/s3-gateway-endpoint";
+import { SecurityGroups } from "../../../lib/constructs/network/security-groups";
+import { COMPUTE_RULES, ProjectSecurityGroup } from "../../../lib/constructs/network/project-security-group";
 
 const scope = { partition: "aws", region: "eu-west-1", accountId: "123456789012" };
 

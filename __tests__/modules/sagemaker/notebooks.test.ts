@@ -2,7 +2,7 @@
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { notebookStartScript } from "../../../modules/sagemaker/notebook-start-script";
+import { notebookStartScript } from "../../../lib/constructs/sagemaker/notebook-start-script";
 import { configWith, lifecycleScript, resources, synthConfig, tempDir } from "../../helpers/synth";
 
 const project = (changes: Record<string, unknown>) => configWith({ projects: [{ name: "fraud", identity: {}, ...changes }] });

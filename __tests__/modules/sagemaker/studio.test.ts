@@ -4,10 +4,10 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { AppInstanceType } from "@aws-sdk/client-sagemaker";
-import { STUDIO_INSTANCE_TYPES } from "../../../catalogue/studio-instance-types";
-import { sdkDefaultsYaml } from "../../../modules/sagemaker/sdk-defaults";
-import { studioStartScript } from "../../../modules/sagemaker/studio-start-script";
-import { notebookStartScript } from "../../../modules/sagemaker/notebook-start-script";
+import { STUDIO_INSTANCE_TYPES } from "../../../lib/domain/catalogue/studio-instance-types";
+import { sdkDefaultsYaml } from "../../../lib/constructs/sagemaker/sdk-defaults";
+import { studioStartScript } from "../../../lib/constructs/sagemaker/studio-start-script";
+import { notebookStartScript } from "../../../lib/constructs/sagemaker/notebook-start-script";
 import { configWith, lifecycleScript, resources, synthConfig, tempDir } from "../../helpers/synth";
 
 const USERS = [{ username: "alice" }, { username: "bob", instanceTypes: ["ml.m5.large"] }];

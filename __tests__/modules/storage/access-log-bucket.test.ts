@@ -1,7 +1,7 @@
 /** The one access-log bucket recipe, read back from the synthesized Terraform JSON. */
 import { Testing } from "cdktf";
-import { AccessLogBucket } from "../../../modules/storage/access-log-bucket";
-import { OnDestroy, SecureBucket } from "../../../modules/storage/secure-bucket";
+import { AccessLogBucket } from "../../../lib/constructs/storage/access-log-bucket";
+import { OnDestroy, SecureBucket } from "../../../lib/constructs/storage/secure-bucket";
 
 const scope = { partition: "aws", region: "eu-west-1", accountId: "123456789012" };
 const BREAK_GLASS = "arn:aws:iam::123456789012:role/break-glass";

@@ -3,8 +3,8 @@
  * the bucket is still refused what the bucket policy denies. Each condition has an allowed and a denied case.
  */
 import { runSimulation, Simulation } from "@cloud-copilot/iam-simulate";
-import { policy } from "../../../modules/policy/document";
-import { accessLogDeliveryStatement, secureBucketStatements } from "../../../modules/storage/bucket-policy";
+import { policy } from "../../../lib/domain/policy/document";
+import { accessLogDeliveryStatement, secureBucketStatements } from "../../../lib/constructs/storage/bucket-policy";
 
 const scope = { partition: "aws", region: "eu-west-1", accountId: "123456789012" };
 const BUCKET = "sds-dev-fraud-data-123456789012";

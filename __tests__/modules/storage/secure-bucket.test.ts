@@ -1,7 +1,7 @@
 /** The SecureBucket contract, read back from the synthesized Terraform JSON. */
 import { Testing } from "cdktf";
-import { SecureBucket, SecureBucketProps } from "../../../modules/storage/secure-bucket";
-import { AccessLogBucket } from "../../../modules/storage/access-log-bucket";
+import { SecureBucket, SecureBucketProps } from "../../../lib/constructs/storage/secure-bucket";
+import { AccessLogBucket } from "../../../lib/constructs/storage/access-log-bucket";
 
 const scope = { partition: "aws", region: "eu-west-1", accountId: "123456789012" };
 const KEY = "arn:aws:kms:eu-west-1:123456789012:key/11111111-2222-3333-4444-555555555555";
