@@ -72,7 +72,7 @@ const platform = new SecureSageMakerPlatform(app, "lab-platform", {
   audit: { trailFileRetentionDays: 365, organizationTrailArn: "arn:aws:cloudtrail:eu-west-1:111111111111:trail/org-trail", alertSubscriptions: [] },
   bucketsOnDestroy: "retain",
   breakGlassArns: [`arn:aws:iam::${account}:role/break-glass`],
-  evidenceAdministrators: [],
+  evidenceAdministrators: admins,
 });
 
 const project = `${env}-fraud`;
@@ -89,7 +89,7 @@ const fraud = new SecureSageMakerProject(app, "lab-project-fraud", {
   dnsSuffix: "amazonaws.com",
   keyAdministrators: admins,
   planPrincipals: [],
-  evidenceAdministrators: [],
+  evidenceAdministrators: admins,
   names: {
     rolePath: ROLE_PATH,
     keyAliases: { data: "acme/lab/fraud/data", volumes: "acme/lab/fraud/volumes", logs: "acme/lab/fraud/logs" },
