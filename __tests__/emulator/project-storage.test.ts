@@ -100,7 +100,7 @@ test("bucket policies: the data bucket admits only the platform's S3 endpoint (r
   const logs = await read(bucket("access-logs"));
   expect(logs.Statement.map((s: any) => s.Sid)).toEqual([
     "S3ServerAccessLogDelivery", "DenyInsecureTransport", "DenyOutdatedTls", "DenyUploadsWithOtherEncryption", "DenyCustomerProvidedKeys",
-    "DenyEvidenceTampering",
+    "DenyEvidenceTampering", "DenyEvidenceConfigurationChanges",
   ]);
 });
 
